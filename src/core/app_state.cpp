@@ -1,0 +1,50 @@
+#include "core/app_state.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nhsx {
+
+const char* viewName(View v) {
+  switch (v) {
+    case View::Timeline: return "timeline";
+    case View::Graph: return "graph";
+    case View::Overview: break;
+  }
+  return "overview";
+}
+
+bool parseView(std::string_view s, View& out) {
+  for (View v : {View::Overview, View::Timeline, View::Graph}) {
+    if (s == viewName(v)) { out = v; return true; }
+  }
+  return false;
+}
+
+bool AppState::select(const Corpus& c, std::string_view id) {
+  if (id.empty()) { selected = -1; return true; }
+  const int e = c.findEntity(id);
+  if (e < 0) return false;
+  selected = e;
+  return true;
+}
+
+std::string stateJson(const AppState& s, const Corpus& c) {
+  nlohmann::json j;
+  j["title"] = c.title;
+  j["corpusLoaded"] = s.corpusLoaded;
+  nlohmann::json counts = nlohmann::json::object();
+  for (int k = 0; k < kKindCount; ++k) counts[std::string(kindName(static_cast<Kind>(k)))] = c.countByKind[k];
+  j["counts"] = counts;
+  j["entities"] = c.entities.size();
+  j["relations"] = c.relations.size();
+  j["events"] = c.events.size();
+  j["sources"] = c.sources.size();
+  j["view"] = viewName(s.view);
+  j["selected"] = s.selected >= 0 && static_cast<size_t>(s.selected) < c.entities.size()
+                      ? nlohmann::json(c.entities[static_cast<size_t>(s.selected)].id)
+                      : nlohmann::json(nullptr);
+  j["frames"] = s.frames;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace nhsx

@@ -1,0 +1,112 @@
+// The corpus model: sources, entities, relations, events and stories, with the indices views need.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/edtf.h"
+#include "core/vocab.h"
+
+namespace nhsx {
+
+struct Citation {
+  uint32_t source = 0;  // index into Corpus::sources
+  std::string quote;    // verbatim, may be empty only for an external source
+  std::string note;
+};
+
+// A date as written plus its parsed form; `text` empty means no date.
+struct DateField {
+  std::string text;
+  Date value;
+  std::string note;  // how an inferred date was inferred
+  bool present() const { return !text.empty(); }
+};
+
+struct Figure {
+  std::string label, qualifier, unit;
+  double value = 0;
+  DateField date;
+  std::vector<Citation> citations;
+};
+
+struct Source {
+  std::string id, title, publisher, url, seed, note;
+  DateField date;
+  bool external = false;
+};
+
+struct Entity {
+  std::string id, type, name, description;
+  Kind kind = Kind::Organisation;
+  std::vector<std::string> aliases;
+  DateField date;
+  bool collective = false;
+  int order = 0;
+  std::vector<Figure> figures;
+  std::vector<Citation> citations;
+};
+
+struct Relation {
+  std::string id, role, description;
+  int type = 0;  // index into relationTypes()
+  uint32_t from = 0, to = 0;
+  DateField date;
+  std::vector<Citation> citations;
+};
+
+struct Event {
+  std::string id, type, name, description;
+  DateField date;
+  std::vector<uint32_t> entities;
+  std::vector<Citation> citations;
+};
+
+struct StoryStep {
+  std::string title, narration, view;
+  DateField date;
+  std::vector<uint32_t> focus;
+};
+
+struct Story {
+  std::string id, title, description;
+  std::vector<StoryStep> steps;
+};
+
+struct Corpus {
+  Corpus() = default;
+  Corpus(Corpus&&) = default;
+  Corpus& operator=(Corpus&&) = default;
+  Corpus(const Corpus&) = delete;  // entityById views the ids in place: moving keeps them, copying would not
+  Corpus& operator=(const Corpus&) = delete;
+
+  std::string format, title, description;
+  std::vector<Source> sources;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+  std::vector<Event> events;
+  std::vector<Story> stories;
+
+  // Indices, built by buildIndex().
+  std::unordered_map<std::string_view, uint32_t> entityById;
+  std::vector<uint32_t> outStart, outRel;  // CSR: relations leaving entity i are outRel[outStart[i]..outStart[i+1])
+  std::vector<uint32_t> inStart, inRel;    // CSR: relations arriving at entity i
+  std::vector<uint32_t> datedEntities;     // entity indices with a date, sorted by first day
+  std::vector<uint32_t> eventsByDate;      // event indices sorted by first day
+  std::array<uint32_t, kKindCount> countByKind{};
+  int32_t firstDay = 0, lastDay = 0;  // span of every known date (0/0 when none)
+
+  void buildIndex();
+  // -1 when no entity has this id.
+  int findEntity(std::string_view id) const;
+  // Relation indices touching entity e (out then in).
+  template <class F> void forEachRelation(uint32_t e, F&& f) const {
+    for (uint32_t i = outStart[e]; i < outStart[e + 1]; ++i) f(outRel[i]);
+    for (uint32_t i = inStart[e]; i < inStart[e + 1]; ++i) f(inRel[i]);
+  }
+};
+
+}  // namespace nhsx

@@ -1,0 +1,90 @@
+#include "core/corpus_gen.h"
+
+#include <cstdio>
+
+#include "core/vocab.h"
+
+namespace nhsx {
+
+namespace {
+// SplitMix64: small, fast and the same on every platform.
+struct Rng {
+  uint64_t s;
+  uint64_t next() {
+    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
+};
+
+void appendDate(std::string& out, Rng& r, bool span) {
+  char buf[64];
+  const int y = 1948 + static_cast<int>(r.below(78));
+  const int m = 1 + static_cast<int>(r.below(12));
+  const int d = 1 + static_cast<int>(r.below(28));
+  switch (r.below(span ? 5 : 4)) {
+    case 0: std::snprintf(buf, sizeof buf, "%04d", y); break;
+    case 1: std::snprintf(buf, sizeof buf, "%04d-%02d", y, m); break;
+    case 2: std::snprintf(buf, sizeof buf, "%04d-%02d~", y, m); break;
+    case 3: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d); break;
+    default: std::snprintf(buf, sizeof buf, "%04d/%04d", y, y + 1 + static_cast<int>(r.below(20))); break;
+  }
+  out += buf;
+}
+
+const char* const kWords[] = {"Health", "Care", "Trust", "Partnership", "Community", "Mental", "Cancer",
+                              "Primary", "Network", "Foundation", "Regional", "Hospital", "Charity",
+                              "Support", "Digital", "Prevention"};
+}  // namespace
+
+std::string generateCorpus(const GenOptions& o) {
+  Rng r{o.seed};
+  std::string s;
+  s.reserve(static_cast<size_t>(o.entities) * 330 + static_cast<size_t>(o.relations) * 170 + 4096);
+  s += "{\n\"format\": \"1.0\",\n\"title\": \"Generated corpus\",\n";
+  s += "\"sources\": [{\"id\": \"src-gen\", \"title\": \"Generated\", \"publisher\": \"corpus-gen\", "
+       "\"external\": true}],\n\"entities\": [\n";
+  for (uint32_t i = 0; i < o.entities; ++i) {
+    const Kind k = static_cast<Kind>(r.below(kKindCount));
+    const auto& types = typesOfKind(k);
+    s += i ? ",\n" : "";
+    s += "{\"id\": \"e" + std::to_string(i) + "\", \"kind\": \"" + std::string(kindName(k)) + "\", \"type\": \"" +
+         std::string(types[r.below(static_cast<uint32_t>(types.size()))]) + "\", \"name\": \"";
+    s += kWords[r.below(16)];
+    s += ' ';
+    s += kWords[r.below(16)];
+    s += " " + std::to_string(i) + "\", \"aliases\": [\"E" + std::to_string(i) +
+         "\"], \"description\": \"A generated entity used to measure loading at scale.\"";
+    if (r.below(10) < 8) { s += ", \"date\": \""; appendDate(s, r, true); s += '"'; }
+    s += ", \"citations\": [{\"source\": \"src-gen\", \"quote\": \"Generated text for entity " +
+         std::to_string(i) + ".\"}]}";
+  }
+  s += "\n],\n\"relations\": [\n";
+  const auto& rt = relationTypes();
+  for (uint32_t i = 0; i < o.relations && o.entities > 0; ++i) {
+    s += i ? ",\n" : "";
+    // Acyclic relation types would make random graphs invalid; use the others only.
+    int t;
+    do t = static_cast<int>(r.below(static_cast<uint32_t>(rt.size()))); while (relationIsAcyclic(t));
+    s += "{\"id\": \"r" + std::to_string(i) + "\", \"type\": \"" + std::string(rt[static_cast<size_t>(t)].id) +
+         "\", \"from\": \"e" + std::to_string(r.below(o.entities)) + "\", \"to\": \"e" +
+         std::to_string(r.below(o.entities)) + "\"";
+    if (r.below(4) == 0) { s += ", \"date\": \""; appendDate(s, r, false); s += '"'; }
+    s += ", \"citations\": [{\"source\": \"src-gen\", \"quote\": \"Generated relation.\"}]}";
+  }
+  s += "\n],\n\"events\": [\n";
+  for (uint32_t i = 0; i < o.events && o.entities > 0; ++i) {
+    s += i ? ",\n" : "";
+    s += "{\"id\": \"v" + std::to_string(i) + "\", \"type\": \"publication\", \"name\": \"Event " +
+         std::to_string(i) + "\", \"date\": \"";
+    appendDate(s, r, false);
+    s += "\", \"entities\": [\"e" + std::to_string(r.below(o.entities)) +
+         "\"], \"citations\": [{\"source\": \"src-gen\", \"quote\": \"Generated event.\"}]}";
+  }
+  s += "\n]\n}\n";
+  return s;
+}
+
+}  // namespace nhsx

@@ -1,0 +1,31 @@
+// Reads a corpus JSON text into an indexed Corpus, reporting every problem with its location.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+
+namespace nhsx {
+
+struct Diagnostic {
+  std::string where;    // "line:column" for syntax errors, a JSON path ("/entities/3/kind") otherwise
+  std::string message;  // what is wrong: expected vs found
+};
+
+struct LoadResult {
+  Corpus corpus;  // complete only when ok
+  std::vector<Diagnostic> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+// Parses, validates and indexes. Never throws; all problems land in errors.
+LoadResult loadCorpus(std::string_view json);
+
+// "corpus.json: /entities/3/kind: expected ..., found ..."
+std::string formatDiagnostic(std::string_view file, const Diagnostic& d);
+
+// Line and column (1-based, columns in bytes) of a byte offset in text.
+void lineColumn(std::string_view text, size_t offset, size_t& line, size_t& column);
+
+}  // namespace nhsx

@@ -1,0 +1,13 @@
+// The browser bridge: C functions the page's JavaScript calls (window.explorer) and the hooks by
+// which the app tells the page about frames. Natively these are no-ops.
+#pragma once
+#include <cstdint>
+
+namespace nhsx {
+class App;
+class Fonts;
+
+void bridgeAttach(App* app, Fonts* fonts);
+// Called after each rendered frame; the page resolves explorer.ready on the first one with a corpus.
+void bridgeFrameRendered(uint64_t frames, bool corpusLoaded);
+}  // namespace nhsx

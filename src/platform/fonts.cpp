@@ -1,0 +1,32 @@
+#include "platform/fonts.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+namespace nhsx {
+
+void Fonts::update(float basePixels, float pixelRatio) {
+  const float px = basePixels * pixelRatio;
+  if (!dirty_ && px == builtFor_) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  if (ttf_.empty()) {
+    io.Fonts->AddFontDefault();
+  } else {
+    // Latin, Latin Extended-A, general punctuation (curly quotes, dashes), currency, arrows.
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E,
+                                      0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2022, 0x2022, 0};
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in ttf_
+    cfg.OversampleH = 2;
+    cfg.PixelSnapH = false;
+    io.Fonts->AddFontFromMemoryTTF(ttf_.data(), static_cast<int>(ttf_.size()), px, &cfg, kRanges);
+  }
+  io.FontGlobalScale = 1.0f / pixelRatio;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  builtFor_ = px;
+  dirty_ = false;
+}
+
+}  // namespace nhsx

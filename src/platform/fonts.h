@@ -1,0 +1,22 @@
+// The embedded UI font: kept as TTF bytes and rasterised at the pixel size the screen needs, so text
+// stays crisp at any devicePixelRatio (rebuilt, never scaled up).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace nhsx {
+
+class Fonts {
+ public:
+  void setTtf(std::vector<uint8_t> bytes) { ttf_ = std::move(bytes); dirty_ = true; }
+  bool hasTtf() const { return !ttf_.empty(); }
+  // Rebuilds the atlas (and the GL texture) when the font or the pixel ratio changed. Call before NewFrame.
+  void update(float basePixels, float pixelRatio);
+
+ private:
+  std::vector<uint8_t> ttf_;
+  float builtFor_ = 0;
+  bool dirty_ = true;
+};
+
+}  // namespace nhsx
