@@ -1,0 +1,92 @@
+// Real-browser smoke test: serve the built site on loopback, load it in headless Chromium, and check
+// the JavaScript API, the canvas and the console. Prints "N passed, M failed"; exits non-zero on failure.
+//   node tests/browser/smoke.mjs --site build/web/site --artifacts build/test-artifacts
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../../tools/serve.mjs';
+import { launch, parseArgs, watchErrors } from './browser.mjs';
+
+const args = parseArgs(process.argv);
+const site = args.site || 'build/web/site';
+const artifacts = args.artifacts || 'build/test-artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name} ${detail}`); }
+}
+
+const corpus = JSON.parse(fs.readFileSync(path.join(site, 'data', 'corpus.json'), 'utf8'));
+const expected = {};
+for (const e of corpus.entities) expected[e.kind] = (expected[e.kind] || 0) + 1;
+
+const { server, url } = await startServer(site);
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.evaluate(() => window.explorer.ready);
+  // Let a few more frames draw before looking at pixels.
+  await page.waitForFunction(() => window.explorer.state().frames > 5);
+
+  const state = await page.evaluate(() => window.explorer.state());
+  check('state() has the corpus title', state.title === corpus.title, JSON.stringify(state.title));
+  check('state() has counts per kind of the bundled corpus',
+    Object.keys(expected).every((k) => state.counts[k] === expected[k]) &&
+    Object.values(state.counts).reduce((a, b) => a + b, 0) === corpus.entities.length,
+    JSON.stringify(state.counts));
+  check('state() counts relations and events', state.relations === corpus.relations.length &&
+    state.events === corpus.events.length, `${state.relations} ${state.events}`);
+  check('state() starts with no selection', state.selected === null);
+  check('state() reports the view', state.view === 'overview');
+  check('frames are counted', state.frames > 5, String(state.frames));
+
+  const picked = corpus.entities.find((e) => e.id === 'org-acevo') || corpus.entities[0];
+  const selectOk = await page.evaluate((id) => window.explorer.select(id), picked.id);
+  const after = await page.evaluate(() => window.explorer.state());
+  check('select(id) changes state().selected', selectOk === true && after.selected === picked.id, after.selected);
+  const bad = await page.evaluate(() => window.explorer.select('no-such-id'));
+  const still = await page.evaluate(() => window.explorer.state());
+  check('select(unknown) returns false and keeps the selection', bad === false && still.selected === picked.id);
+
+  // The canvas is not blank: some pixels differ from the background colour.
+  await page.waitForFunction((n) => window.explorer.state().frames > n + 2, after.frames);
+  const shot = await page.screenshot({ path: path.join(artifacts, 'smoke.png') });
+  // WebGL's drawing buffer is not kept after compositing, so count pixels in the screenshot instead.
+  const canvasPixels = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const off = new OffscreenCanvas(img.width, img.height);
+    const ctx = off.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    const bg = [0.98 * 255, 0.98 * 255, 0.97 * 255];  // the app's clear colour
+    let differ = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) differ++;
+    }
+    return { differ, total: d.length / 4, w: img.width, h: img.height };
+  }, shot.toString('base64'));
+  check('the canvas is not blank', canvasPixels.differ > canvasPixels.total * 0.005,
+    JSON.stringify(canvasPixels));
+  check('screenshot saved', shot.length > 1000);
+
+  // A bad corpus is refused with located errors, and the loaded corpus stays.
+  const res = await page.evaluate(() => window.explorer.load({ format: '1.0', title: 'Bad', sources: [],
+    entities: [{ id: 'x', kind: 'nope', name: 'X', citations: [] }] }));
+  const kept = await page.evaluate(() => window.explorer.state());
+  check('load(bad object) reports errors with JSON paths', res.ok === false &&
+    res.errors.some((e) => e.where === '/entities/0/kind'), JSON.stringify(res.errors).slice(0, 300));
+  check('the previous corpus stays loaded after a bad load', kept.title === corpus.title && kept.selected === picked.id);
+  const good = await page.evaluate(() => window.explorer.load('data/corpus.json'));
+  check('load(url) of the bundled corpus succeeds', good.ok === true);
+
+  check('no page errors or console errors', errors.length === 0, errors.join('\n'));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
