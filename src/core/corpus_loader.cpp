@@ -4,9 +4,16 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-namespace nhsx {
+#include "core/id_table.h"
+#include "core/json_item.h"
 
-using json = nlohmann::json;
+// The corpus is streamed through nlohmann's SAX parser. Top-level fields are taken as they come; each
+// item of a top-level array (a source, entity, relation, event or story) is recorded into a small
+// reusable JsonItem, checked and turned into the model, then forgotten. No DOM of the whole file is
+// built, which keeps loading fast and memory flat. References to ids not seen yet are resolved at the
+// end, so the top-level fields may come in any order.
+
+namespace nhsx {
 
 void lineColumn(std::string_view text, size_t offset, size_t& line, size_t& column) {
   offset = std::min(offset, text.size());
@@ -42,26 +49,25 @@ struct Path {
   }
 };
 
-const char* typeName(const json& v) {
-  switch (v.type()) {
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
-    case json::value_t::null: return "null";
-    case json::value_t::discarded: return "nothing";
+const char* typeName(JType t) {
+  switch (t) {
+    case JType::Object: return "object";
+    case JType::Array: return "array";
+    case JType::String: return "string";
+    case JType::Boolean: return "boolean";
+    case JType::Null: return "null";
     default: return "number";
   }
 }
 
-std::string shown(const json& v) {
-  if (!v.is_string()) return typeName(v);
-  const std::string& s = v.get_ref<const std::string&>();
-  if (s.size() <= 60) return "\"" + s + "\"";
+std::string quotedValue(std::string_view s) {
+  if (s.size() <= 60) return "\"" + std::string(s) + "\"";
   size_t cut = 57;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return "\"" + s.substr(0, cut) + "...\" (" + std::to_string(s.size()) + " bytes)";
+  return "\"" + std::string(s.substr(0, cut)) + "...\" (" + std::to_string(s.size()) + " bytes)";
 }
+
+std::string shown(const JView& v) { return v.isString() ? quotedValue(v.str()) : typeName(v.type()); }
 
 bool validId(std::string_view s) {
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
@@ -70,6 +76,9 @@ bool validId(std::string_view s) {
   });
 }
 
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Field access with located errors, on one recorded item.
 class Reader {
  public:
   explicit Reader(std::vector<Diagnostic>& errors) : errors_(errors) {}
@@ -77,52 +86,49 @@ class Reader {
   void error(const Path& at, std::string message) { errorAt(at.str(), std::move(message)); }
   void errorAt(std::string where, std::string message) { errors_.push_back({std::move(where), std::move(message)}); }
 
-  const json* field(const json& obj, const Path& at, const char* key, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) error(at, std::string("missing required field \"") + key + "\"");
-      return nullptr;
-    }
-    return &*it;
+  JView field(const JView& obj, const Path& at, const char* key, bool required) {
+    JView v = obj.find(key);
+    if (!v.valid() && required) error(at, std::string("missing required field \"") + key + "\"");
+    return v;
   }
 
-  bool expect(const json& v, const Path& at, json::value_t t, const char* what) {
-    const bool ok = v.type() == t || (t == json::value_t::number_float && v.is_number());
+  bool expect(const JView& v, const Path& at, JType t, const char* what) {
+    const bool ok = v.type() == t || (t == JType::Float && v.isNumber());
     if (!ok) error(at, std::string("expected ") + what + ", found " + shown(v));
     return ok;
   }
 
-  bool str(const json& obj, const Path& at, const char* key, std::string& out, bool required,
+  bool str(const JView& obj, const Path& at, const char* key, std::string& out, bool required,
            bool nonEmpty = false) {
-    const json* v = field(obj, at, key, required);
-    if (!v) return false;
+    JView v = field(obj, at, key, required);
+    if (!v.valid()) return false;
     const Path p = at.child(key);
-    if (!expect(*v, p, json::value_t::string, "a string")) return false;
-    out = v->get_ref<const std::string&>();
-    if (nonEmpty && out.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (!expect(v, p, JType::String, "a string")) return false;
+    out.assign(v.str());
+    if (nonEmpty && blank(out)) {
       error(p, "expected a non-empty string, found \"\"");
       return false;
     }
     return true;
   }
 
-  void flag(const json& obj, const Path& at, const char* key, bool& out) {
-    const json* v = field(obj, at, key, false);
-    if (v && expect(*v, at.child(key), json::value_t::boolean, "true or false")) out = v->get<bool>();
+  void flag(const JView& obj, const Path& at, const char* key, bool& out) {
+    JView v = field(obj, at, key, false);
+    if (v.valid() && expect(v, at.child(key), JType::Boolean, "true or false")) out = v.boolean();
   }
 
-  void strings(const json& obj, const Path& at, const char* key, std::vector<std::string>& out) {
-    const json* v = field(obj, at, key, false);
-    if (!v) return;
+  void strings(const JView& obj, const Path& at, const char* key, std::vector<std::string>& out) {
+    JView v = field(obj, at, key, false);
+    if (!v.valid()) return;
     const Path p = at.child(key);
-    if (!expect(*v, p, json::value_t::array, "an array of strings")) return;
-    for (size_t i = 0; i < v->size(); ++i) {
-      const json& s = (*v)[i];
-      if (expect(s, p.at(i), json::value_t::string, "a string")) out.push_back(s.get<std::string>());
+    if (!expect(v, p, JType::Array, "an array of strings")) return;
+    size_t i = 0;
+    for (JView s = v.first(); s.valid(); s = s.next(), ++i) {
+      if (expect(s, p.at(i), JType::String, "a string")) out.emplace_back(s.str());
     }
   }
 
-  void date(const json& obj, const Path& at, const char* key, DateField& out, bool required) {
+  void date(const JView& obj, const Path& at, const char* key, DateField& out, bool required) {
     if (!str(obj, at, key, out.text, required)) { out.text.clear(); return; }
     DateParse r = parseEdtf(out.text);
     if (!r.ok) {
@@ -135,7 +141,7 @@ class Reader {
   }
 
   // One-of check for a string field with a fixed vocabulary.
-  bool choice(const json& obj, const Path& at, const char* key, const std::vector<std::string_view>& allowed,
+  bool choice(const JView& obj, const Path& at, const char* key, const std::vector<std::string_view>& allowed,
               std::string& out, bool required) {
     if (!str(obj, at, key, out, required)) return false;
     if (std::find(allowed.begin(), allowed.end(), out) != allowed.end()) return true;
@@ -147,169 +153,147 @@ class Reader {
   std::vector<Diagnostic>& errors_;
 };
 
+enum class Section : uint8_t { Sources, Entities, Relations, Events, Stories, Count };
+const char* const kSectionNames[] = {"sources", "entities", "relations", "events", "stories"};
+
+// Reference values not known yet are stored as kPending + n and fixed at the end.
+constexpr uint32_t kPending = 0x80000000u;
+
 class CorpusReader {
  public:
-  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors) : c_(c), r_(errors) {}
+  // Items take 150-500 bytes of text: sizing the id table up front avoids most rehashing.
+  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes)
+      : c_(c), r_(errors), ids_(textBytes / 256) {}
 
-  void read(const json& doc) {
+  // One complete item of a top-level array.
+  void item(Section s, size_t index, const JView& v) {
     const Path root;
-    if (!r_.expect(doc, root, json::value_t::object, "a JSON object at the top level")) return;
-    if (!readFormat(doc)) return;
-    r_.str(doc, root, "title", c_.title, true, true);
-    r_.str(doc, root, "description", c_.description, false);
-    const json* sources = array(doc, "sources", true);
-    const json* entities = array(doc, "entities", true);
-    const json* relations = array(doc, "relations", false);
-    const json* events = array(doc, "events", false);
-    const json* stories = array(doc, "stories", false);
-    // Ids first, so references may point forwards.
-    const auto sourceFirst = collectIds(sources, "sources", sourceIds_);
-    const auto entityFirst = collectIds(entities, "entities", entityIds_);
-    const auto relationFirst = collectIds(relations, "relations", otherIds_);
-    const auto eventFirst = collectIds(events, "events", otherIds_);
-    const auto storyFirst = collectIds(stories, "stories", otherIds_);
-    // Items with a missing or repeated id are still checked (every problem is reported) but not kept.
-    each(sources, "sources", sourceFirst, [&](const json& o, const Path& p, bool keep) { readSource(o, p, keep); });
-    each(entities, "entities", entityFirst, [&](const json& o, const Path& p, bool keep) { readEntity(o, p, keep); });
-    each(relations, "relations", relationFirst,
-         [&](const json& o, const Path& p, bool keep) { readRelation(o, p, keep); });
-    each(events, "events", eventFirst, [&](const json& o, const Path& p, bool keep) { readEvent(o, p, keep); });
-    each(stories, "stories", storyFirst, [&](const json& o, const Path& p, bool keep) { readStory(o, p, keep); });
+    const Path sec = root.child(kSectionNames[static_cast<int>(s)]);
+    const Path at = sec.at(index);
+    if (!r_.expect(v, at, JType::Object, "an object")) return;
+    const bool keep = registerId(s, v, at);
+    switch (s) {
+      case Section::Sources: readSource(v, at, keep); break;
+      case Section::Entities: readEntity(v, at, keep); break;
+      case Section::Relations: readRelation(v, at, keep); break;
+      case Section::Events: readEvent(v, at, keep); break;
+      case Section::Stories: readStory(v, at, keep); break;
+      case Section::Count: break;
+    }
+  }
+
+  void sectionDone(Section s) { done_[static_cast<int>(s)] = true; }
+
+  // After the whole text: pending references, cycles.
+  void finish() {
+    resolvePending();
     checkCycles();
   }
 
  private:
-  bool readFormat(const json& doc) {
-    const Path root;
-    std::string f;
-    if (!r_.str(doc, root, "format", f, true)) return false;
-    const size_t dot = f.find('.');
-    const std::string major = f.substr(0, dot);
-    const bool numeric = !major.empty() && major.find_first_not_of("0123456789") == std::string::npos &&
-                         dot != std::string::npos && dot + 1 < f.size();
-    if (!numeric) {
-      r_.error(root.child("format"), "expected a version \"MAJOR.MINOR\" such as \"1.0\", found \"" + f + "\"");
+  struct IdHome {
+    Section section = Section::Count;
+    uint32_t item = 0;   // index in its top-level array (for messages)
+    uint32_t dense = 0;  // index in the model (sources and entities)
+  };
+
+  // Registers the item's id in the one id space; false when the item must not be kept (no usable
+  // id, or the id is taken). Such items are still checked, so every problem is reported.
+  bool registerId(Section s, const JView& o, const Path& at) {
+    JView idv = o.find("id");
+    if (!idv.valid() || !idv.isString()) return false;  // reported when the item is read
+    const std::string_view id = idv.str();
+    const Path idPath = at.child("id");
+    if (!validId(id)) {
+      r_.error(idPath, "expected an id of lower-case letters, digits and '-' starting with a letter; found \"" +
+                           std::string(id) + "\"");
+    }
+    const uint32_t dense = s == Section::Sources    ? static_cast<uint32_t>(c_.sources.size())
+                           : s == Section::Entities ? static_cast<uint32_t>(c_.entities.size())
+                                                    : 0;
+    auto [home, fresh] = ids_.insert(id, IdHome{s, static_cast<uint32_t>(at.index), dense});
+    if (!fresh) {
+      r_.error(idPath, "duplicate id \"" + std::string(id) + "\" (first used at /" +
+                           kSectionNames[static_cast<int>(home->section)] + "/" + std::to_string(home->item) + "/id)");
       return false;
     }
-    if (major != "1") {
-      r_.error(root.child("format"), "unsupported corpus format version " + f +
-                                         " (major version " + major + "); this explorer reads version 1.x");
-      return false;
-    }
-    c_.format = f;
     return true;
   }
 
-  const json* array(const json& doc, const char* key, bool required) {
-    const Path root;
-    const json* v = r_.field(doc, root, key, required);
-    if (!v) return nullptr;
-    if (!r_.expect(*v, root.child(key), json::value_t::array, "an array")) return nullptr;
-    return v;
+  const IdHome* lookup(std::string_view id) const { return ids_.find(id); }
+
+  // Resolves an entity reference, or defers it while the entities may still come.
+  bool entityRef(const JView& v, const Path& at, uint32_t& out) {
+    if (!r_.expect(v, at, JType::String, "an entity id")) return false;
+    const std::string_view id = v.str();
+    const IdHome* h = lookup(id);
+    if (h && h->section == Section::Entities) { out = h->dense; return true; }
+    if (!h && !done_[static_cast<int>(Section::Entities)]) {
+      out = kPending + static_cast<uint32_t>(pendingEntities_.size());
+      pendingEntities_.push_back({at.str(), std::string(id)});
+      return true;
+    }
+    unknownEntity(at.str(), id, h != nullptr);
+    return false;
   }
 
-  template <class F> void each(const json* arr, const char* key, const std::vector<char>& keep, F&& f) {
-    if (!arr) return;
-    const Path root;
-    const Path p = root.child(key);
-    for (size_t i = 0; i < arr->size(); ++i) {
-      const Path item = p.at(i);
-      if (r_.expect((*arr)[i], item, json::value_t::object, "an object")) f((*arr)[i], item, keep[i] != 0);
+  void unknownEntity(std::string where, std::string_view id, bool otherKind) {
+    r_.errorAt(std::move(where), "unknown entity id \"" + std::string(id) + "\"" +
+                                     (otherKind ? " (that id is not an entity)" : ""));
+  }
+
+  // Checks a citation against its source: a quote is required unless the source is external, and a
+  // quote-less citation must say what it supports.
+  void checkCitationSource(const std::string& where, bool external, bool hasQuote, bool hasNote) {
+    if (hasQuote) return;
+    if (!external) {
+      r_.errorAt(where, "missing required field \"quote\" (only citations of external sources may omit it)");
+    } else if (!hasNote) {
+      r_.errorAt(where, "a citation without a quote needs a \"note\" saying what the source supports");
     }
   }
 
-  // Registers ids in one id space; the per-kind map gives dense indices in file order. Returns, per
-  // item, whether it is the first holder of a well-formed id (and so is kept).
-  std::vector<char> collectIds(const json* arr, const char* key, std::unordered_map<std::string, uint32_t>& into) {
-    std::vector<char> first(arr ? arr->size() : 0, 0);
-    if (!arr) return first;
-    const Path root;
-    const Path p = root.child(key);
-    uint32_t next = 0;
-    for (size_t i = 0; i < arr->size(); ++i) {
-      const json& o = (*arr)[i];
-      if (!o.is_object()) continue;
-      auto it = o.find("id");
-      if (it == o.end() || !it->is_string()) continue;  // reported when the item is read
-      const std::string& id = it->get_ref<const std::string&>();
-      const Path item = p.at(i);
-      const Path at = item.child("id");
-      if (!validId(id)) {
-        r_.error(at, "expected an id of lower-case letters, digits and '-' starting with a letter; found \"" +
-                         id + "\"");
-      }
-      auto [pos, fresh] = firstSeen_.emplace(id, at.str());
-      if (!fresh) {
-        r_.error(at, "duplicate id \"" + id + "\" (first used at " + pos->second + ")");
-        continue;
-      }
-      into.emplace(id, next++);
-      first[i] = 1;
-    }
-    return first;
-  }
-
-  // Resolves an entity reference; reports dangling ones.
-  bool entityRef(const json& v, const Path& at, uint32_t& out) {
-    if (!r_.expect(v, at, json::value_t::string, "an entity id")) return false;
-    const std::string& id = v.get_ref<const std::string&>();
-    auto it = entityIds_.find(id);
-    if (it == entityIds_.end()) {
-      r_.error(at, "unknown entity id \"" + id + "\"" + (sourceIds_.count(id) || otherIds_.count(id)
-                                                             ? " (that id is not an entity)"
-                                                             : ""));
-      return false;
-    }
-    out = it->second;
-    return true;
-  }
-
-  void citations(const json& o, const Path& at, std::vector<Citation>& out) {
-    const json* v = r_.field(o, at, "citations", true);
-    if (!v) return;
+  void citations(const JView& o, const Path& at, std::vector<Citation>& out) {
+    JView v = r_.field(o, at, "citations", true);
+    if (!v.valid()) return;
     const Path p = at.child("citations");
-    if (!r_.expect(*v, p, json::value_t::array, "an array of citations")) return;
-    if (v->empty()) {
+    if (!r_.expect(v, p, JType::Array, "an array of citations")) return;
+    if (v.size() == 0) {
       r_.error(p, "expected at least one citation, found none");
       return;
     }
-    for (size_t i = 0; i < v->size(); ++i) {
-      const json& c = (*v)[i];
+    size_t i = 0;
+    for (JView c = v.first(); c.valid(); c = c.next(), ++i) {
       const Path cp = p.at(i);
-      if (!r_.expect(c, cp, json::value_t::object, "a citation object {source, quote}")) continue;
+      if (!r_.expect(c, cp, JType::Object, "a citation object {source, quote}")) continue;
       Citation cit;
       std::string src;
       if (!r_.str(c, cp, "source", src, true)) continue;
-      auto it = sourceIds_.find(src);
-      if (it == sourceIds_.end()) {
-        r_.error(cp.child("source"), "unknown source \"" + src + "\" (not listed in /sources)");
-        continue;
-      }
-      cit.source = it->second;
       r_.str(c, cp, "note", cit.note, false);
-      const bool hasQuote = c.contains("quote");
-      if (hasQuote && r_.str(c, cp, "quote", cit.quote, true)) {
-        if (cit.quote.find_first_not_of(" \t\r\n") == std::string::npos) {
+      const bool hasQuote = c.find("quote").valid();
+      if (hasQuote) {
+        if (!r_.str(c, cp, "quote", cit.quote, true)) continue;
+        if (blank(cit.quote)) {
           r_.error(cp.child("quote"), "empty quote: a citation quotes its source verbatim");
           continue;
         }
-      } else if (!hasQuote && !isExternal(src)) {
-        r_.error(cp, "missing required field \"quote\" (only citations of external sources may omit it)");
-        continue;
-      } else if (!hasQuote && cit.note.empty()) {
-        r_.error(cp, "a citation without a quote needs a \"note\" saying what the source supports");
+      }
+      const IdHome* h = lookup(src);
+      if (h && h->section == Section::Sources) {
+        cit.source = h->dense;
+        if (!hasQuote) checkCitationSource(cp.str(), c_.sources[h->dense].external, hasQuote, !cit.note.empty());
+      } else if (!h && !done_[static_cast<int>(Section::Sources)]) {
+        cit.source = kPending + static_cast<uint32_t>(pendingSources_.size());
+        pendingSources_.push_back({cp.str(), src, hasQuote, !cit.note.empty()});
+      } else {
+        r_.error(cp.child("source"), "unknown source \"" + src + "\" (not listed in /sources)");
         continue;
       }
       out.push_back(std::move(cit));
     }
   }
 
-  bool isExternal(const std::string& sourceId) {
-    auto it = externalSources_.find(sourceId);
-    return it != externalSources_.end() && it->second;
-  }
-
-  void readSource(const json& o, const Path& at, bool keep) {
+  void readSource(const JView& o, const Path& at, bool keep) {
     Source s;
     r_.str(o, at, "id", s.id, true);
     r_.str(o, at, "title", s.title, true, true);
@@ -319,12 +303,10 @@ class CorpusReader {
     r_.str(o, at, "note", s.note, false);
     r_.flag(o, at, "external", s.external);
     r_.date(o, at, "date", s.date, false);
-    if (!keep) return;
-    externalSources_[s.id] = s.external;
-    c_.sources.push_back(std::move(s));
+    if (keep) c_.sources.push_back(std::move(s));
   }
 
-  void readEntity(const json& o, const Path& at, bool keep) {
+  void readEntity(const JView& o, const Path& at, bool keep) {
     Entity e;
     r_.str(o, at, "id", e.id, true);
     std::string kind;
@@ -340,12 +322,13 @@ class CorpusReader {
     r_.str(o, at, "description", e.description, false);
     r_.date(o, at, "date", e.date, false);
     r_.flag(o, at, "collective", e.collective);
-    if (const json* v = r_.field(o, at, "order", false)) {
-      if (!v->is_number_integer() || v->get<int64_t>() < 0 || v->get<int64_t>() > 100000) {
-        r_.error(at.child("order"), "expected a whole number from 0 to 100000, found " + shown(*v) +
-                                        (v->is_number() ? " " + v->dump() : ""));
+    JView order = r_.field(o, at, "order", false);
+    if (order.valid()) {
+      if (!order.isInteger() || order.integer() < 0 || order.integer() > 100000) {
+        r_.error(at.child("order"), "expected a whole number from 0 to 100000, found " + shown(order) +
+                                        (order.isNumber() ? " " + order.numberText() : ""));
       } else {
-        e.order = v->get<int>();
+        e.order = static_cast<int>(order.integer());
       }
     }
     readFigures(o, at, e.figures);
@@ -353,23 +336,20 @@ class CorpusReader {
     if (keep) c_.entities.push_back(std::move(e));
   }
 
-  void readFigures(const json& o, const Path& at, std::vector<Figure>& out) {
-    const json* v = r_.field(o, at, "figures", false);
-    if (!v) return;
+  void readFigures(const JView& o, const Path& at, std::vector<Figure>& out) {
+    JView v = r_.field(o, at, "figures", false);
+    if (!v.valid()) return;
     const Path p = at.child("figures");
-    if (!r_.expect(*v, p, json::value_t::array, "an array of figures")) return;
-    for (size_t i = 0; i < v->size(); ++i) {
-      const json& f = (*v)[i];
+    if (!r_.expect(v, p, JType::Array, "an array of figures")) return;
+    size_t i = 0;
+    for (JView f = v.first(); f.valid(); f = f.next(), ++i) {
       const Path fp = p.at(i);
-      if (!r_.expect(f, fp, json::value_t::object, "a figure object")) continue;
+      if (!r_.expect(f, fp, JType::Object, "a figure object")) continue;
       Figure fig;
       r_.str(f, fp, "label", fig.label, true, true);
-      if (const json* val = r_.field(f, fp, "value", true)) {
-        if (r_.expect(*val, fp.child("value"), json::value_t::number_float, "a number")) {
-          fig.value = val->get<double>();
-        }
-      }
-      if (f.contains("qualifier")) r_.choice(f, fp, "qualifier", figureQualifiers(), fig.qualifier, false);
+      JView val = r_.field(f, fp, "value", true);
+      if (val.valid() && r_.expect(val, fp.child("value"), JType::Float, "a number")) fig.value = val.number();
+      if (f.find("qualifier").valid()) r_.choice(f, fp, "qualifier", figureQualifiers(), fig.qualifier, false);
       r_.str(f, fp, "unit", fig.unit, false);
       r_.date(f, fp, "date", fig.date, false);
       citations(f, fp, fig.citations);
@@ -377,7 +357,7 @@ class CorpusReader {
     }
   }
 
-  void readRelation(const json& o, const Path& at, bool keep) {
+  void readRelation(const JView& o, const Path& at, bool keep) {
     Relation rel;
     bool ok = r_.str(o, at, "id", rel.id, true);
     std::string type;
@@ -392,34 +372,36 @@ class CorpusReader {
     } else {
       ok = false;
     }
-    const json* from = r_.field(o, at, "from", true);
-    const json* to = r_.field(o, at, "to", true);
-    ok = from && entityRef(*from, at.child("from"), rel.from) && ok;
-    ok = to && entityRef(*to, at.child("to"), rel.to) && ok;
+    JView from = r_.field(o, at, "from", true);
+    JView to = r_.field(o, at, "to", true);
+    ok = from.valid() && entityRef(from, at.child("from"), rel.from) && ok;
+    ok = to.valid() && entityRef(to, at.child("to"), rel.to) && ok;
     r_.str(o, at, "role", rel.role, false);
     r_.str(o, at, "description", rel.description, false);
     r_.date(o, at, "date", rel.date, false);
     citations(o, at, rel.citations);
     if (ok && keep) {
-      relationPaths_.push_back(at.str());
+      relationItems_.push_back(static_cast<uint32_t>(at.index));
       c_.relations.push_back(std::move(rel));
     }
   }
 
-  void readEvent(const json& o, const Path& at, bool keep) {
+  void readEvent(const JView& o, const Path& at, bool keep) {
     Event ev;
     r_.str(o, at, "id", ev.id, true);
     r_.choice(o, at, "type", eventTypes(), ev.type, true);
     r_.str(o, at, "name", ev.name, true, true);
     r_.str(o, at, "description", ev.description, false);
     r_.date(o, at, "date", ev.date, true);
-    if (const json* v = r_.field(o, at, "entities", true)) {
+    JView v = r_.field(o, at, "entities", true);
+    if (v.valid()) {
       const Path p = at.child("entities");
-      if (r_.expect(*v, p, json::value_t::array, "an array of entity ids")) {
-        if (v->empty()) r_.error(p, "expected at least one entity id, found none");
-        for (size_t i = 0; i < v->size(); ++i) {
-          uint32_t e;
-          if (entityRef((*v)[i], p.at(i), e)) ev.entities.push_back(e);
+      if (r_.expect(v, p, JType::Array, "an array of entity ids")) {
+        if (v.size() == 0) r_.error(p, "expected at least one entity id, found none");
+        size_t i = 0;
+        for (JView e = v.first(); e.valid(); e = e.next(), ++i) {
+          uint32_t ref;
+          if (entityRef(e, p.at(i), ref)) ev.entities.push_back(ref);
         }
       }
     }
@@ -427,30 +409,30 @@ class CorpusReader {
     if (keep && ev.date.present()) c_.events.push_back(std::move(ev));
   }
 
-  void readStory(const json& o, const Path& at, bool keep) {
+  void readStory(const JView& o, const Path& at, bool keep) {
     Story s;
     r_.str(o, at, "id", s.id, true);
     r_.str(o, at, "title", s.title, true, true);
     r_.str(o, at, "description", s.description, false);
-    const json* steps = r_.field(o, at, "steps", true);
+    JView steps = r_.field(o, at, "steps", true);
     const Path sp = at.child("steps");
-    if (steps && r_.expect(*steps, sp, json::value_t::array, "an array of steps")) {
-      for (size_t i = 0; i < steps->size(); ++i) {
-        const json& st = (*steps)[i];
+    if (steps.valid() && r_.expect(steps, sp, JType::Array, "an array of steps")) {
+      size_t i = 0;
+      for (JView st = steps.first(); st.valid(); st = st.next(), ++i) {
         const Path p = sp.at(i);
-        if (!r_.expect(st, p, json::value_t::object, "a step object")) continue;
+        if (!r_.expect(st, p, JType::Object, "a step object")) continue;
         StoryStep step;
         r_.str(st, p, "title", step.title, true, true);
         r_.str(st, p, "narration", step.narration, true, true);
         r_.str(st, p, "view", step.view, false);
         r_.date(st, p, "date", step.date, false);
-        if (const json* f = r_.field(st, p, "focus", false)) {
-          const Path fp = p.child("focus");
-          if (r_.expect(*f, fp, json::value_t::array, "an array of entity ids")) {
-            for (size_t k = 0; k < f->size(); ++k) {
-              uint32_t e;
-              if (entityRef((*f)[k], fp.at(k), e)) step.focus.push_back(e);
-            }
+        JView f = r_.field(st, p, "focus", false);
+        const Path fp = p.child("focus");
+        if (f.valid() && r_.expect(f, fp, JType::Array, "an array of entity ids")) {
+          size_t k = 0;
+          for (JView e = f.first(); e.valid(); e = e.next(), ++k) {
+            uint32_t ref;
+            if (entityRef(e, fp.at(k), ref)) step.focus.push_back(ref);
           }
         }
         s.steps.push_back(std::move(step));
@@ -459,21 +441,61 @@ class CorpusReader {
     if (keep) c_.stories.push_back(std::move(s));
   }
 
+  // References to ids that came later in the file (or never).
+  void resolvePending() {
+    if (!pendingEntities_.empty()) {
+      std::vector<uint32_t> resolved(pendingEntities_.size(), UINT32_MAX);
+      for (size_t i = 0; i < pendingEntities_.size(); ++i) {
+        const IdHome* h = lookup(pendingEntities_[i].id);
+        if (h && h->section == Section::Entities) resolved[i] = h->dense;
+        else unknownEntity(pendingEntities_[i].where, pendingEntities_[i].id, h != nullptr);
+      }
+      auto fix = [&](uint32_t& ref) {
+        if (ref >= kPending) ref = resolved[ref - kPending] == UINT32_MAX ? 0 : resolved[ref - kPending];
+      };
+      for (Relation& r : c_.relations) { fix(r.from); fix(r.to); }
+      for (Event& e : c_.events) for (uint32_t& ref : e.entities) fix(ref);
+      for (Story& s : c_.stories) for (StoryStep& st : s.steps) for (uint32_t& ref : st.focus) fix(ref);
+    }
+    if (!pendingSources_.empty()) {
+      std::vector<uint32_t> resolved(pendingSources_.size(), 0);
+      for (size_t i = 0; i < pendingSources_.size(); ++i) {
+        const PendingSource& p = pendingSources_[i];
+        const IdHome* h = lookup(p.id);
+        if (h && h->section == Section::Sources) {
+          resolved[i] = h->dense;
+          checkCitationSource(p.where, c_.sources[h->dense].external, p.hasQuote, p.hasNote);
+        } else {
+          r_.errorAt(p.where + "/source", "unknown source \"" + p.id + "\" (not listed in /sources)");
+        }
+      }
+      auto fix = [&](std::vector<Citation>& cits) {
+        for (Citation& c : cits) if (c.source >= kPending) c.source = resolved[c.source - kPending];
+      };
+      for (Entity& e : c_.entities) {
+        fix(e.citations);
+        for (Figure& f : e.figures) fix(f.citations);
+      }
+      for (Relation& r : c_.relations) fix(r.citations);
+      for (Event& e : c_.events) fix(e.citations);
+    }
+  }
+
   // A body succeeded by itself, or a part containing itself, is an error: report each cycle once.
   void checkCycles() {
     const size_t n = c_.entities.size();
     for (size_t t = 0; t < relationTypes().size(); ++t) {
       if (!relationIsAcyclic(static_cast<int>(t))) continue;
-      std::vector<std::vector<uint32_t>> out(n);  // relation indices
-      bool any = false;
+      std::vector<std::vector<uint32_t>> out;
       for (uint32_t i = 0; i < c_.relations.size(); ++i) {
         const Relation& rel = c_.relations[i];
-        if (rel.type == static_cast<int>(t) && rel.from < n && rel.to < n) { out[rel.from].push_back(i); any = true; }
+        if (rel.type != static_cast<int>(t) || rel.from >= n || rel.to >= n) continue;
+        if (out.empty()) out.resize(n);
+        out[rel.from].push_back(i);
       }
-      if (!any) continue;
-      std::vector<uint8_t> colour(n, 0);  // 0 new, 1 on stack, 2 done
+      if (out.empty()) continue;
+      std::vector<uint8_t> colour(n, 0);  // 0 new, 1 on the stack, 2 done
       std::vector<std::pair<uint32_t, size_t>> stack;
-      std::vector<uint32_t> viaRel(n, 0);
       for (uint32_t s = 0; s < n; ++s) {
         if (colour[s] || out[s].empty()) continue;
         stack.push_back({s, 0});
@@ -484,7 +506,7 @@ class CorpusReader {
           const uint32_t ri = out[v][next++];
           const uint32_t w = c_.relations[ri].to;
           if (colour[w] == 1) { reportCycle(t, stack, w, ri); continue; }
-          if (colour[w] == 0) { colour[w] = 1; viaRel[w] = ri; stack.push_back({w, 0}); }
+          if (colour[w] == 0) { colour[w] = 1; stack.push_back({w, 0}); }
         }
       }
     }
@@ -493,74 +515,253 @@ class CorpusReader {
   void reportCycle(size_t type, const std::vector<std::pair<uint32_t, size_t>>& stack, uint32_t w, uint32_t ri) {
     std::string chain;
     bool on = false;
-    for (const auto& [v, unused] : stack) {
-      on = on || v == w;
-      if (on) chain += c_.entities[v].id + " \u2192 ";
+    for (const auto& frame : stack) {
+      on = on || frame.first == w;
+      if (on) chain += c_.entities[frame.first].id + " \u2192 ";
     }
     chain += c_.entities[w].id;
-    r_.errorAt(relationPaths_[ri], "cycle of \"" + std::string(relationTypes()[type].id) + "\" relations: " + chain);
+    r_.errorAt("/relations/" + std::to_string(relationItems_[ri]),
+               "cycle of \"" + std::string(relationTypes()[type].id) + "\" relations: " + chain);
   }
+
+  struct PendingEntity {
+    std::string where, id;
+  };
+  struct PendingSource {
+    std::string where, id;
+    bool hasQuote, hasNote;
+  };
 
   Corpus& c_;
   Reader r_;
-  std::unordered_map<std::string, uint32_t> sourceIds_, entityIds_, otherIds_;
-  std::unordered_map<std::string, std::string> firstSeen_;
-  std::unordered_map<std::string, bool> externalSources_;
-  std::vector<std::string> relationPaths_;
+  IdTable<IdHome> ids_;  // one id space for every kind of item
+  bool done_[static_cast<int>(Section::Count)] = {};
+  std::vector<PendingEntity> pendingEntities_;
+  std::vector<PendingSource> pendingSources_;
+  std::vector<uint32_t> relationItems_;  // index in /relations of each kept relation
 };
 
-}  // namespace
-
-namespace {
-// Builds the DOM like nlohmann's own SAX DOM parser but keeps the syntax error instead of throwing,
-// so the loader works the same with and without C++ exceptions (the wasm build has none).
-class DomBuilder {
+// The SAX handler: routes top-level fields, records each array item and hands it to the reader.
+class Streamer {
  public:
-  explicit DomBuilder(json& root) : dom_(root, false) {}
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const std::string& s) { return dom_.number_float(v, s); }
-  bool string(std::string& v) { return dom_.string(v); }
-  bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return dom_.start_object(n); }
-  bool key(std::string& k) { return dom_.key(k); }
-  bool end_object() { return dom_.end_object(); }
-  bool start_array(std::size_t n) { return dom_.start_array(n); }
-  bool end_array() { return dom_.end_array(); }
+  Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes) : reader_(c, itemErrors, textBytes) {}
+
+  // nlohmann SAX interface.
+  bool null() { return value(JType::Null); }
+  bool boolean(bool v) { return value(JType::Boolean, {}, 0, v ? 1 : 0); }
+  bool number_integer(nlohmann::json::number_integer_t v) {
+    return value(JType::Integer, {}, static_cast<double>(v), v);
+  }
+  bool number_unsigned(nlohmann::json::number_unsigned_t v) {
+    return value(v > static_cast<uint64_t>(INT64_MAX) ? JType::Float : JType::Integer, {}, static_cast<double>(v),
+                 v > static_cast<uint64_t>(INT64_MAX) ? 0 : static_cast<int64_t>(v));
+  }
+  bool number_float(nlohmann::json::number_float_t v, const std::string&) { return value(JType::Float, {}, v); }
+  bool string(std::string& v) { return value(JType::String, v); }
+  bool binary(nlohmann::json::binary_t&) { return value(JType::Null); }
+  bool start_object(std::size_t) { return open(JType::Object); }
+  bool start_array(std::size_t) { return open(JType::Array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    if (depth_ == 1) topKey_ = k;
+    else if (recording_) item_.setKey(k);
+    return true;
+  }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    failed = true;
-    byte = position;
-    message = ex.what();
+    syntaxError = true;
+    errorByte = position;
+    errorMessage = ex.what();
     return false;
   }
-  bool failed = false;
-  std::size_t byte = 0;
-  std::string message;
+
+  void finish() { reader_.finish(); }
+
+  bool syntaxError = false;
+  std::size_t errorByte = 0;
+  std::string errorMessage;
+  bool topIsObject = false;
+  JType topType = JType::Null;
+  // Top-level scalars as found (type Null with `seen` false when absent).
+  struct Top {
+    bool seen = false;
+    JType type = JType::Null;
+    std::string text;
+  } format, title, description;
+  bool sectionSeen[static_cast<int>(Section::Count)] = {};
+  JType sectionType[static_cast<int>(Section::Count)] = {};
 
  private:
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  int sectionOf(const std::string& k) const {
+    for (int i = 0; i < static_cast<int>(Section::Count); ++i) if (k == kSectionNames[i]) return i;
+    return -1;
+  }
+
+  Top* scalarField(const std::string& k) {
+    if (k == "format") return &format;
+    if (k == "title") return &title;
+    if (k == "description") return &description;
+    return nullptr;
+  }
+
+  bool value(JType t, std::string_view s = {}, double num = 0, int64_t i = 0) {
+    if (depth_ == 0) { topType = t; return false; }  // not an object: stop here
+    if (skipping_) return true;
+    if (recording_) {
+      item_.scalar(t, s, num, i);
+      if (item_.complete()) itemDone();
+      return true;
+    }
+    if (depth_ == 2) {  // a scalar item in a section array
+      startItem();
+      item_.scalar(t, s, num, i);
+      itemDone();
+      return true;
+    }
+    // depth 1: a top-level field
+    if (Top* f = scalarField(topKey_)) {
+      f->seen = true;
+      f->type = t;
+      f->text.assign(s);
+    } else {
+      const int sec = sectionOf(topKey_);
+      if (sec >= 0) { sectionSeen[sec] = true; sectionType[sec] = t; }
+    }
+    return true;
+  }
+
+  bool open(JType t) {
+    if (depth_ == 0) {
+      topType = t;
+      if (t != JType::Object) return false;
+      topIsObject = true;
+      depth_ = 1;
+      return true;
+    }
+    ++depth_;
+    if (skipping_) return true;
+    if (recording_) { item_.open(t); return true; }
+    if (depth_ == 3) {  // an item in a section array
+      startItem();
+      item_.open(t);
+      return true;
+    }
+    // depth 2: the value of a top-level field
+    const int sec = sectionOf(topKey_);
+    if (sec >= 0) {
+      sectionSeen[sec] = true;
+      sectionType[sec] = t;
+      if (t == JType::Array) { section_ = sec; index_ = 0; return true; }
+    } else if (Top* f = scalarField(topKey_)) {
+      f->seen = true;
+      f->type = t;
+    }
+    skipping_ = true;  // unknown fields and wrongly typed ones are not looked into
+    skipDepth_ = depth_;
+    return true;
+  }
+
+  bool close() {
+    if (skipping_ && depth_ == skipDepth_) skipping_ = false;
+    else if (recording_) {
+      item_.close();
+      if (item_.complete()) itemDone();
+    } else if (depth_ == 2 && section_ >= 0) {
+      reader_.sectionDone(static_cast<Section>(section_));
+      section_ = -1;
+    }
+    --depth_;
+    return true;
+  }
+
+  void startItem() {
+    item_.clear();
+    recording_ = true;
+  }
+
+  void itemDone() {
+    recording_ = false;
+    reader_.item(static_cast<Section>(section_), index_++, item_.root());
+  }
+
+  CorpusReader reader_;
+  JsonItem item_;
+  std::string topKey_;
+  int depth_ = 0;
+  int section_ = -1;
+  size_t index_ = 0;
+  bool recording_ = false;
+  bool skipping_ = false;
+  int skipDepth_ = 0;
 };
+
+// Top-level checks, reported before the items' problems.
+void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
+  auto err = [&](std::string where, std::string msg) { out.push_back({std::move(where), std::move(msg)}); };
+  if (!s.format.seen) {
+    err("", "missing required field \"format\"");
+  } else if (s.format.type != JType::String) {
+    err("/format", std::string("expected a string, found ") + typeName(s.format.type));
+  } else {
+    const std::string& f = s.format.text;
+    const size_t dot = f.find('.');
+    const std::string major = f.substr(0, dot);
+    const bool numeric = !major.empty() && major.find_first_not_of("0123456789") == std::string::npos &&
+                         dot != std::string::npos && dot + 1 < f.size();
+    if (!numeric) {
+      err("/format", "expected a version \"MAJOR.MINOR\" such as \"1.0\", found \"" + f + "\"");
+    } else if (major != "1") {
+      err("/format", "unsupported corpus format version " + f + " (major version " + major +
+                         "); this explorer reads version 1.x");
+    } else {
+      c.format = f;
+    }
+  }
+  if (!out.empty()) return;  // an unreadable version: nothing else is meaningful
+  if (!s.title.seen) err("", "missing required field \"title\"");
+  else if (s.title.type != JType::String) err("/title", std::string("expected a string, found ") + typeName(s.title.type));
+  else if (blank(s.title.text)) err("/title", "expected a non-empty string, found \"\"");
+  else c.title = s.title.text;
+  if (s.description.seen && s.description.type != JType::String) {
+    err("/description", std::string("expected a string, found ") + typeName(s.description.type));
+  } else {
+    c.description = s.description.text;
+  }
+  for (int i = 0; i < static_cast<int>(Section::Count); ++i) {
+    const bool required = i <= static_cast<int>(Section::Entities);
+    if (!s.sectionSeen[i]) {
+      if (required) err("", std::string("missing required field \"") + kSectionNames[i] + "\"");
+    } else if (s.sectionType[i] != JType::Array) {
+      err(std::string("/") + kSectionNames[i], std::string("expected an array, found ") + typeName(s.sectionType[i]));
+    }
+  }
+}
+
 }  // namespace
 
 LoadResult loadCorpus(std::string_view text) {
   LoadResult result;
-  json doc;
-  DomBuilder builder(doc);
-  json::sax_parse(text.begin(), text.end(), &builder);
-  if (builder.failed) {
+  std::vector<Diagnostic> itemErrors;
+  Streamer s(result.corpus, itemErrors, text.size());
+  nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &s);
+  if (s.syntaxError) {
     size_t line, column;
-    lineColumn(text, builder.byte > 0 ? builder.byte - 1 : 0, line, column);
-    const std::string& what = builder.message;
+    lineColumn(text, s.errorByte > 0 ? s.errorByte - 1 : 0, line, column);
+    const std::string& what = s.errorMessage;
     const size_t p = what.find("column ");
     const size_t colon = p == std::string::npos ? std::string::npos : what.find(": ", p);
     std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
     result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});
     return result;
   }
-  CorpusReader reader(result.corpus, result.errors);
-  reader.read(doc);
+  if (!s.topIsObject) {
+    result.errors.push_back({"", std::string("expected a JSON object at the top level, found ") + typeName(s.topType)});
+    return result;
+  }
+  checkTop(s, result.corpus, result.errors);
+  if (!result.errors.empty() && !result.corpus.format.size()) return result;
+  s.finish();
+  result.errors.insert(result.errors.end(), itemErrors.begin(), itemErrors.end());
   if (result.ok()) result.corpus.buildIndex();
   return result;
 }

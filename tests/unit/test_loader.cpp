@@ -178,3 +178,44 @@ TEST_CASE("an empty corpus and one with no relations load", "[loader]") {
   CHECK(empty.corpus.outStart.size() == 1);
   CHECK(loadCorpus(base()).ok());
 }
+
+TEST_CASE("top-level fields may come in any order; late references resolve", "[loader]") {
+  // Alphabetical key order, as some tools write JSON: entities and events before sources.
+  const std::string text = R"({"entities": [
+      {"id": "org-a", "kind": "organisation", "type": "charity", "name": "A", "citations": [{"source": "src-a", "quote": "q"}]},
+      {"id": "org-b", "kind": "organisation", "type": "charity", "name": "B", "citations": [{"source": "src-x", "note": "n"}]}],
+    "events": [{"id": "ev-1", "type": "launch", "name": "L", "date": "2014", "entities": ["org-b"],
+                "citations": [{"source": "src-a", "quote": "q"}]}],
+    "format": "1.0",
+    "relations": [{"id": "rel-1", "type": "works-with", "from": "org-b", "to": "org-a",
+                   "citations": [{"source": "src-a", "quote": "q"}]}],
+    "sources": [{"id": "src-a", "title": "A", "publisher": "P"}, {"id": "src-x", "title": "X", "publisher": "P", "external": true}],
+    "title": "T"})";
+  LoadResult r = loadCorpus(text);
+  for (const Diagnostic& d : r.errors) UNSCOPED_INFO(formatDiagnostic("c.json", d));
+  REQUIRE(r.ok());
+  CHECK(r.corpus.entities[1].citations[0].source == 1);
+  CHECK(r.corpus.relations[0].from == 1);
+  CHECK(r.corpus.relations[0].to == 0);
+
+  // Relations before entities: a reference that never resolves is still reported at its path.
+  auto e = errorsOf(R"({"format": "1.0", "title": "T",
+    "relations": [{"id": "rel-1", "type": "works-with", "from": "org-a", "to": "org-q", "citations": [{"source": "src-a", "quote": "q"}]}],
+    "entities": [{"id": "org-a", "kind": "organisation", "type": "charity", "name": "A", "citations": [{"source": "src-a"}]}],
+    "sources": [{"id": "src-a", "title": "A", "publisher": "P"}]})");
+  const std::vector<std::string> expected = {
+      "c.json: /relations/0/to: unknown entity id \"org-q\"",
+      "c.json: /entities/0/citations/0: missing required field \"quote\" (only citations of external sources may omit it)"};
+  CHECK(e == expected);
+}
+
+TEST_CASE("unknown top-level fields are ignored, missing ones reported", "[loader]") {
+  CHECK(loadCorpus(R"({"format": "1.0", "title": "T", "x-extra": {"deep": [1, {"a": 2}]}, "sources": [], "entities": []})").ok());
+  auto e = errorsOf(R"({"format": "1.0", "title": 3, "entities": []})");
+  const std::vector<std::string> expected = {"c.json: /title: expected a string, found number",
+                                             "c.json: missing required field \"sources\""};
+  CHECK(e == expected);
+  CHECK(errorsOf(R"({"title": "T", "sources": [], "entities": []})").at(0) == "c.json: missing required field \"format\"");
+  CHECK(errorsOf(R"({"format": "1.0", "title": "T", "sources": [], "entities": [3]})").at(0) ==
+        "c.json: /entities/0: expected an object, found number");
+}
