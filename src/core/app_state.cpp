@@ -1,5 +1,6 @@
 #include "core/app_state.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace nhsx {
@@ -28,6 +29,14 @@ bool AppState::select(const Corpus& c, std::string_view id) {
   return true;
 }
 
+std::string isoDay(int32_t day) {
+  int y, m, d;
+  civilFromDays(day, y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 std::string stateJson(const AppState& s, const Corpus& c) {
   nlohmann::json j;
   j["title"] = c.title;
@@ -44,6 +53,15 @@ std::string stateJson(const AppState& s, const Corpus& c) {
                       ? nlohmann::json(c.entities[static_cast<size_t>(s.selected)].id)
                       : nlohmann::json(nullptr);
   j["frames"] = s.frames;
+  j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));
+  j["playing"] = s.playing;
+  if (s.windowTo > s.windowFrom) {
+    j["timeWindow"] = {isoDay(static_cast<int32_t>(s.windowFrom)), isoDay(static_cast<int32_t>(s.windowTo))};
+    j["timeWindowDays"] = {s.windowFrom, s.windowTo};
+  } else {
+    j["timeWindow"] = nullptr;
+  }
+  j["layout"] = {{"iterations", s.layoutIterations}, {"settled", s.layoutSettled}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

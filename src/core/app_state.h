@@ -1,4 +1,5 @@
-// What the user is looking at, independent of how it is drawn: the view, the selection, counters.
+// What the user is looking at, independent of how it is drawn: the view, the selection, the "as of"
+// date, the timeline's window, counters. The browser's explorer.state() is this, as JSON.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,17 +12,27 @@ enum class View : uint8_t { Overview, Timeline, Graph };
 const char* viewName(View v);
 bool parseView(std::string_view s, View& out);
 
+constexpr int32_t kNoDay = INT32_MIN;  // "no date": e.g. no "as of" cursor
+
 struct AppState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
   uint64_t frames = 0;     // frames rendered so far
   bool corpusLoaded = false;
+  int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
+  bool playing = false;    // the cursor sweeps through time
+  double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
+  uint64_t layoutIterations = 0;        // force layout ticks run so far
+  bool layoutSettled = true;
 
   // Selects by id; false (and no change) when the id is unknown. An empty id clears the selection.
   bool select(const Corpus& c, std::string_view id);
 };
 
-// The plain object behind explorer.state(): title, counts per kind, view, selection, frames.
+// ISO date of a day number ("2014-07-28").
+std::string isoDay(int32_t day);
+
+// The plain object behind explorer.state().
 std::string stateJson(const AppState& s, const Corpus& c);
 
 }  // namespace nhsx

@@ -1,0 +1,572 @@
+#include "core/timeline_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace nhsx {
+
+namespace {
+
+const char* const kLaneNames[kLaneCount] = {"Documents and mandates", "Organisations",
+                                            "Partnerships and programmes", "People", "Events"};
+
+// The date's own range, as a point or a bar; flags for the ends it does not know.
+TimelineItem itemFromDate(const Date& d, int32_t today) {
+  TimelineItem it;
+  const bool startKnown = d.startBound == Bound::Date;
+  const bool endKnown = d.endBound == Bound::Date;
+  if (startKnown) {
+    it.startApproximate = d.start.approximate;
+    it.startUncertain = d.start.uncertain;
+  }
+  if (endKnown) {
+    it.endApproximate = d.end.approximate;
+    it.endUncertain = d.end.uncertain;
+  }
+  it.precision = startKnown ? d.start.precision : d.end.precision;
+  if (!d.interval) {
+    it.start = it.end = it.rangeStart = d.start.firstDay();
+    it.rangeEnd = d.start.lastDay() + 1.0;
+    return it;
+  }
+  it.isSpan = true;
+  it.openStart = d.startBound == Bound::Open;
+  it.unknownStart = d.startBound == Bound::Unknown;
+  it.openEnd = d.endBound == Bound::Open;
+  it.unknownEnd = d.endBound == Bound::Unknown;
+  // The parser guarantees one known end; an unknown or open start falls back on the end's own range.
+  it.start = startKnown ? d.start.firstDay() : d.end.firstDay();
+  if (endKnown) it.end = d.end.lastDay() + 1.0;
+  else if (it.openEnd) it.end = std::max(d.start.lastDay(), today) + 1.0;  // still going: up to today
+  else it.end = d.start.lastDay() + 1.0;                                   // unknown: the start's range
+  it.rangeStart = it.start;
+  it.rangeEnd = it.end;
+  return it;
+}
+
+template <class T> const T& clampIndex(const std::vector<T>& v, size_t i, const T& fallback) {
+  return i < v.size() ? v[i] : fallback;
+}
+
+}  // namespace
+
+const char* laneName(int lane) { return lane >= 0 && lane < kLaneCount ? kLaneNames[lane] : ""; }
+
+int laneOfKind(Kind k) {
+  switch (k) {
+    case Kind::Organisation: return static_cast<int>(Lane::Organisations);
+    case Kind::Person: return static_cast<int>(Lane::People);
+    case Kind::Programme:
+    case Kind::Partnership: return static_cast<int>(Lane::Programmes);
+    default: return static_cast<int>(Lane::Documents);
+  }
+}
+
+// ---- Packing state -----------------------------------------------------------------------------------
+
+namespace {
+// A min-tree over the rows' occupied-until times: the lowest row free at a given time in O(log rows),
+// without the two heaps (busy rows, free rows) of the textbook sweep. Rows not yet opened hold +inf, so
+// they are never "free".
+class RowEnds {
+ public:
+  void reset(uint32_t hint) {
+    cap_ = 64;
+    while (cap_ < hint) cap_ *= 2;
+    t_.assign(2 * cap_, kInf);
+  }
+  // Lowest row whose last item ends by `from`, or -1.
+  int64_t lowestFree(double from) const {
+    if (t_[1] > from) return -1;
+    size_t i = 1;
+    while (i < cap_) i = t_[2 * i] <= from ? 2 * i : 2 * i + 1;
+    return static_cast<int64_t>(i - cap_);
+  }
+  void set(uint32_t row, double end) {
+    if (row >= cap_) grow();
+    size_t i = row + cap_;
+    t_[i] = end;
+    for (i >>= 1; i; i >>= 1) {
+      const double m = std::min(t_[2 * i], t_[2 * i + 1]);
+      if (t_[i] == m) break;  // nothing above changes
+      t_[i] = m;
+    }
+  }
+
+ private:
+  static constexpr double kInf = std::numeric_limits<double>::infinity();
+  void grow() {
+    std::vector<double> t(4 * cap_, kInf);
+    std::copy(t_.begin() + static_cast<std::ptrdiff_t>(cap_), t_.end(), t.begin() + static_cast<std::ptrdiff_t>(2 * cap_));
+    cap_ *= 2;
+    t_.swap(t);
+    for (size_t i = cap_ - 1; i >= 1; --i) t_[i] = std::min(t_[2 * i], t_[2 * i + 1]);
+  }
+  std::vector<double> t_;
+  size_t cap_ = 0;
+};
+
+// How many buckets below the zoom a pack made while zooming out aims: a factor of two of zoom out (five
+// 15% wheel steps) before the rows would overlap, time for the next pack to finish in slices.
+constexpr int kHeadroomBuckets = 2;
+}  // namespace
+
+// A packing in progress: resumable, so a large corpus repacks over several frames.
+struct TimelineLayout::PackJob {
+  bool active = false;
+  double pxPerDay = 0;
+  int bucket = 0;
+  PackDays days;
+  int lane = 0;       // lane being swept
+  uint32_t next = 0;  // its next item (lane-relative)
+  uint32_t rows = 0;  // rows opened in it so far
+  RowEnds ends;
+  std::vector<uint32_t> rowOf;
+  LaneRows lanes[kLaneCount];
+};
+
+TimelineLayout::TimelineLayout() : job_(std::make_unique<PackJob>()) {}
+TimelineLayout::~TimelineLayout() = default;
+TimelineLayout::TimelineLayout(TimelineLayout&&) noexcept = default;
+TimelineLayout& TimelineLayout::operator=(TimelineLayout&&) noexcept = default;
+
+// ---- Building ------------------------------------------------------------------------------------------
+
+void TimelineLayout::build(const Corpus& c, int32_t today) {
+  items_.clear();
+  items_.reserve(c.datedEntities.size() + c.events.size());
+  for (uint32_t e : c.datedEntities) {
+    TimelineItem it = itemFromDate(c.entities[e].date.value, today);
+    it.source = e;
+    it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
+    it.label = c.entities[e].name;
+    items_.push_back(it);
+  }
+  for (uint32_t v = 0; v < c.events.size(); ++v) {
+    TimelineItem it = itemFromDate(c.events[v].date.value, today);
+    it.source = v;
+    it.isEvent = true;
+    it.lane = static_cast<uint8_t>(Lane::Events);
+    it.label = c.events[v].name;
+    items_.push_back(it);
+  }
+  // Lane-major, then by start: each lane is one contiguous, sorted run.
+  std::sort(items_.begin(), items_.end(), [](const TimelineItem& a, const TimelineItem& b) {
+    if (a.lane != b.lane) return a.lane < b.lane;
+    if (a.rangeStart != b.rangeStart) return a.rangeStart < b.rangeStart;
+    if (a.isEvent != b.isEvent) return b.isEvent;
+    return a.source < b.source;
+  });
+
+  itemOfEntity_.assign(c.entities.size(), -1);
+  itemOfEvent_.assign(c.events.size(), -1);
+  dataFirst_ = std::numeric_limits<double>::max();
+  dataLast_ = std::numeric_limits<double>::lowest();
+  for (uint32_t i = 0; i < items_.size(); ++i) {
+    const TimelineItem& it = items_[i];
+    (it.isEvent ? itemOfEvent_ : itemOfEntity_)[it.source] = static_cast<int32_t>(i);
+    dataFirst_ = std::min(dataFirst_, it.rangeStart);
+    dataLast_ = std::max(dataLast_, it.rangeEnd);
+  }
+  if (items_.empty()) {
+    dataFirst_ = today - 365.0;
+    dataLast_ = today + 1.0;
+  }
+
+  for (int l = 0; l < kLaneCount; ++l) {
+    LaneData& L = lanes_[l];
+    auto inLane = [l](const TimelineItem& it) { return it.lane < l; };
+    L.begin = static_cast<uint32_t>(std::partition_point(items_.begin(), items_.end(), inLane) - items_.begin());
+    L.end = static_cast<uint32_t>(
+        std::partition_point(items_.begin(), items_.end(), [l](const TimelineItem& it) { return it.lane <= l; }) -
+        items_.begin());
+    L.starts.clear();
+    L.ends.clear();
+    L.tail.clear();
+    for (uint32_t i = L.begin; i < L.end; ++i) {
+      L.starts.push_back(items_[i].rangeStart);
+      L.ends.push_back(items_[i].rangeEnd);
+      L.tail.push_back(items_[i].unknownEnd);
+    }
+    L.endsSorted = L.ends;
+    std::sort(L.endsSorted.begin(), L.endsSorted.end());
+    L.shown = LaneRows();
+  }
+  job_->active = false;
+  lastPxPerDay_ = 0;
+  pack(1000.0 / std::max(1.0, dataLast_ - dataFirst_), style_.minItemPx);
+}
+
+int TimelineLayout::itemOfEntity(uint32_t entity) const { return clampIndex(itemOfEntity_, entity, -1); }
+int TimelineLayout::itemOfEvent(uint32_t event) const { return clampIndex(itemOfEvent_, event, -1); }
+
+double TimelineLayout::defaultMarginDays() const { return std::max(31.0, 0.05 * (dataLast_ - dataFirst_)); }
+
+void TimelineLayout::setStyle(const TimelineStyle& s) {
+  style_ = s;
+  // The rows were packed for other sizes: the next packForZoom packs afresh, at once.
+  packedPxPerDay_ = std::numeric_limits<double>::infinity();
+  packedBucket_ = INT32_MIN;
+  job_->active = false;
+  layoutLanes();
+}
+
+// ---- Packing -------------------------------------------------------------------------------------------
+
+float TimelineLayout::leftPadPx() const { return std::max(style_.markerRadius, style_.tailPx); }
+
+float TimelineLayout::rightPadPx() const {
+  return std::max({style_.markerRadius, style_.minBarPx, style_.tailPx});
+}
+
+TimelineLayout::PackDays TimelineLayout::packDays(double pxPerDay, float minItemPx) const {
+  // The body never reaches further than minItemPx from the start, nor a tail further than tailPx.
+  const float minPx = std::max({minItemPx, style_.markerRadius, style_.minBarPx});
+  PackDays d;
+  d.before = leftPadPx() / pxPerDay;
+  d.min = minPx / pxPerDay;
+  d.tail = style_.tailPx / pxPerDay;
+  d.gap = style_.labelGapPx / pxPerDay;
+  return d;
+}
+
+void TimelineLayout::packExtent(const TimelineItem& it, double pxPerDay, float minItemPx, double& from,
+                                double& to) const {
+  packDays(pxPerDay, minItemPx).extent(it.rangeStart, it.rangeEnd, it.unknownEnd, from, to);
+}
+
+void TimelineLayout::startPack(double pxPerDay, int bucket, float minItemPx) {
+  PackJob& j = *job_;
+  j.active = true;
+  j.pxPerDay = std::max(pxPerDay, 1e-9);
+  j.bucket = bucket;
+  j.days = packDays(j.pxPerDay, minItemPx);
+  j.lane = 0;
+  j.next = 0;
+  j.rows = 0;
+  j.ends.reset(lanes_[0].shown.rows);
+  j.rowOf.resize(items_.size());
+}
+
+bool TimelineLayout::advancePack(uint32_t budget) {
+  PackJob& j = *job_;
+  while (j.lane < kLaneCount) {
+    const LaneData& L = lanes_[j.lane];
+    const uint32_t n = L.end - L.begin;
+    // Items are sorted by start and every occupancy begins the same distance before its start, so this
+    // is the classic sweep: each item takes the lowest row that is free by its start. It reads the lane's
+    // compact arrays, not the items.
+    for (; j.next < n && budget > 0; ++j.next, --budget) {
+      double from, to;
+      j.days.extent(L.starts[j.next], L.ends[j.next], L.tail[j.next], from, to);
+      const int64_t free = j.ends.lowestFree(from);
+      const uint32_t row = free >= 0 ? static_cast<uint32_t>(free) : j.rows++;
+      j.rowOf[L.begin + j.next] = row;
+      j.ends.set(row, to);
+    }
+    if (j.next < n) return false;
+    // Counting sort by row keeps each row in start order.
+    LaneRows& R = j.lanes[j.lane];
+    R.rows = j.rows;
+    R.rowStart.assign(j.rows + 1, 0);
+    for (uint32_t k = L.begin; k < L.end; ++k) ++R.rowStart[j.rowOf[k] + 1];
+    for (uint32_t r = 0; r < j.rows; ++r) R.rowStart[r + 1] += R.rowStart[r];
+    R.rowItems.resize(n);
+    std::vector<uint32_t> fill(R.rowStart.begin(), R.rowStart.end() - 1);
+    for (uint32_t k = L.begin; k < L.end; ++k) R.rowItems[fill[j.rowOf[k]]++] = k;
+    if (++j.lane < kLaneCount) {
+      j.next = 0;
+      j.rows = 0;
+      j.ends.reset(lanes_[j.lane].shown.rows);
+    }
+  }
+  return true;
+}
+
+void TimelineLayout::commitPack() {
+  PackJob& j = *job_;
+  // Swapping hands the old buffers to the job, so the next pack reuses them.
+  for (int l = 0; l < kLaneCount; ++l) std::swap(lanes_[l].shown, j.lanes[l]);
+  rowOf_.swap(j.rowOf);
+  packedPxPerDay_ = j.pxPerDay;
+  packedBucket_ = j.bucket;
+  j.active = false;
+  layoutLanes();
+}
+
+void TimelineLayout::pack(double pxPerDay, float minItemPx) {
+  startPack(pxPerDay, zoomBucket(pxPerDay), minItemPx);
+  advancePack(UINT32_MAX);
+  commitPack();
+}
+
+int TimelineLayout::zoomBucket(double pxPerDay) {
+  return static_cast<int>(std::floor(2.0 * std::log2(std::max(pxPerDay, 1e-12))));
+}
+
+double TimelineLayout::bucketPxPerDay(int bucket) { return std::exp2(bucket / 2.0); }
+
+bool TimelineLayout::packForZoom(double pxPerDay, uint32_t budgetItems) {
+  const int b = zoomBucket(pxPerDay);
+  const bool zoomingOut = pxPerDay < lastPxPerDay_;
+  lastPxPerDay_ = pxPerDay;
+  PackJob& j = *job_;
+  // exp2 may land a hair above the true bucket floor; never pack for more zoom than is shown.
+  auto startFor = [&](int bucket) { startPack(std::min(bucketPxPerDay(bucket), pxPerDay), bucket, style_.minItemPx); };
+  bool changed = false;
+  if (packedPxPerDay_ > pxPerDay) {
+    // Zoomed out past what the shown rows allow: they would overlap, so a pack finishes now, with
+    // headroom for further zooming out.
+    if (!(j.active && j.pxPerDay <= pxPerDay)) startFor(b - kHeadroomBuckets);
+    advancePack(UINT32_MAX);
+    commitPack();
+    changed = true;
+  }
+  // Zooming out, prepare rows for further out; otherwise the tightest rows for this zoom.
+  const int want = zoomingOut ? b - kHeadroomBuckets : b;
+  if (j.active && j.pxPerDay > pxPerDay) j.active = false;  // it would overlap at this zoom
+  if (!j.active && packedBucket_ != want) startFor(want);
+  if (j.active && advancePack(budgetItems)) {
+    commitPack();
+    changed = true;
+  }
+  return changed;
+}
+
+bool TimelineLayout::packPending() const { return job_->active; }
+
+// ---- Lanes ---------------------------------------------------------------------------------------------
+
+uint32_t TimelineLayout::displayRows(int lane) const {
+  const LaneData& L = lanes_[lane];
+  return L.collapsed ? 1 : std::max<uint32_t>(1, L.shown.rows);
+}
+
+void TimelineLayout::setCollapsed(int lane, bool collapsed) {
+  lanes_[lane].collapsed = collapsed;
+  layoutLanes();
+}
+
+void TimelineLayout::layoutLanes() {
+  float y = 0;
+  for (int l = 0; l < kLaneCount; ++l) {
+    lanes_[l].top = y;
+    y += laneHeight(l) + style_.laneGap;
+  }
+}
+
+float TimelineLayout::rowTop(int lane, uint32_t row) const {
+  return lanes_[lane].top + style_.laneHeaderHeight + static_cast<float>(row) * style_.rowHeight;
+}
+
+float TimelineLayout::laneHeight(int lane) const {
+  return style_.laneHeaderHeight + static_cast<float>(displayRows(lane)) * style_.rowHeight;
+}
+
+float TimelineLayout::totalHeight() const {
+  return lanes_[kLaneCount - 1].top + laneHeight(kLaneCount - 1);
+}
+
+int TimelineLayout::laneAt(float y, int* row) const {
+  if (row) *row = -1;
+  for (int l = 0; l < kLaneCount; ++l) {
+    const float top = lanes_[l].top;
+    if (y < top || y >= top + laneHeight(l)) continue;
+    const float inRows = y - top - style_.laneHeaderHeight;
+    if (row && inRows >= 0) *row = static_cast<int>(inRows / style_.rowHeight);
+    return l;
+  }
+  return -1;
+}
+
+void TimelineLayout::rowsInY(int lane, float y0, float y1, uint32_t& first, uint32_t& last) const {
+  const float top = rowTop(lane, 0);
+  const LaneData& L = lanes_[lane];
+  first = last = 0;
+  const uint32_t rows = L.shown.rows;
+  if (rows == 0 || y1 < top || y0 >= top + static_cast<float>(rows) * style_.rowHeight) return;
+  const float a = std::max(0.f, (y0 - top) / style_.rowHeight);
+  const float b = (y1 - top) / style_.rowHeight;
+  first = static_cast<uint32_t>(a);
+  last = std::min(rows, static_cast<uint32_t>(b) + 1);
+}
+
+// ---- Culling -------------------------------------------------------------------------------------------
+
+void TimelineLayout::visible(double t0, double t1, int lane, uint32_t rowBegin, uint32_t rowEnd,
+                             std::vector<uint32_t>& out) const {
+  const LaneRows& R = lanes_[lane].shown;
+  rowEnd = std::min(rowEnd, R.rows);
+  for (uint32_t r = rowBegin; r < rowEnd; ++r) {
+    const uint32_t* first = R.rowItems.data() + R.rowStart[r];
+    const uint32_t* last = R.rowItems.data() + R.rowStart[r + 1];
+    // Items in a row never overlap, so their ends ascend with their starts: one binary search finds the
+    // first that has not ended before t0, and the run stops at the first starting after t1.
+    const uint32_t* it = std::partition_point(first, last, [&](uint32_t i) { return items_[i].rangeEnd < t0; });
+    for (; it != last && items_[*it].rangeStart <= t1; ++it) out.push_back(*it);
+  }
+}
+
+void TimelineLayout::visible(const TimeScale& s, float y0, float y1, std::vector<uint32_t>& out) const {
+  out.clear();
+  const double t0 = s.toTime(-rightPadPx()), t1 = s.toTime(s.width() + leftPadPx());
+  for (int l = 0; l < kLaneCount; ++l) {
+    if (lanes_[l].collapsed) continue;
+    uint32_t first, last;
+    rowsInY(l, y0, y1, first, last);
+    visible(t0, t1, l, first, last, out);
+  }
+}
+
+uint32_t TimelineLayout::countIntersecting(int lane, double t0, double t1) const {
+  const LaneData& L = lanes_[lane];
+  // Items meeting [t0, t1] = items starting by t1, less those that ended before t0 (which all started).
+  const auto started = std::upper_bound(L.starts.begin(), L.starts.end(), t1) - L.starts.begin();
+  const auto ended = std::lower_bound(L.endsSorted.begin(), L.endsSorted.end(), t0) - L.endsSorted.begin();
+  return static_cast<uint32_t>(std::max<std::ptrdiff_t>(0, started - ended));
+}
+
+void TimelineLayout::density(int lane, const TimeScale& s, float bucketPx, std::vector<uint32_t>& counts) const {
+  bucketPx = std::max(1.f, bucketPx);
+  const size_t n = static_cast<size_t>(std::ceil(s.width() / bucketPx));
+  counts.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const float xa = static_cast<float>(i) * bucketPx;
+    const float xb = std::min(s.width(), xa + bucketPx);
+    counts[i] = countIntersecting(lane, s.toTime(xa), s.toTime(xb));
+  }
+}
+
+// ---- Geometry and labels ------------------------------------------------------------------------------
+
+PlacedItem TimelineLayout::geometry(uint32_t item, const TimeScale& s) const {
+  const TimelineItem& it = items_[item];
+  PlacedItem p;
+  p.item = item;
+  const float xs = s.toX(it.start);
+  if (it.isSpan) {
+    p.x0 = xs;
+    p.x1 = std::max(s.toX(it.end), xs + style_.minBarPx);
+    p.bandX0 = p.x0;
+    p.bandX1 = p.x1;
+    p.extX0 = p.x0 - (it.openStart || it.unknownStart ? style_.tailPx : 0.f);
+    p.extX1 = p.x1 + (it.unknownEnd ? style_.tailPx : 0.f);
+  } else {
+    p.x0 = xs - style_.markerRadius;
+    p.x1 = xs + style_.markerRadius;
+    p.bandX0 = xs;
+    p.bandX1 = s.toX(it.rangeEnd);
+    p.extX0 = p.x0;
+    p.extX1 = std::max(p.x1, p.bandX1);
+  }
+  p.lane = it.lane;
+  p.row = lanes_[it.lane].collapsed ? 0 : rowOf_[item];
+  const float top = rowTop(it.lane, p.row);
+  p.y0 = top + style_.rowPad;
+  p.y1 = top + style_.rowHeight - style_.rowPad;
+  // A point's label sits beside its marker; a bar's inside it, kept on screen when the bar starts off it.
+  p.labelX = it.isSpan ? std::max(p.x0, 0.f) + style_.labelGapPx : p.x1 + style_.labelGapPx;
+  return p;
+}
+
+namespace {
+bool sameRow(const PlacedItem& a, const PlacedItem& b) { return a.lane == b.lane && a.row == b.row; }
+}  // namespace
+
+void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visibleItems,
+                           const std::vector<float>& labelWidthPx, int selectedItem,
+                           std::vector<PlacedItem>& out) const {
+  out.clear();
+  // Draw order (lane, row, start), as visible() gives it; any other list is sorted into it first.
+  auto cmp = [this](uint32_t a, uint32_t b) {
+    const TimelineItem &x = items_[a], &y = items_[b];
+    if (x.lane != y.lane) return x.lane < y.lane;
+    if (rowOf_[a] != rowOf_[b]) return rowOf_[a] < rowOf_[b];
+    return x.rangeStart < y.rangeStart;
+  };
+  std::vector<uint32_t> sorted;
+  const std::vector<uint32_t>* order = &visibleItems;
+  if (!std::is_sorted(visibleItems.begin(), visibleItems.end(), cmp)) {
+    sorted = visibleItems;
+    std::sort(sorted.begin(), sorted.end(), cmp);
+    order = &sorted;
+  }
+  for (uint32_t i : *order) out.push_back(geometry(i, s));
+
+  const float inf = std::numeric_limits<float>::infinity();
+  const float gap = style_.labelGapPx;
+  size_t runStart = 0;
+  while (runStart < out.size()) {
+    size_t runEnd = runStart + 1;
+    while (runEnd < out.size() && sameRow(out[runStart], out[runEnd])) ++runEnd;
+    // The selected label goes first: it is always full, and later labels it covers give way.
+    size_t sel = runEnd;
+    for (size_t k = runStart; k < runEnd; ++k) {
+      if (static_cast<int>(out[k].item) != selectedItem) continue;
+      sel = k;
+      out[k].fit = LabelFit::Full;
+      out[k].labelMaxPx = clampIndex(labelWidthPx, out[k].item, 0.f);
+    }
+    const float selLeft = sel < runEnd ? out[sel].labelX : inf;
+    const float selRight = sel < runEnd ? out[sel].labelX + out[sel].labelMaxPx : -inf;
+    for (size_t k = runStart; k < runEnd; ++k) {
+      if (k == sel) continue;
+      PlacedItem& p = out[k];
+      const float width = clampIndex(labelWidthPx, p.item, 0.f);
+      float limit = k + 1 < runEnd ? out[k + 1].extX0 - gap : inf;
+      if (k < sel) limit = std::min(limit, selLeft - gap);
+      const float room = limit - p.labelX;
+      if (width <= 0 || (k > sel && sel < runEnd && p.labelX < selRight + gap)) {
+        p.fit = LabelFit::Hidden;
+      } else if (width <= room) {
+        p.fit = LabelFit::Full;
+        p.labelMaxPx = width;
+      } else if (room >= style_.minLabelPx) {
+        p.fit = LabelFit::Elided;
+        p.labelMaxPx = room;
+      } else {
+        p.fit = LabelFit::Hidden;
+      }
+    }
+    runStart = runEnd;
+  }
+}
+
+// ---- Hit testing --------------------------------------------------------------------------------------
+
+int TimelineLayout::hit(const TimeScale& s, float x, float y, float tolerancePx,
+                        const std::vector<PlacedItem>* placed) const {
+  int row = -1;
+  const int lane = laneAt(y, &row);
+  if (lane < 0 || row < 0 || lanes_[lane].collapsed || static_cast<uint32_t>(row) >= lanes_[lane].shown.rows) return -1;
+
+  // Candidates: items whose dates come within reach of x once their pixel overhangs are counted.
+  std::vector<uint32_t> near;
+  visible(s.toTime(x - tolerancePx - rightPadPx()), s.toTime(x + tolerancePx + leftPadPx()), lane,
+          static_cast<uint32_t>(row), static_cast<uint32_t>(row) + 1, near);
+  int best = -1;
+  float bestDist = std::numeric_limits<float>::infinity();
+  for (uint32_t i : near) {
+    const PlacedItem p = geometry(i, s);
+    if (y < p.y0 - tolerancePx || y > p.y1 + tolerancePx) continue;
+    // Inside the body ranks before near the footprint.
+    const float body = x < p.x0 ? p.x0 - x : (x > p.x1 ? x - p.x1 : 0.f);
+    const float ext = x < p.extX0 ? p.extX0 - x : (x > p.extX1 ? x - p.extX1 : 0.f);
+    const float d = body == 0.f ? -1.f : ext;
+    if (d <= tolerancePx && d < bestDist) {
+      best = static_cast<int>(i);
+      bestDist = d;
+    }
+  }
+  if (best >= 0 || !placed) return best;
+  for (const PlacedItem& p : *placed) {
+    if (p.fit == LabelFit::Hidden || y < p.y0 || y > p.y1) continue;
+    if (x >= p.labelX && x <= p.labelX + p.labelMaxPx && p.lane == lane && p.row == static_cast<uint32_t>(row))
+      return static_cast<int>(p.item);
+  }
+  return -1;
+}
+
+}  // namespace nhsx

@@ -1,0 +1,212 @@
+// The timeline view's layout, free of any drawing library: which dated things go in which lane and row,
+// which are on screen, where each shape and label goes, and what is under the pointer. The view draws
+// exactly what this decides, so culling, label collisions and hit testing are tested natively.
+//
+// Coordinates: time in days since 1970-01-01 (fractional); x in pixels from the plot's left edge (the
+// TimeScale's); y in pixels from the top of the lanes' content (the caller adds origin and scroll).
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/time_scale.h"
+
+namespace nhsx {
+
+enum class Lane : uint8_t { Documents, Organisations, Programmes, People, Events, Count };
+constexpr int kLaneCount = static_cast<int>(Lane::Count);
+const char* laneName(int lane);  // "Documents and mandates", "Organisations", ...
+// Documents, parts and (dated) themes share the documents lane: parts and themes are mostly undated.
+int laneOfKind(Kind k);
+
+// One dated entity or event. A single date is a point at its first day with its precision as a band
+// (a year-precision date is a marker on 1 Jan plus a faint band over the year); an interval is a bar.
+struct TimelineItem {
+  double start = 0, end = 0;            // a bar covers [start, end); a point has end == start
+  double rangeStart = 0, rangeEnd = 0;  // every day the item may cover: a point's band, a bar's [start, end)
+  std::string_view label;               // the entity's or event's name, viewed in the Corpus
+  uint32_t source = 0;                  // index into Corpus::entities, or Corpus::events when isEvent
+  uint8_t lane = 0;
+  Precision precision = Precision::Day;  // of the start (of the end for an open start)
+  bool isEvent = false;
+  bool isSpan = false;      // an interval, drawn as a bar
+  bool openStart = false;   // "../2015": began at some time before; bar = the end's own range, plus a tail
+  bool unknownStart = false;  // "/2015": start unknown; drawn like openStart
+  bool openEnd = false;     // "2013/..": still going; the bar runs to the `today` given to build()
+  bool unknownEnd = false;  // "2013/": end unknown; bar = the start's own range, plus a fading tail
+  bool startApproximate = false, startUncertain = false;  // '~' and '?' on the start (the date, for points)
+  bool endApproximate = false, endUncertain = false;      // and on the end
+};
+
+// Pixel sizes the geometry uses; drawing must use the same ones for hit testing to match.
+struct TimelineStyle {
+  float rowHeight = 20.f;         // one row of items
+  float rowPad = 3.f;             // shapes leave this much of their row free above and below
+  float laneHeaderHeight = 20.f;  // the lane's title strip, above its rows
+  float laneGap = 8.f;            // between one lane's last row and the next lane's header
+  float markerRadius = 4.f;       // point markers
+  float minBarPx = 3.f;           // bars are never drawn thinner
+  float tailPx = 16.f;            // the fading tail of an open/unknown start or an unknown end
+  float minItemPx = 80.f;         // room each item keeps in its row from its start: marker and short label
+  float labelGapPx = 4.f;         // between a shape and its label, and a label and the next shape
+  float minLabelPx = 24.f;        // an elided label narrower than this is hidden instead
+};
+
+enum class LabelFit : uint8_t { Hidden, Elided, Full };
+
+// Where one visible item is drawn and whether (and how wide) its label is.
+struct PlacedItem {
+  uint32_t item = 0;
+  uint32_t row = 0;  // row within the lane (0 in a collapsed lane)
+  uint8_t lane = 0;
+  float x0 = 0, x1 = 0;          // body: a bar's rectangle (>= minBarPx) or a point's marker [x - r, x + r]
+  float bandX0 = 0, bandX1 = 0;  // a point's precision band (a bar's is its body)
+  float extX0 = 0, extX1 = 0;    // footprint: body, band and tails; what the hit test uses
+  float y0 = 0, y1 = 0;          // body's vertical extent
+  float labelX = 0;              // where the label's text starts (left-aligned, vertically centred on the body)
+  float labelMaxPx = 0;          // Full: the label's width; Elided: elide the text to fit this; Hidden: 0
+  LabelFit fit = LabelFit::Hidden;
+};
+
+class TimelineLayout {
+ public:
+  TimelineLayout();
+  ~TimelineLayout();
+  TimelineLayout(TimelineLayout&&) noexcept;
+  TimelineLayout& operator=(TimelineLayout&&) noexcept;
+
+  // Every dated entity and every event becomes an item; undated entities are left out. Open ends run to
+  // `today` (days since 1970-01-01). Items are ordered by lane then start (map with itemOfEntity/Event
+  // and TimelineItem::source) and view the corpus's names: rebuild when the corpus changes. Packs for
+  // the whole data across 1000 px, so every query works at once.
+  void build(const Corpus& c, int32_t today);
+
+  const std::vector<TimelineItem>& items() const { return items_; }
+  size_t size() const { return items_.size(); }
+  int itemOfEntity(uint32_t entity) const;  // -1 when the entity is undated
+  int itemOfEvent(uint32_t event) const;
+  // Extent of all items in days (with open ends at today); [today - 365, today + 1] when there are none.
+  double dataFirst() const { return dataFirst_; }
+  double dataLast() const { return dataLast_; }
+  // Margin for TimeScale::clampTo: 5% of the data's span, at least a month.
+  double defaultMarginDays() const;
+
+  void setStyle(const TimelineStyle& s);  // the next packForZoom repacks
+  const TimelineStyle& style() const { return style_; }
+
+  // ---- Rows: greedy interval packing, O(n log n). An item occupies, in its row, from its start less
+  // max(markerRadius, tailPx) to the later of its end (plus a tail) and its start plus minItemPx, and a
+  // labelGapPx gap; items in one row never share any of that. Uses the lowest free row, so the row count
+  // is the least possible for those extents.
+  void pack(double pxPerDay, float minItemPx);
+  // Call every frame with the shown zoom. Keeps rows packed for the zoom's bucket (steps of sqrt(2)), at
+  // the bucket's lowest zoom so they suit any zoom in it. Rows packed for less zoom stay valid at more,
+  // so a repack runs in slices of budgetItems items per call (UINT32_MAX: at once) while the shown rows
+  // stay: 100k items repack over a few frames instead of stalling one. Only a zoom out past the shown
+  // rows' zoom finishes a pack at once; while zooming out, packs aim a factor of 2 further out so the
+  // slices keep ahead; once the zoom settles, rows tighten to its bucket. After every call no two items
+  // of a row overlap at pxPerDay (packedPxPerDay() <= pxPerDay). True when the shown rows changed.
+  bool packForZoom(double pxPerDay, uint32_t budgetItems = kPackBudget);
+  static constexpr uint32_t kPackBudget = 20000;  // about a millisecond natively
+  bool packPending() const;
+  static int zoomBucket(double pxPerDay);
+  static double bucketPxPerDay(int bucket);  // the lowest pxPerDay of the bucket
+  double packedPxPerDay() const { return packedPxPerDay_; }
+  uint32_t rowOf(uint32_t item) const { return rowOf_[item]; }  // row within its lane
+  // The days an item occupies in its row when packed at pxPerDay with minItemPx, as pack() computes it.
+  void packExtent(const TimelineItem& it, double pxPerDay, float minItemPx, double& from, double& to) const;
+
+  // ---- Lanes and vertical geometry. A collapsed lane shows one row: a density summary (density()).
+  uint32_t rowCount(int lane) const { return lanes_[lane].shown.rows; }  // packed rows
+  uint32_t displayRows(int lane) const;  // 1 when collapsed or empty, else rowCount
+  void setCollapsed(int lane, bool collapsed);
+  bool collapsed(int lane) const { return lanes_[lane].collapsed; }
+  float laneTop(int lane) const { return lanes_[lane].top; }  // top of the lane's header
+  float rowTop(int lane, uint32_t row) const;                 // top of a row (row 0 just under the header)
+  float laneHeight(int lane) const;                           // header and rows, without the gap
+  float totalHeight() const;
+  // Lane whose header or rows contain y, -1 in a gap or outside; row gets the row under y, or -1 on
+  // the header or below the last display row.
+  int laneAt(float y, int* row = nullptr) const;
+
+  // ---- Culling: exactly the items whose [rangeStart, rangeEnd] meets [t0, t1], O(log n + k) per row.
+  // Appends row by row, each row by start.
+  void visible(double t0, double t1, int lane, uint32_t rowBegin, uint32_t rowEnd,
+               std::vector<uint32_t>& out) const;
+  // Clears out, then every item drawn in the view: rows of expanded lanes meeting [y0, y1], times widened
+  // by the pixels a marker, bar or tail may reach past its dates. Ordered by lane, row, start.
+  void visible(const TimeScale& s, float y0, float y1, std::vector<uint32_t>& out) const;
+  // Items of a lane meeting [t0, t1], counted in O(log n) from sorted starts and ends.
+  uint32_t countIntersecting(int lane, double t0, double t1) const;
+  // A collapsed lane's summary: counts[i] = items of the lane meeting bucket i, the times under pixels
+  // [i * bucketPx, (i + 1) * bucketPx) of the view. Cost O(buckets * log n), whatever the zoom.
+  void density(int lane, const TimeScale& s, float bucketPx, std::vector<uint32_t>& counts) const;
+
+  // ---- Geometry and labels.
+  // Shape of one item at this zoom (label left Hidden).
+  PlacedItem geometry(uint32_t item, const TimeScale& s) const;
+  // Places the visible items (as visible() returns them) and decides their labels: a label runs from
+  // beside its marker (or inside its bar, kept on screen) up to the next item's footprint in the row,
+  // Full if it fits, Elided to the room left if that is at least minLabelPx, else Hidden. The selected
+  // item (an item index, -1 for none) is always Full; the labels after it that it covers are hidden.
+  // labelWidthPx[item] is the full label's width at the current font (computed once per font size).
+  void place(const TimeScale& s, const std::vector<uint32_t>& visibleItems,
+             const std::vector<float>& labelWidthPx, int selectedItem, std::vector<PlacedItem>& out) const;
+
+  // ---- Hit testing, with the geometry above: the item whose body is under (x, y), else whose footprint
+  // is within tolerancePx, else (when `placed` is given) whose shown label is under the point. -1 for
+  // none, and on collapsed lanes and headers.
+  int hit(const TimeScale& s, float x, float y, float tolerancePx = 2.f,
+          const std::vector<PlacedItem>* placed = nullptr) const;
+
+ private:
+  struct LaneRows {
+    uint32_t rows = 0;
+    std::vector<uint32_t> rowStart;  // CSR: row r holds rowItems[rowStart[r], rowStart[r + 1])
+    std::vector<uint32_t> rowItems;  // item indices, each row by start (and so by end: rows don't overlap)
+  };
+  struct LaneData {
+    uint32_t begin = 0, end = 0;     // the lane's items: items_[begin, end), sorted by rangeStart
+    std::vector<double> starts;      // rangeStart of those items, ascending
+    std::vector<double> ends;        // their rangeEnd, in the same order
+    std::vector<uint8_t> tail;       // their unknownEnd (packing reads these arrays, not the items)
+    std::vector<double> endsSorted;  // rangeEnd of those items, ascending
+    LaneRows shown;                  // the rows drawn now
+    bool collapsed = false;
+    float top = 0;
+  };
+
+  // An item's occupancy in its row, in days, at one zoom: the sums packing makes per item.
+  struct PackDays {
+    double before = 0, min = 0, tail = 0, gap = 0;
+    void extent(double start, double end, bool hasTail, double& from, double& to) const {
+      from = start - before;
+      to = std::max(end + (hasTail ? tail : 0.0), start + min) + gap;
+    }
+  };
+  PackDays packDays(double pxPerDay, float minItemPx) const;
+  struct PackJob;
+  void startPack(double pxPerDay, int bucket, float minItemPx);
+  bool advancePack(uint32_t budget);  // true when the job is complete
+  void commitPack();
+  float leftPadPx() const;   // how far any footprint reaches before its start
+  float rightPadPx() const;  // how far any body or tail reaches past its end
+  void layoutLanes();
+  void rowsInY(int lane, float y0, float y1, uint32_t& first, uint32_t& last) const;
+
+  std::vector<TimelineItem> items_;
+  std::vector<int32_t> itemOfEntity_, itemOfEvent_;
+  std::vector<uint32_t> rowOf_;  // each item's row, set by pack
+  LaneData lanes_[kLaneCount];
+  TimelineStyle style_;
+  double dataFirst_ = 0, dataLast_ = 1;
+  double packedPxPerDay_ = 0;
+  int packedBucket_ = INT32_MIN;
+  double lastPxPerDay_ = 0;
+  std::unique_ptr<PackJob> job_;
+};
+
+}  // namespace nhsx
