@@ -3,6 +3,8 @@
 //   explorer.state()         plain object: title, counts, view, selected, frames, ...
 //   explorer.select(id)      select an entity by id (null clears); returns true if it exists
 //   explorer.setView(name)   "overview" | "timeline" | "graph"
+//   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
+//   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
 (function () {
   'use strict';
@@ -55,6 +57,16 @@
     setView(name) {
       requireModule();
       return withCString(String(name), (p) => mod._ex_set_view(p) === 1);
+    },
+    // The "as of" cursor: an ISO/EDTF date ("2014-07-28", "2014") or null to turn it off.
+    setAsOf(date) {
+      requireModule();
+      return withCString(date == null ? '' : String(date), (p) => mod._ex_set_as_of(p) === 1);
+    },
+    // Where an entity is drawn in the current view, in CSS pixels of the canvas, or null.
+    entityScreenPos(id) {
+      requireModule();
+      return withCString(String(id), (p) => JSON.parse(mod.UTF8ToString(mod._ex_entity_screen(p))));
     },
     async load(source) {
       if (typeof source === 'string') {

@@ -10,4 +10,6 @@ class Fonts;
 void bridgeAttach(App* app, Fonts* fonts);
 // Called after each rendered frame; the page resolves explorer.ready on the first one with a corpus.
 void bridgeFrameRendered(uint64_t frames, bool corpusLoaded);
+// True once after the page changed something through the API (so an idle app draws again).
+bool bridgeTakeWake();
 }  // namespace nhsx

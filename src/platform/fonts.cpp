@@ -13,9 +13,8 @@ void Fonts::update(float basePixels, float pixelRatio) {
   if (ttf_.empty()) {
     io.Fonts->AddFontDefault();
   } else {
-    // Latin, Latin Extended-A, general punctuation (curly quotes, dashes), currency, arrows.
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E,
-                                      0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2022, 0x2022, 0};
+    // Latin, Latin Extended-A, general punctuation (curly quotes, dashes, ellipsis), currency.
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20A0, 0x20CF, 0};
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in ttf_
     cfg.OversampleH = 2;

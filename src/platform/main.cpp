@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/frame_policy.h"
 #include "platform/bridge.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
@@ -30,21 +31,25 @@ struct Platform {
   SDL_GLContext gl = nullptr;
   nhsx::App app;
   nhsx::Fonts fonts;
+  nhsx::FramePolicy policy;
+  bool animating = false;  // the last frame asked for another
   bool quit = false;
 };
 
 constexpr float kBaseFontPixels = 17.0f;
 
 #ifdef __EMSCRIPTEN__
-// The canvas follows its CSS box; SDL's window size is kept equal to it.
-void syncCanvasSize(Platform& p) {
+// The canvas follows its CSS box; SDL's window size is kept equal to it. True when it changed.
+bool syncCanvasSize(Platform& p) {
   double w = 0, h = 0;
   emscripten_get_element_css_size("#canvas", &w, &h);
   int cw = 0, ch = 0;
   SDL_GetWindowSize(p.window, &cw, &ch);
   if (w >= 1 && h >= 1 && (static_cast<int>(w) != cw || static_cast<int>(h) != ch)) {
     SDL_SetWindowSize(p.window, static_cast<int>(w), static_cast<int>(h));
+    return true;
   }
+  return false;
 }
 float pixelRatio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
 #else
@@ -53,19 +58,23 @@ float pixelRatio() { return 1.0f; }
 
 void frame(Platform& p) {
   SDL_Event e;
+  bool events = false;
   while (SDL_PollEvent(&e)) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) p.quit = true;
+    events = true;
   }
 #ifdef __EMSCRIPTEN__
-  syncCanvasSize(p);
+  events = syncCanvasSize(p) || events;
 #endif
+  // Idle means idle: no drawing at all until something changes.
+  if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()})) return;
   p.fonts.update(kBaseFontPixels, pixelRatio());
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
-  p.app.drawFrame(size.x, size.y);
+  p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
   ImGui::Render();
   int fw = 0, fh = 0;
   SDL_GL_GetDrawableSize(p.window, &fw, &fh);
@@ -131,6 +140,8 @@ int main(int argc, char** argv) {
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init(glsl);
   nhsx::bridgeAttach(&p.app, &p.fonts);
+  std::string glError;
+  if (!p.app.initGraphics(glError)) std::fprintf(stderr, "renderer: %s\n", glError.c_str());
 
 #ifdef __EMSCRIPTEN__
   (void)argc;

@@ -1,4 +1,4 @@
-// The overview window: corpus title, counts per kind, an entity list and the selection's details.
+// The overview: corpus title and description, counts per kind, and browsable lists of entities.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,8 +8,8 @@
 
 namespace nhsx {
 
-void drawOverviewPanel(const Corpus& c, AppState& s, float width, float height);
+void drawOverviewPanel(const Corpus& c, AppState& s);
 // Lists load errors with their locations; the previous corpus stays usable behind it.
-void drawErrorsPanel(const std::string& source, const std::vector<Diagnostic>& errors, float width, float height);
+void drawErrorsPanel(const std::string& source, const std::vector<Diagnostic>& errors, bool& open);
 
 }  // namespace nhsx

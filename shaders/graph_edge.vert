@@ -1,0 +1,42 @@
+#version 300 es
+// One instance per edge: a quad along the segment (mode 0) or an arrowhead at its target (mode 1).
+precision highp float;
+precision highp int;
+layout(location = 0) in vec2 aCorner;     // x: 0..1 along, y: -1..1 across
+layout(location = 1) in vec4 aEnds;       // x0, y0, x1, y1 (world)
+layout(location = 2) in vec4 aColour;
+layout(location = 3) in vec2 aStyle;      // width px, target radius (world) for the arrowhead
+uniform vec2 uCentre;
+uniform float uScale;
+uniform vec2 uViewport;
+uniform float uMinRadiusPx;
+uniform int uMode;
+out vec4 vColour;
+out float vAcross;
+out float vWidth;
+void main() {
+  vec2 a = (aEnds.xy - uCentre) * uScale;
+  vec2 b = (aEnds.zw - uCentre) * uScale;
+  vec2 dir = b - a;
+  float len = max(length(dir), 1e-4);
+  dir /= len;
+  vec2 nrm = vec2(-dir.y, dir.x);
+  float targetPx = max(aStyle.y * uScale, uMinRadiusPx) + 1.5;
+  float width = aStyle.x;
+  vec2 px;
+  if (uMode == 0) {
+    float halfWidth = width * 0.5 + 1.0;
+    px = mix(a, b - dir * targetPx, aCorner.x) + nrm * aCorner.y * halfWidth;
+    vAcross = aCorner.y * halfWidth;
+  } else {
+    // Arrowhead: a triangle whose tip touches the target's edge; hidden when the edge is too short.
+    float size = 4.0 + width * 2.5;
+    vec2 tip = b - dir * targetPx;
+    px = tip - dir * size * aCorner.x + nrm * aCorner.y * size * 0.55 * aCorner.x;
+    vAcross = 0.0;
+    if (len < targetPx + size * 2.0) px = tip;
+  }
+  gl_Position = vec4(px / (uViewport * 0.5) * vec2(1.0, -1.0), 0.0, 1.0);
+  vColour = aColour;
+  vWidth = width;
+}

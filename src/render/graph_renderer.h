@@ -1,0 +1,54 @@
+// The relationship view's own WebGL2 renderer: instanced nodes and edges with the shaders in shaders/.
+// Dear ImGui draws panels and labels on top; this draws inside an ImGui draw callback.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "render/gl.h"
+
+namespace nhsx {
+
+struct NodeInstance {
+  float x, y, radius;  // world units
+  uint32_t rgba;       // 0xAABBGGRR (bytes r, g, b, a in memory)
+  float shape;         // 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon
+  float outline;       // 0 none, 1 selected, 2 neighbour
+};
+
+struct EdgeInstance {
+  float x0, y0, x1, y1;  // world units, from source to target
+  uint32_t rgba;
+  float width;         // pixels
+  float targetRadius;  // world units: the arrowhead stops at the target's edge
+};
+
+struct Camera2D {
+  float centreX = 0, centreY = 0;  // world point at the viewport centre
+  float scale = 1;                 // pixels per world unit
+};
+
+class GraphRenderer {
+ public:
+  // Creates GL objects; false (with `error`) when shaders fail. Safe to call again after context loss.
+  bool init(std::string& error);
+  void destroy();
+  bool ready() const { return nodeProgram_ != 0; }
+
+  void setNodes(const std::vector<NodeInstance>& nodes);
+  void setEdges(const std::vector<EdgeInstance>& edges);
+
+  // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
+  void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, float minRadiusPx);
+
+ private:
+  void setupVao(GLuint vao, GLuint instances, bool nodes);
+  void setUniforms(GLuint prog, const Camera2D& cam, int width, int height, float pixelRatio, float minRadiusPx);
+
+  GLuint nodeProgram_ = 0, edgeProgram_ = 0;
+  GLuint quad_ = 0, nodeBuffer_ = 0, edgeBuffer_ = 0, nodeVao_ = 0, edgeVao_ = 0;
+  GLsizei nodeCount_ = 0, edgeCount_ = 0;
+  size_t nodeCapacity_ = 0, edgeCapacity_ = 0;
+};
+
+}  // namespace nhsx

@@ -1,0 +1,403 @@
+#include "ui/graph_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include "core/time_filter.h"
+#include "ui/kind_style.h"
+
+namespace nhsx {
+
+namespace {
+constexpr float kMinNodePx = 3.0f;   // nodes never shrink below this on screen
+constexpr float kDragSlopPx = 4.0f;  // a press that moves less than this is a click (fingers wobble)
+
+// A small filled shape for the legend, matching the renderer's shapes.
+void legendShape(ImDrawList* dl, ImVec2 c, float r, float shape, ImU32 col) {
+  if (shape < 0.5f) {
+    dl->AddCircleFilled(c, r, col);
+  } else if (shape < 1.5f) {
+    dl->AddRectFilled(ImVec2(c.x - r * 0.86f, c.y - r * 0.86f), ImVec2(c.x + r * 0.86f, c.y + r * 0.86f), col, r * 0.2f);
+  } else if (shape < 2.5f) {
+    dl->AddQuadFilled(ImVec2(c.x, c.y - r * 1.2f), ImVec2(c.x + r * 1.2f, c.y), ImVec2(c.x, c.y + r * 1.2f),
+                      ImVec2(c.x - r * 1.2f, c.y), col);
+  } else if (shape < 3.5f) {
+    dl->AddTriangleFilled(ImVec2(c.x, c.y - r * 1.1f), ImVec2(c.x + r, c.y + r * 0.7f), ImVec2(c.x - r, c.y + r * 0.7f), col);
+  } else {
+    dl->AddNgonFilled(c, r * 1.05f, col, 6);
+  }
+}
+}  // namespace
+
+void GraphView::setCorpus(const Corpus& c) {
+  const uint32_t n = static_cast<uint32_t>(c.entities.size());
+  graph_ = Graph{};
+  graph_.nodeCount = n;
+  graph_.edges.reserve(c.relations.size());
+  degree_.assign(n, 0);
+  for (const Relation& r : c.relations) {
+    graph_.edges.emplace_back(r.from, r.to);
+    ++degree_[r.from];
+    ++degree_[r.to];
+  }
+  radius_.resize(n);
+  graph_.weight.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const float base = c.entities[i].kind == Kind::Part ? 3.0f : 4.5f;
+    radius_[i] = base + 1.6f * std::sqrt(static_cast<float>(degree_[i]));
+    graph_.weight[i] = 1.0f + 0.15f * std::sqrt(static_cast<float>(degree_[i]));
+  }
+  layout_.reset(graph_, 1);
+  dimmed_.assign(n, 0);
+  hops_.assign(n, -1);
+  corpusEntities_ = n;
+  hovered_ = dragNode_ = -1;
+  needFit_ = true;
+  dirtyInstances_ = true;
+  lastSelected_ = -2;
+}
+
+void GraphView::computeFocus(const AppState& s) {
+  std::fill(hops_.begin(), hops_.end(), -1);
+  if (s.selected < 0) return;
+  // Breadth-first over relations in both directions.
+  std::vector<std::vector<uint32_t>> adj(graph_.nodeCount);
+  for (const auto& [a, b] : graph_.edges) {
+    adj[a].push_back(b);
+    adj[b].push_back(a);
+  }
+  std::queue<uint32_t> q;
+  hops_[static_cast<size_t>(s.selected)] = 0;
+  q.push(static_cast<uint32_t>(s.selected));
+  while (!q.empty()) {
+    const uint32_t v = q.front();
+    q.pop();
+    for (uint32_t w : adj[v]) {
+      if (hops_[w] < 0) { hops_[w] = hops_[v] + 1; q.push(w); }
+    }
+  }
+}
+
+void GraphView::applyLayoutMode(const Corpus& c, const AppState& s) {
+  if (mode_ == GraphLayoutMode::Radial) {
+    uint32_t centre = 0;
+    if (s.selected >= 0) centre = static_cast<uint32_t>(s.selected);
+    else centre = static_cast<uint32_t>(std::max_element(degree_.begin(), degree_.end()) - degree_.begin());
+    radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+  } else if (mode_ == GraphLayoutMode::Time) {
+    std::vector<double> t(graph_.nodeCount, std::nan(""));
+    for (uint32_t i = 0; i < graph_.nodeCount; ++i) {
+      if (c.entities[i].date.present()) t[i] = c.entities[i].date.value.startBound == Bound::Date
+                                                   ? c.entities[i].date.value.start.firstDay()
+                                                   : c.entities[i].date.value.end.firstDay();
+    }
+    timeLayout(graph_, t, 2400.f, fixedX_, fixedY_, 22.f);
+  }
+  needFit_ = true;
+}
+
+bool GraphView::nodeScreenPos(uint32_t node, float& x, float& y) const {
+  if (node >= graph_.nodeCount || width_ <= 0) return false;
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  if (node >= px.size()) return false;
+  x = worldToScreenX(px[node]);
+  y = worldToScreenY(py[node]);
+  return true;
+}
+
+void GraphView::fitNodes(const std::vector<uint32_t>& nodes) {
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+  auto add = [&](uint32_t i) {
+    x0 = std::min(x0, px[i] - radius_[i]);
+    x1 = std::max(x1, px[i] + radius_[i]);
+    y0 = std::min(y0, py[i] - radius_[i]);
+    y1 = std::max(y1, py[i] + radius_[i]);
+  };
+  if (nodes.empty()) for (uint32_t i = 0; i < px.size(); ++i) add(i);
+  else for (uint32_t i : nodes) if (i < px.size()) add(i);
+  if (x1 < x0 || width_ <= 0 || height_ <= 0) return;
+  cam_.centreX = (x0 + x1) * 0.5f;
+  cam_.centreY = (y0 + y1) * 0.5f;
+  const float w = std::max(x1 - x0, 40.f), h = std::max(y1 - y0, 40.f);
+  cam_.scale = std::min(width_ / w, height_ / h) * 0.88f;
+}
+
+void GraphView::fitAll() { fitNodes({}); }
+
+void GraphView::drawToolbar(const Corpus& c, AppState& s) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Layout");
+  ImGui::SameLine();
+  const char* modes[] = {"Forces", "Around selection", "By date"};
+  for (int m = 0; m < 3; ++m) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(modes[m], mode_ == static_cast<GraphLayoutMode>(m))) mode_ = static_cast<GraphLayoutMode>(m);
+  }
+  ImGui::SameLine(0, 24);
+  ImGui::TextUnformatted("Focus");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  const char* focus[] = {"everything", "1 hop", "2 hops", "3 hops"};
+  ImGui::Combo("##focus", &focusHops_, focus, 4);
+  ImGui::SameLine(0, 24);
+  if (ImGui::Button("Fit all")) { fitAll(); needFit_ = false; }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.selected < 0);
+  if (ImGui::Button("Fit selection")) {
+    std::vector<uint32_t> near;
+    for (uint32_t i = 0; i < hops_.size(); ++i) if (hops_[i] >= 0 && hops_[i] <= 1) near.push_back(i);
+    fitNodes(near);
+    needFit_ = false;
+  }
+  ImGui::EndDisabled();
+  if (mode_ == GraphLayoutMode::Force) {
+    ImGui::SameLine(0, 24);
+    ImGui::TextDisabled(layout_.settled() ? "layout settled" : "laying out\xe2\x80\xa6");
+  }
+  (void)c;
+}
+
+void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 m = io.MousePos;
+  const float wx = screenToWorldX(m.x), wy = screenToWorldY(m.y);
+  hovered_ = hovered ? index_.pick(wx, wy) : -1;
+  // Small nodes get a few pixels of grace so they can be hit.
+  if (hovered && hovered_ < 0) {
+    std::vector<uint32_t> near;
+    const float slop = 6.0f / cam_.scale;
+    index_.query(wx - slop, wy - slop, wx + slop, wy + slop, near);
+    float best = 1e30f;
+    const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+    const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+    for (uint32_t i : near) {
+      const float d = std::hypot(px[i] - wx, py[i] - wy) - radius_[i];
+      if (d < slop && d < best) { best = d; hovered_ = static_cast<int>(i); }
+    }
+  }
+  if (hovered && io.MouseWheel != 0.0f) {
+    const float factor = std::pow(1.15f, io.MouseWheel);
+    const float newScale = std::clamp(cam_.scale * factor, 0.01f, 60.f);
+    // Keep the world point under the pointer fixed.
+    cam_.centreX = wx - (m.x - originX_ - width_ * 0.5f) / newScale;
+    cam_.centreY = wy - (m.y - originY_ - height_ * 0.5f) / newScale;
+    cam_.scale = newScale;
+    needFit_ = false;
+  }
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    dragNode_ = hovered_;
+    panning_ = hovered_ < 0;
+  }
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+    if (dragNode_ >= 0 && mode_ == GraphLayoutMode::Force) {
+      layout_.pin(static_cast<uint32_t>(dragNode_), wx, wy);  // a dragged node stays where it is put
+      layout_.reheat(0.3f);
+    } else if (panning_) {
+      cam_.centreX -= io.MouseDelta.x / cam_.scale;
+      cam_.centreY -= io.MouseDelta.y / cam_.scale;
+      needFit_ = false;
+    }
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    const bool click = std::hypot(d.x, d.y) < kDragSlopPx;
+    if (click && hovered && (dragNode_ >= 0 || panning_)) s.selected = dragNode_;  // empty space clears
+    dragNode_ = -1;
+    panning_ = false;
+  }
+  if (hovered && !io.WantTextInput) {
+    const float step = 60.f / cam_.scale;
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) cam_.scale *= 1.25f;
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) cam_.scale /= 1.25f;
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) cam_.centreX -= step;
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) cam_.centreX += step;
+    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) cam_.centreY -= step;
+    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) cam_.centreY += step;
+    if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
+  }
+  if (hovered_ >= 0 && dragNode_ < 0) {
+    const Entity& e = c.entities[static_cast<size_t>(hovered_)];
+    ImGui::BeginTooltip();
+    ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
+    ImGui::TextUnformatted(e.name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::TextDisabled("%s \xc2\xb7 %s \xc2\xb7 %u relations", std::string(kindName(e.kind)).c_str(), e.type.c_str(),
+                        degree_[static_cast<size_t>(hovered_)]);
+    if (e.date.present()) ImGui::Text("%s (%s)", formatUk(e.date.value).c_str(), describePrecision(e.date.value).c_str());
+    ImGui::EndTooltip();
+  }
+}
+
+void GraphView::buildInstances(const Corpus& c, const AppState& s) {
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  const uint32_t n = graph_.nodeCount;
+  for (uint32_t i = 0; i < n; ++i) {
+    bool dim = false;
+    if (s.asOf != kNoDay) {
+      const Existence e = existenceAt(c.entities[i].date, s.asOf);
+      dim = e == Existence::NotYet || e == Existence::Ended;
+    }
+    if (focusHops_ > 0 && s.selected >= 0) dim = dim || hops_[i] < 0 || hops_[i] > focusHops_;
+    dimmed_[i] = dim ? 1 : 0;
+  }
+  nodes_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const KindStyle& ks = kindStyle(c.entities[i].kind);
+    const bool sel = static_cast<int>(i) == s.selected;
+    const bool neighbour = s.selected >= 0 && hops_[i] == 1;
+    const bool hover = static_cast<int>(i) == hovered_;
+    uint32_t col = ks.colour;
+    if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
+    nodes_[i] = NodeInstance{px[i], py[i], radius_[i] * (hover ? 1.15f : 1.0f), col, ks.shape,
+                             sel ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
+  }
+  edges_.clear();
+  edges_.reserve(c.relations.size());
+  for (const Relation& r : c.relations) {
+    const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
+    const bool dim = dimmed_[r.from] || dimmed_[r.to];
+    uint32_t col = touchesSel ? IM_COL32(30, 40, 60, 230) : IM_COL32(90, 100, 115, 110);
+    if (dim) col = IM_COL32(150, 150, 150, 40);
+    edges_.push_back(EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel ? 2.0f : 1.0f,
+                                  radius_[r.to]});
+  }
+  // The selection is drawn last, so it is on top.
+  if (s.selected >= 0 && static_cast<uint32_t>(s.selected) < n) nodes_.push_back(nodes_[static_cast<size_t>(s.selected)]);
+  renderer_.setNodes(nodes_);
+  renderer_.setEdges(edges_);
+}
+
+void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
+  GraphView* v = static_cast<GraphView*>(cmd->UserCallbackData);
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 scale = dd->FramebufferScale;
+  const float fbHeight = dd->DisplaySize.y * scale.y;
+  const int x = static_cast<int>((v->originX_ - dd->DisplayPos.x) * scale.x);
+  const int y = static_cast<int>(fbHeight - (v->originY_ + v->height_ - dd->DisplayPos.y) * scale.y);
+  v->renderer_.draw(x, y, static_cast<int>(v->width_ * scale.x), static_cast<int>(v->height_ * scale.y), v->cam_,
+                    scale.x, kMinNodePx);
+}
+
+void GraphView::drawLabels(const Corpus& c, const AppState& s) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  // Candidates in view, by priority: selection, hovered, the selection's neighbours, then by degree.
+  std::vector<uint32_t> inView;
+  index_.query(screenToWorldX(originX_), screenToWorldY(originY_), screenToWorldX(originX_ + width_),
+               screenToWorldY(originY_ + height_), inView);
+  auto priority = [&](uint32_t i) -> float {
+    if (static_cast<int>(i) == s.selected) return 1e9f;
+    if (static_cast<int>(i) == hovered_) return 1e8f;
+    if (s.selected >= 0 && hops_[i] == 1) return 1e7f + static_cast<float>(degree_[i]);
+    if (dimmed_[i]) return -1.f;
+    return static_cast<float>(degree_[i]) + radius_[i] * cam_.scale;
+  };
+  if (inView.size() > 4000) {  // keep the sort cheap on huge graphs: the top by priority are enough
+    std::nth_element(inView.begin(), inView.begin() + 4000, inView.end(),
+                     [&](uint32_t a, uint32_t b) { return priority(a) > priority(b); });
+    inView.resize(4000);
+  }
+  std::sort(inView.begin(), inView.end(), [&](uint32_t a, uint32_t b) { return priority(a) > priority(b); });
+  std::vector<ImVec4> taken;  // placed label rectangles
+  const float fs = ImGui::GetFontSize();
+  size_t shown = 0;
+  for (uint32_t i : inView) {
+    const float pr = priority(i);
+    const float rPx = std::max(radius_[i] * cam_.scale, kMinNodePx);
+    // Ordinary nodes get a label only when drawn large enough to matter at this zoom.
+    if (pr < 1e7f && (pr < 0 || rPx < 5.0f)) continue;
+    if (pr < 1e7f && shown > 250) break;
+    const std::string& name = c.entities[i].name;
+    ImVec2 ts = ImGui::CalcTextSize(name.c_str(), nullptr, false, fs * 14);
+    const float x = worldToScreenX(px[i]) - ts.x * 0.5f;
+    const float y = worldToScreenY(py[i]) + rPx + 2.f;
+    const ImVec4 r(x - 2, y - 1, x + ts.x + 2, y + ts.y + 1);
+    bool clash = false;
+    for (const ImVec4& t : taken) {
+      if (r.x < t.z && r.z > t.x && r.y < t.w && r.w > t.y) { clash = true; break; }
+    }
+    if (clash && pr < 1e8f) continue;  // the selection and the hovered node are always labelled
+    taken.push_back(r);
+    ++shown;
+    const bool strong = pr >= 1e7f;
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), strong ? IM_COL32(255, 255, 255, 235) : IM_COL32(250, 250, 248, 190), 3.f);
+    dl->AddText(nullptr, 0.f, ImVec2(x, y), dimmed_[i] ? IM_COL32(120, 120, 120, 255) : IM_COL32(20, 22, 28, 255),
+                name.c_str(), nullptr, fs * 14);
+  }
+}
+
+void GraphView::drawLegend() {
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 at(originX_ + 8, originY_ + height_ - (kKindCount + 1) * fs * 1.3f - 8);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(at, ImVec2(at.x + fs * 9.5f, at.y + (kKindCount + 1) * fs * 1.3f + 4), IM_COL32(255, 255, 255, 215), 4.f);
+  dl->AddText(ImVec2(at.x + 6, at.y + 3), IM_COL32(60, 62, 70, 255), "Legend");
+  for (int k = 0; k < kKindCount; ++k) {
+    const KindStyle& ks = kindStyle(static_cast<Kind>(k));
+    const float y = at.y + (k + 1) * fs * 1.3f + 3;
+    legendShape(dl, ImVec2(at.x + 14, y + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
+    dl->AddText(ImVec2(at.x + 28, y), IM_COL32(30, 32, 40, 255), std::string(kindPlural(static_cast<Kind>(k))).c_str());
+  }
+}
+
+bool GraphView::draw(const Corpus& c, AppState& s) {
+  if (graph_.nodeCount != c.entities.size() || corpusEntities_ != c.entities.size()) setCorpus(c);
+  drawToolbar(c, s);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  originX_ = pos.x;
+  originY_ = pos.y;
+  width_ = std::max(avail.x, 50.f);
+  height_ = std::max(avail.y, 50.f);
+  ImGui::InvisibleButton("graph-canvas", ImVec2(width_, height_),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width_, pos.y + height_), IM_COL32(255, 255, 255, 255));
+
+  if (mode_ != lastMode_ || (mode_ == GraphLayoutMode::Radial && s.selected != lastSelected_)) {
+    if (mode_ != GraphLayoutMode::Force) applyLayoutMode(c, s);
+    else needFit_ = true;
+    lastMode_ = mode_;
+  }
+  if (s.selected != lastSelected_) {
+    computeFocus(s);
+    lastSelected_ = s.selected;
+  }
+  bool animating = false;
+  if (mode_ == GraphLayoutMode::Force && !layout_.settled()) {
+    layout_.step(40, 6.0);  // bounded work per frame; stops by itself once settled
+    animating = !layout_.settled();
+  }
+  s.layoutIterations = layout_.iterations();
+  s.layoutSettled = layout_.settled();
+
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  index_.build(px.data(), py.data(), radius_.data(), graph_.nodeCount);
+  if (needFit_) {
+    fitAll();
+    if (!animating) needFit_ = false;
+  }
+  handleInput(c, s, hovered);
+  if (s.selected != lastSelected_) {
+    computeFocus(s);
+    lastSelected_ = s.selected;
+  }
+  buildInstances(c, s);
+  dl->AddCallback(&GraphView::renderCallback, this);
+  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  drawLabels(c, s);
+  drawLegend();
+  return animating || dragNode_ >= 0;
+}
+
+}  // namespace nhsx

@@ -1,0 +1,74 @@
+// The relationship view: entities as nodes, relations as directed edges, laid out by the core's force
+// layout and drawn by the project's WebGL2 renderer; labels, legend and tooltips by Dear ImGui on top.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/graph_layout.h"
+#include "core/spatial_index.h"
+#include "render/graph_renderer.h"
+
+struct ImDrawList;
+struct ImDrawCmd;
+
+namespace nhsx {
+
+enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
+
+class GraphView {
+ public:
+  // GL resources: call once the context exists (and again after a context loss).
+  bool initRenderer(std::string& error) { return renderer_.init(error); }
+  // Rebuilds the graph and restarts the layout when the corpus changes.
+  void setCorpus(const Corpus& c);
+  // Draws into the current ImGui window's remaining content region. True while it is animating.
+  bool draw(const Corpus& c, AppState& s);
+
+  void fitAll();
+  const ForceLayout& layout() const { return layout_; }
+  // Screen position of a node's centre (for tests driving the page through explorer.nodeScreen).
+  bool nodeScreenPos(uint32_t node, float& x, float& y) const;
+
+ private:
+  static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
+  void applyLayoutMode(const Corpus& c, const AppState& s);
+  void handleInput(const Corpus& c, AppState& s, bool hovered);
+  void buildInstances(const Corpus& c, const AppState& s);
+  void drawLabels(const Corpus& c, const AppState& s);
+  void drawLegend();
+  void drawToolbar(const Corpus& c, AppState& s);
+  float worldToScreenX(float x) const { return originX_ + width_ * 0.5f + (x - cam_.centreX) * cam_.scale; }
+  float worldToScreenY(float y) const { return originY_ + height_ * 0.5f + (y - cam_.centreY) * cam_.scale; }
+  float screenToWorldX(float x) const { return (x - originX_ - width_ * 0.5f) / cam_.scale + cam_.centreX; }
+  float screenToWorldY(float y) const { return (y - originY_ - height_ * 0.5f) / cam_.scale + cam_.centreY; }
+  void fitNodes(const std::vector<uint32_t>& nodes);
+  void computeFocus(const AppState& s);
+
+  Graph graph_;
+  ForceLayout layout_;
+  SpatialIndex index_;
+  GraphRenderer renderer_;
+  Camera2D cam_;
+  std::vector<float> radius_;       // world radius per node (by degree)
+  std::vector<float> fixedX_, fixedY_;  // radial / time layout positions
+  std::vector<uint32_t> degree_;
+  std::vector<uint8_t> dimmed_;     // per node: outside the "as of" date or the focus
+  std::vector<int> hops_;           // per node: hops from the selection (-1 unreachable)
+  std::vector<NodeInstance> nodes_;
+  std::vector<EdgeInstance> edges_;
+  GraphLayoutMode mode_ = GraphLayoutMode::Force;
+  int focusHops_ = 0;               // 0: off; else fade what is further than this from the selection
+  int hovered_ = -1;
+  int dragNode_ = -1;
+  bool panning_ = false;
+  bool needFit_ = true;
+  bool dirtyInstances_ = true;
+  int lastSelected_ = -2;
+  GraphLayoutMode lastMode_ = GraphLayoutMode::Force;
+  float originX_ = 0, originY_ = 0, width_ = 0, height_ = 0;  // view rectangle (ImGui coordinates)
+  uint32_t corpusEntities_ = 0;
+};
+
+}  // namespace nhsx

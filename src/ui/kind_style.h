@@ -1,0 +1,21 @@
+// How each kind of entity looks in every view: colour (Okabe-Ito, readable by colour-blind people)
+// and node shape, so the timeline, the graph and the legend agree.
+#pragma once
+#include <cstdint>
+
+#include "core/vocab.h"
+
+namespace nhsx {
+
+struct KindStyle {
+  uint32_t colour;  // IM_COL32 layout: 0xAABBGGRR
+  float shape;      // renderer shape id: 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon
+  const char* shapeName;
+};
+
+const KindStyle& kindStyle(Kind k);
+uint32_t withAlpha(uint32_t colour, float alpha);
+// Mixes a colour towards the page's grey (for things outside the "as of" date or the focus).
+uint32_t greyed(uint32_t colour, float amount);
+
+}  // namespace nhsx

@@ -1,0 +1,371 @@
+#include "ui/timeline_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/kind_style.h"
+
+namespace nhsx {
+
+namespace {
+constexpr uint32_t kEventColour = IM_COL32(70, 74, 86, 255);
+constexpr uint32_t kCursorColour = IM_COL32(200, 30, 80, 255);
+constexpr uint32_t kTodayColour = IM_COL32(0, 94, 184, 255);
+constexpr float kDragSlopPx = 4.0f;
+
+// Text elided with an ellipsis to fit maxPx.
+std::string elide(std::string_view text, float maxPx) {
+  const char* ell = "\xe2\x80\xa6";
+  const float ellW = ImGui::CalcTextSize(ell).x;
+  size_t lo = 0, hi = text.size();
+  while (lo < hi) {  // the longest prefix that fits with the ellipsis
+    const size_t mid = (lo + hi + 1) / 2;
+    if (ImGui::CalcTextSize(text.data(), text.data() + mid).x + ellW <= maxPx) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 characters
+  return std::string(text.substr(0, lo)) + ell;
+}
+
+// A dashed vertical line.
+void dashedV(ImDrawList* dl, float x, float y0, float y1, uint32_t col, float dash = 5.f) {
+  for (float y = y0; y < y1; y += dash * 2) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, 1.5f);
+}
+}  // namespace
+
+void TimelineView::setCorpus(const Corpus& c, int32_t today) {
+  today_ = today;
+  layout_.build(c, today);
+  corpusItems_ = static_cast<uint32_t>(c.entities.size() + c.events.size());
+  corpus_ = &c;
+  labelWidths_.clear();
+  labelFontSize_ = 0;
+  fitted_ = false;
+  hovered_ = -1;
+  lastSelected_ = -2;
+}
+
+void TimelineView::ensureLabelWidths(const Corpus&) {
+  const float fs = ImGui::GetFontSize();
+  if (fs == labelFontSize_ && labelWidths_.size() == layout_.size()) return;
+  labelWidths_.resize(layout_.size());
+  for (size_t i = 0; i < layout_.size(); ++i) {
+    const std::string_view l = layout_.items()[i].label;
+    labelWidths_[i] = ImGui::CalcTextSize(l.data(), l.data() + l.size()).x;
+  }
+  labelFontSize_ = fs;
+  TimelineStyle st;
+  st.rowHeight = std::round(fs * 1.35f);
+  st.laneHeaderHeight = std::round(fs * 1.3f);
+  st.markerRadius = std::round(fs * 0.28f);
+  st.minItemPx = fs * 5;
+  layout_.setStyle(st);
+}
+
+void TimelineView::fitAll() { scale_.fit(layout_.dataFirst(), layout_.dataLast(), 0.04); }
+
+void TimelineView::zoom(double factor) { scale_.zoomAt(scale_.width() * 0.5f, factor); }
+
+bool TimelineView::itemScreenPos(const AppState&, uint32_t entity, float& x, float& y) const {
+  const int item = layout_.itemOfEntity(entity);
+  if (item < 0) return false;
+  for (const PlacedItem& p : placed_) {
+    if (p.item != static_cast<uint32_t>(item)) continue;
+    x = plotX_ + (p.x0 + p.x1) * 0.5f;
+    y = lanesY_ - scrollY_ + (p.y0 + p.y1) * 0.5f;
+    return true;
+  }
+  return false;
+}
+
+uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
+  return it.isEvent ? kEventColour : kindStyle(c.entities[it.source].kind).colour;
+}
+
+void TimelineView::drawToolbar(AppState& s) {
+  if (ImGui::Button("Fit all")) fitAll();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.selected < 0 || layout_.itemOfEntity(static_cast<uint32_t>(std::max(s.selected, 0))) < 0);
+  if (ImGui::Button("Fit selection") && s.selected >= 0) {
+    const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
+    const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
+    scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(" - ")) zoom(1 / 1.5);
+  ImGui::SameLine();
+  if (ImGui::Button(" + ")) zoom(1.5);
+  ImGui::SameLine(0, 24);
+  bool cursorOn = s.asOf != kNoDay;
+  if (ImGui::Checkbox("As of", &cursorOn)) {
+    s.asOf = cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay;
+    s.playing = false;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(s.playing ? "Pause" : "Play")) {
+    if (!s.playing && (s.asOf == kNoDay || s.asOf >= layout_.dataLast())) s.asOf = static_cast<int32_t>(layout_.dataFirst());
+    s.playing = !s.playing;
+  }
+  if (s.asOf != kNoDay) {
+    ImGui::SameLine();
+    Date d;
+    int y, m, dd;
+    civilFromDays(s.asOf, y, m, dd);
+    d.start = DatePoint{y, m, dd, 0, Precision::Day};
+    d.end = d.start;
+    ImGui::Text("%s", formatUk(d).c_str());
+  }
+}
+
+void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
+  const float w = scale_.width();
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), IM_COL32(244, 245, 247, 255));
+  for (const Tick& t : ticks_.minors) dl->AddLine(ImVec2(x0 + t.x, y0 + h - 5), ImVec2(x0 + t.x, y0 + h), IM_COL32(150, 155, 165, 255));
+  for (const Tick& t : ticks_.majors) {
+    dl->AddLine(ImVec2(x0 + t.x, y0 + h * 0.35f), ImVec2(x0 + t.x, y0 + h), IM_COL32(90, 95, 110, 255));
+    dl->AddText(ImVec2(x0 + t.x + 4, y0 + 2), IM_COL32(30, 32, 40, 255), t.label.c_str());
+  }
+  // Today, and the "as of" handle.
+  const float tx = scale_.toX(today_);
+  if (tx >= 0 && tx <= w) dl->AddText(ImVec2(x0 + tx + 3, y0 + h * 0.5f), kTodayColour, "Today");
+  if (s.asOf != kNoDay) {
+    const float cx = x0 + scale_.toX(s.asOf);
+    if (cx >= x0 && cx <= x0 + w) {
+      dl->AddTriangleFilled(ImVec2(cx - 7, y0 + h - 12), ImVec2(cx + 7, y0 + h - 12), ImVec2(cx, y0 + h), kCursorColour);
+    }
+  }
+  dl->AddLine(ImVec2(x0, y0 + h), ImVec2(x0 + w, y0 + h), IM_COL32(120, 125, 135, 255));
+}
+
+void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0) {
+  const TimelineItem& it = layout_.items()[p.item];
+  const uint32_t col = colourOf(c, it);
+  const float ya = y0 + p.y0, yb = y0 + p.y1, ym = (ya + yb) * 0.5f;
+  const uint32_t faint = withAlpha(col, 0.18f);
+  const uint32_t clear = withAlpha(col, 0.0f);
+  if (it.isSpan || it.openStart || it.unknownStart) {
+    float a = x0 + p.x0, b = x0 + p.x1;
+    // Inexact ends fade out over a few pixels instead of ending sharply.
+    const float fade = std::min(12.f, (b - a) * 0.3f);
+    const bool fadeStart = it.startApproximate || it.startUncertain;
+    const bool fadeEnd = it.endApproximate || it.endUncertain;
+    dl->AddRectFilled(ImVec2(a + (fadeStart ? fade : 0), ya), ImVec2(b - (fadeEnd ? fade : 0), yb), col, 2.f);
+    if (fadeStart) dl->AddRectFilledMultiColor(ImVec2(a, ya), ImVec2(a + fade, yb), clear, col, col, clear);
+    if (fadeEnd) dl->AddRectFilledMultiColor(ImVec2(b - fade, ya), ImVec2(b, yb), col, clear, clear, col);
+    // Tails: an open or unknown start runs in from the left; an unknown end trails off to the right.
+    const float tail = layout_.style().tailPx;
+    if (it.openStart || it.unknownStart) dl->AddRectFilledMultiColor(ImVec2(a - tail, ya), ImVec2(a, yb), clear, faint, faint, clear);
+    if (it.unknownEnd) dl->AddRectFilledMultiColor(ImVec2(b, ya), ImVec2(b + tail, yb), faint, clear, clear, faint);
+    if (it.openEnd) dl->AddTriangleFilled(ImVec2(b, ya), ImVec2(b + 6, ym), ImVec2(b, yb), col);  // still going
+    if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), IM_COL32(15, 15, 25, 255), 3.f, 0, 2.f);
+  } else {
+    // A point: its precision band (the month, season or year it could be), then the marker.
+    if (p.bandX1 - p.bandX0 > 1.5f) dl->AddRectFilled(ImVec2(x0 + p.bandX0, ya + 2), ImVec2(x0 + p.bandX1, yb - 2), faint, 2.f);
+    const float cx = x0 + (p.x0 + p.x1) * 0.5f, r = (p.x1 - p.x0) * 0.5f;
+    const bool inexact = it.startApproximate || it.startUncertain;
+    if (inexact) {
+      // Uncertain or approximate: a hollow dashed ring rather than a solid marker.
+      const int segs = 10;
+      for (int k = 0; k < segs; k += 2) {
+        dl->PathArcTo(ImVec2(cx, ym), r, k * 2 * 3.14159f / segs, (k + 1) * 2 * 3.14159f / segs, 4);
+        dl->PathStroke(col, 0, 2.f);
+      }
+    } else {
+      dl->AddCircleFilled(ImVec2(cx, ym), r, col);
+    }
+    if (selected) dl->AddCircle(ImVec2(cx, ym), r + 3, IM_COL32(15, 15, 25, 255), 0, 2.f);
+  }
+  if (p.fit == LabelFit::Hidden) return;
+  const uint32_t textCol = selected ? IM_COL32(0, 0, 0, 255) : IM_COL32(30, 32, 40, 255);
+  const float ty = ym - ImGui::GetFontSize() * 0.5f;
+  const bool inside = it.isSpan && x0 + p.labelX < x0 + p.x1 - 4 && x0 + p.labelX >= x0 + p.x0;
+  const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
+  if (p.fit == LabelFit::Full) {
+    dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
+  } else {
+    const std::string e = elide(it.label, p.labelMaxPx);
+    dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, e.c_str());
+  }
+}
+
+void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h) {
+  const float w = scale_.width();
+  const float top = y0 - scrollY_;
+  const int selItem = s.selected >= 0 ? layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) : -1;
+  layout_.visible(scale_, scrollY_, scrollY_ + h, visible_);
+  layout_.place(scale_, visible_, labelWidths_, selItem, placed_);
+  dl->PushClipRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), true);
+  // Lane headers and row stripes.
+  for (int lane = 0; lane < kLaneCount; ++lane) {
+    const float ly = top + layout_.laneTop(lane);
+    const float lh = layout_.laneHeight(lane);
+    if (ly > y0 + h || ly + lh < y0) continue;
+    dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), IM_COL32(236, 238, 242, 255));
+    const std::string title = std::string(laneName(lane)) + " (" +
+                              std::to_string(layout_.countIntersecting(lane, -1e12, 1e12)) + ")";
+    // A folding triangle: pointing right when collapsed, down when open.
+    const float fs = ImGui::GetFontSize(), tx = x0 + 8, ty = ly + layout_.style().laneHeaderHeight * 0.5f;
+    if (layout_.collapsed(lane)) {
+      dl->AddTriangleFilled(ImVec2(tx, ty - fs * 0.3f), ImVec2(tx + fs * 0.45f, ty), ImVec2(tx, ty + fs * 0.3f), IM_COL32(40, 44, 56, 255));
+    } else {
+      dl->AddTriangleFilled(ImVec2(tx - 1, ty - fs * 0.2f), ImVec2(tx + fs * 0.55f, ty - fs * 0.2f), ImVec2(tx + fs * 0.27f, ty + fs * 0.25f),
+                            IM_COL32(40, 44, 56, 255));
+    }
+    dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), IM_COL32(40, 44, 56, 255), title.c_str());
+    if (layout_.collapsed(lane)) {
+      // A collapsed lane summarises its items as a density strip.
+      const float bucket = 4.f;
+      layout_.density(lane, scale_, bucket, density_);
+      const uint32_t peak = density_.empty() ? 0 : *std::max_element(density_.begin(), density_.end());
+      const float ry = top + layout_.rowTop(lane, 0), rh = layout_.style().rowHeight;
+      for (size_t i = 0; i < density_.size() && peak; ++i) {
+        if (!density_[i]) continue;
+        const float f = 0.25f + 0.75f * static_cast<float>(density_[i]) / static_cast<float>(peak);
+        dl->AddRectFilled(ImVec2(x0 + i * bucket, ry + rh * (1 - f)), ImVec2(x0 + (i + 1) * bucket - 1, ry + rh),
+                          IM_COL32(90, 100, 120, 200));
+      }
+    }
+  }
+  // Today and the "as of" cursor across the lanes.
+  const float tx = scale_.toX(today_);
+  if (tx >= 0 && tx <= w) dashedV(dl, x0 + tx, y0, y0 + h, withAlpha(kTodayColour, 0.7f));
+  for (const PlacedItem& p : placed_) drawItem(dl, c, p, static_cast<int>(p.item) == selItem, x0, top);
+  if (s.asOf != kNoDay) {
+    const float cx = scale_.toX(s.asOf);
+    if (cx >= 0 && cx <= w) dl->AddLine(ImVec2(x0 + cx, y0), ImVec2(x0 + cx, y0 + h), kCursorColour, 2.f);
+  }
+  dl->PopClipRect();
+}
+
+void TimelineView::followSelection(const AppState& s, float lanesHeight) {
+  if (s.selected == lastSelected_) return;
+  lastSelected_ = s.selected;
+  if (s.selected < 0) return;
+  const int item = layout_.itemOfEntity(static_cast<uint32_t>(s.selected));
+  if (item < 0) return;
+  const TimelineItem& it = layout_.items()[static_cast<size_t>(item)];
+  // Bring the item into view horizontally (keeping the zoom) and vertically.
+  if (it.start < scale_.t0() || it.start > scale_.t1()) {
+    const double span = scale_.span();
+    scale_.setView(it.start - span * 0.3, it.start + span * 0.7, scale_.width());
+  }
+  const float rowY = layout_.rowTop(it.lane, layout_.collapsed(it.lane) ? 0 : layout_.rowOf(static_cast<uint32_t>(item)));
+  if (rowY < scrollY_ || rowY > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) {
+    scrollY_ = std::max(0.f, rowY - lanesHeight * 0.3f);
+  }
+}
+
+void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float mx = io.MousePos.x - x0, my = io.MousePos.y - y0;
+  hovered_ = -1;
+  if (hovered && my >= 0) hovered_ = layout_.hit(scale_, mx, my + scrollY_, 3.f, &placed_);
+  const float maxScroll = std::max(0.f, layout_.totalHeight() - h + 20.f);
+  if (hovered && io.MouseWheel != 0.0f) {
+    if (io.KeyShift) scrollY_ = std::clamp(scrollY_ - io.MouseWheel * 40.f, 0.f, maxScroll);
+    else scale_.zoomAt(mx, std::pow(1.2, io.MouseWheel));
+  }
+  if (hovered && io.MouseWheelH != 0.0f) scale_.pan(io.MouseWheelH * 40.f);
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    // The "as of" handle sits on the axis (above the lanes).
+    draggingCursor_ = s.asOf != kNoDay && my < 0 && std::fabs(mx - scale_.toX(s.asOf)) < 12.f;
+    if (!draggingCursor_ && my < 0) {
+      s.asOf = static_cast<int32_t>(std::lround(scale_.toTime(mx)));  // a click on the axis moves the cursor
+      draggingCursor_ = true;
+    }
+    dragging_ = !draggingCursor_;
+  }
+  if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && draggingCursor_) {
+    s.asOf = static_cast<int32_t>(std::lround(std::clamp(scale_.toTime(mx), layout_.dataFirst(), layout_.dataLast())));
+    s.playing = false;
+  } else if (dragging_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+    scale_.pan(io.MouseDelta.x);
+    scrollY_ = std::clamp(scrollY_ - io.MouseDelta.y, 0.f, maxScroll);
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    if (dragging_ && hovered && std::hypot(d.x, d.y) < kDragSlopPx) {
+      int lane = -1, row = -1;
+      if (hovered_ >= 0) {
+        const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
+        // Events are not entities: selecting one selects the first entity it involves.
+        if (!it.isEvent) s.selected = static_cast<int>(it.source);
+        else if (!c.events[it.source].entities.empty()) s.selected = static_cast<int>(c.events[it.source].entities[0]);
+        lastSelected_ = s.selected;  // already in view: do not jump
+      } else if ((lane = layout_.laneAt(my + scrollY_, &row)) >= 0 && row < 0) {
+        layout_.setCollapsed(lane, !layout_.collapsed(lane));  // a click on a lane header folds it
+      }
+    }
+    dragging_ = draggingCursor_ = false;
+  }
+  if (hovered && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) zoom(1.25);
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) zoom(1 / 1.25);
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) scale_.pan(scale_.width() * 0.1f);
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) scale_.pan(-scale_.width() * 0.1f);
+    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) scrollY_ = std::max(0.f, scrollY_ - 40.f);
+    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) scrollY_ = std::min(maxScroll, scrollY_ + 40.f);
+    if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
+  }
+  scrollY_ = std::clamp(scrollY_, 0.f, maxScroll);
+  if (hovered_ >= 0 && !dragging_) {
+    const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
+    const DateField& df = it.isEvent ? c.events[it.source].date : c.entities[it.source].date;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushStyleColor(ImGuiCol_Text, colourOf(c, it));
+    ImGui::TextWrapped("%.*s", static_cast<int>(it.label.size()), it.label.data());
+    ImGui::PopStyleColor();
+    ImGui::Text("%s", formatUk(df.value).c_str());
+    ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());
+    if (!df.note.empty()) ImGui::TextWrapped("Inferred: %s", df.note.c_str());
+    if (it.isEvent) ImGui::TextDisabled("Event \xc2\xb7 %s", c.events[it.source].type.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+bool TimelineView::draw(const Corpus& c, AppState& s, double dt) {
+  if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size()) setCorpus(c, today_);
+  ensureLabelWidths(c);
+  drawToolbar(s);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float axisH = std::round(ImGui::GetFontSize() * 2.2f);
+  const float w = std::max(avail.x, 50.f), h = std::max(avail.y - axisH, 40.f);
+  if (!fitted_) { scale_.setView(0, 1, w); fitAll(); fitted_ = true; }
+  scale_.setWidth(w);
+  scale_.clampTo(layout_.dataFirst(), layout_.dataLast(), layout_.defaultMarginDays());
+  plotX_ = pos.x;
+  lanesY_ = pos.y + axisH;
+  ImGui::InvisibleButton("timeline-canvas", ImVec2(w, axisH + h));
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), IM_COL32(255, 255, 255, 255));
+
+  bool animating = false;
+  if (s.playing && s.asOf != kNoDay) {
+    // A sweep takes about 20 s across the whole data, whatever the zoom.
+    const double perSecond = (layout_.dataLast() - layout_.dataFirst()) / 20.0;
+    s.asOf = static_cast<int32_t>(s.asOf + std::max(1.0, perSecond * dt));
+    if (s.asOf >= layout_.dataLast()) { s.asOf = static_cast<int32_t>(layout_.dataLast()); s.playing = false; }
+    const float cx = scale_.toX(s.asOf);
+    if (cx > w * 0.9f || cx < 0) scale_.pan(-(cx - w * 0.5f));  // keep the cursor in view while playing
+    animating = s.playing;
+  }
+  followSelection(s, h);
+  // Rows are repacked in slices as the zoom changes; keep drawing until they settle.
+  if (layout_.packForZoom(scale_.pxPerDay()) || layout_.packPending()) animating = true;
+  computeTicks(scale_, ImGui::CalcTextSize("13 Nov 2012").x + 16.f, ticks_);
+  handleInput(c, s, hovered, pos.x, lanesY_, h);
+  drawAxis(dl, s, pos.x, pos.y, axisH);
+  drawLanes(dl, c, s, pos.x, lanesY_, h);
+  s.windowFrom = scale_.t0();
+  s.windowTo = scale_.t1();
+  return animating || dragging_ || draggingCursor_;
+}
+
+}  // namespace nhsx

@@ -1,0 +1,58 @@
+// The timeline view: lanes by kind over an adaptive calendar axis, with honest uncertain dates, an
+// "as of" cursor that can play through time, and a today marker. Layout, culling, label placement and
+// hit testing come from core/timeline_layout; this file only draws and handles input.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/time_scale.h"
+#include "core/time_ticks.h"
+#include "core/timeline_layout.h"
+
+struct ImDrawList;
+
+namespace nhsx {
+
+class TimelineView {
+ public:
+  void setCorpus(const Corpus& c, int32_t today);
+  // Draws into the current ImGui window's remaining content region. True while animating (playing).
+  bool draw(const Corpus& c, AppState& s, double dtSeconds);
+
+  void fitAll();
+  void zoom(double factor);  // about the plot's centre
+  // Screen position of an entity's item (for tests driving the page); false when not drawn.
+  bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
+
+ private:
+  void drawToolbar(AppState& s);
+  void drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h);
+  void drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h);
+  void drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0);
+  void handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h);
+  void followSelection(const AppState& s, float lanesHeight);
+  void ensureLabelWidths(const Corpus& c);
+  uint32_t colourOf(const Corpus& c, const TimelineItem& it) const;
+
+  TimelineLayout layout_;
+  TimeScale scale_;
+  TickSet ticks_;
+  std::vector<uint32_t> visible_;
+  std::vector<PlacedItem> placed_;
+  std::vector<float> labelWidths_;
+  std::vector<uint32_t> density_;
+  float labelFontSize_ = 0;
+  float scrollY_ = 0;
+  float plotX_ = 0, lanesY_ = 0;  // screen origin of the plot's x = 0 and of lane content y = 0
+  int32_t today_ = 0;
+  int hovered_ = -1;
+  int lastSelected_ = -2;
+  bool dragging_ = false, draggingCursor_ = false;
+  bool fitted_ = false;
+  uint32_t corpusItems_ = UINT32_MAX;
+  const Corpus* corpus_ = nullptr;
+};
+
+}  // namespace nhsx
