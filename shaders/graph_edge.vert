@@ -2,7 +2,7 @@
 // One instance per edge: a quad along the segment (mode 0) or an arrowhead at its target (mode 1).
 precision highp float;
 precision highp int;
-layout(location = 0) in vec2 aCorner;     // x: 0..1 along, y: -1..1 across
+layout(location = 0) in vec2 aCorner;     // the shared unit quad, -1..1
 layout(location = 1) in vec4 aEnds;       // x0, y0, x1, y1 (world)
 layout(location = 2) in vec4 aColour;
 layout(location = 3) in vec2 aStyle;      // width px, target radius (world) for the arrowhead
@@ -23,16 +23,17 @@ void main() {
   vec2 nrm = vec2(-dir.y, dir.x);
   float targetPx = max(aStyle.y * uScale, uMinRadiusPx) + 1.5;
   float width = aStyle.x;
+  float along = aCorner.x * 0.5 + 0.5;  // 0 at the source end, 1 at the target end
   vec2 px;
   if (uMode == 0) {
     float halfWidth = width * 0.5 + 1.0;
-    px = mix(a, b - dir * targetPx, aCorner.x) + nrm * aCorner.y * halfWidth;
+    px = mix(a, b - dir * targetPx, along) + nrm * aCorner.y * halfWidth;
     vAcross = aCorner.y * halfWidth;
   } else {
     // Arrowhead: a triangle whose tip touches the target's edge; hidden when the edge is too short.
     float size = 4.0 + width * 2.5;
     vec2 tip = b - dir * targetPx;
-    px = tip - dir * size * aCorner.x + nrm * aCorner.y * size * 0.55 * aCorner.x;
+    px = tip - dir * size * along + nrm * aCorner.y * size * 0.55 * along;
     vAcross = 0.0;
     if (len < targetPx + size * 2.0) px = tip;
   }

@@ -78,11 +78,22 @@
   };
   window.explorer = api;
 
+  // ?data=<relative URL> opens another corpus; only same-origin URLs are fetched.
+  function corpusUrl(params) {
+    const data = params.get('data');
+    if (!data) return CORPUS_URL;
+    const u = new URL(data, location.href);
+    if (u.origin !== location.origin) throw new Error(`?data= must be a same-origin URL, not ${u.origin}`);
+    return u.href;
+  }
+
   async function boot(m) {
     mod = m;
+    const params = new URLSearchParams(location.search);
+    const url = corpusUrl(params);
     const [font, corpus] = await Promise.all([
       fetch(FONT_URL).then((r) => (r.ok ? r.arrayBuffer() : null)),
-      fetchText(CORPUS_URL),
+      fetchText(url),
     ]);
     if (font) {
       const bytes = new Uint8Array(font);
@@ -91,8 +102,11 @@
       mod._ex_set_font(ptr, bytes.length);
       mod._free(ptr);
     }
-    const result = loadText(corpus, 'corpus.json');
-    if (!result.ok) throw new Error('The bundled corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
+    const result = loadText(corpus, url.split('/').pop());
+    if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
+    // ?view=timeline|graph|overview and ?select=<id> set the starting point.
+    if (params.get('view')) api.setView(params.get('view'));
+    if (params.get('select')) api.select(params.get('select'));
   }
 
   createExplorerModule({

@@ -73,7 +73,10 @@ bool TimelineView::itemScreenPos(const AppState&, uint32_t entity, float& x, flo
   if (item < 0) return false;
   for (const PlacedItem& p : placed_) {
     if (p.item != static_cast<uint32_t>(item)) continue;
-    x = plotX_ + (p.x0 + p.x1) * 0.5f;
+    // The middle of the part that is on screen (a long bar may run off either side).
+    const float a = std::max(p.x0, 0.f), b = std::min(p.x1, scale_.width());
+    if (b < a) return false;
+    x = plotX_ + (a + b) * 0.5f;
     y = lanesY_ - scrollY_ + (p.y0 + p.y1) * 0.5f;
     return true;
   }
