@@ -99,6 +99,41 @@ bool relationIsAcyclic(int typeIndex) {
   return id == "succeeded-by" || id == "renamed-to" || id == "merged-into" || id == "part-of";
 }
 
+RelationGroup relationGroup(int typeIndex) {
+  if (typeIndex < 0) return RelationGroup::Other;
+  const std::string_view id = relationTypes()[static_cast<size_t>(typeIndex)].id;
+  static const std::pair<std::string_view, RelationGroup> kGroups[] = {
+      {"accountable-to", RelationGroup::Governance}, {"issues-mandate-to", RelationGroup::Governance},
+      {"performance-managed-by", RelationGroup::Governance}, {"regulated-by", RelationGroup::Governance},
+      {"minister-in", RelationGroup::Governance}, {"chief-executive-of", RelationGroup::Governance},
+      {"chair-of", RelationGroup::Governance}, {"leads", RelationGroup::Governance},
+      {"established-by", RelationGroup::Governance}, {"made-under", RelationGroup::Governance},
+      {"consulted-on", RelationGroup::Governance}, {"funds", RelationGroup::Governance},
+      {"member-of", RelationGroup::Partnership}, {"partner-in", RelationGroup::Partnership},
+      {"works-with", RelationGroup::Partnership}, {"supports", RelationGroup::Partnership},
+      {"provides", RelationGroup::Partnership}, {"based-at", RelationGroup::Partnership},
+      {"speaks-for", RelationGroup::Partnership},
+      {"publishes", RelationGroup::Authorship}, {"author-of", RelationGroup::Authorship},
+      {"signatory-of", RelationGroup::Authorship}, {"addressed-to", RelationGroup::Authorship},
+      {"welcomes", RelationGroup::Authorship}, {"announces", RelationGroup::Authorship},
+      {"responds-to", RelationGroup::Authorship}, {"refers-to", RelationGroup::Authorship},
+      {"part-of", RelationGroup::Structure}, {"contributes-to", RelationGroup::Structure},
+      {"implements", RelationGroup::Structure}, {"feeds-into", RelationGroup::Structure},
+      {"addresses-theme", RelationGroup::Theme},
+      {"follows", RelationGroup::Succession}, {"succeeded-by", RelationGroup::Succession},
+      {"renamed-to", RelationGroup::Succession}, {"merged-into", RelationGroup::Succession},
+  };
+  for (const auto& [name, g] : kGroups) if (name == id) return g;
+  return RelationGroup::Other;
+}
+
+const char* relationGroupName(RelationGroup g) {
+  static const char* const kNames[] = {"governance and accountability", "membership and partnership",
+                                       "publishing and authorship", "parts and contributions", "themes",
+                                       "succession and renaming", "other"};
+  return kNames[static_cast<int>(g)];
+}
+
 const std::vector<std::string_view>& eventTypes() {
   static const std::vector<std::string_view> kTypes = {
       "publication", "launch", "announcement", "deadline", "report-due", "statement", "appointment",

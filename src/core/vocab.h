@@ -24,6 +24,12 @@ int relationTypeIndex(std::string_view id);  // -1 when unknown
 // Relation types that may not form a cycle (a body succeeded by itself).
 bool relationIsAcyclic(int typeIndex);
 
+// Families of relation types, for styling edges and the legend.
+enum class RelationGroup : uint8_t { Governance, Partnership, Authorship, Structure, Theme, Succession, Other, Count };
+constexpr int kRelationGroupCount = static_cast<int>(RelationGroup::Count);
+RelationGroup relationGroup(int typeIndex);
+const char* relationGroupName(RelationGroup g);  // "governance and accountability", ...
+
 const std::vector<std::string_view>& eventTypes();
 const std::vector<std::string_view>& figureQualifiers();
 

@@ -102,7 +102,7 @@ void GraphRenderer::setUniforms(GLuint prog, const Camera2D& cam, int width, int
 }
 
 void GraphRenderer::draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio,
-                         float minRadiusPx) {
+                         float minRadiusPx, float edgeOpacity) {
   if (!ready() || width <= 0 || height <= 0) return;
   glViewport(x, y, width, height);
   glEnable(GL_SCISSOR_TEST);
@@ -114,6 +114,7 @@ void GraphRenderer::draw(int x, int y, int width, int height, const Camera2D& ca
   if (edgeCount_) {
     setUniforms(edgeProgram_, cam, width, height, pixelRatio, minRadiusPx);
     glBindVertexArray(edgeVao_);
+    glUniform1f(glGetUniformLocation(edgeProgram_, "uEdgeOpacity"), edgeOpacity);
     const GLint mode = glGetUniformLocation(edgeProgram_, "uMode");
     glUniform1i(mode, 0);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, edgeCount_);

@@ -39,7 +39,9 @@ class GraphRenderer {
   void setEdges(const std::vector<EdgeInstance>& edges);
 
   // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
-  void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, float minRadiusPx);
+  // edgeOpacity scales every edge's alpha (level of detail for dense graphs).
+  void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, float minRadiusPx,
+            float edgeOpacity = 1.0f);
 
  private:
   void setupVao(GLuint vao, GLuint instances, bool nodes);

@@ -50,13 +50,21 @@ void GraphView::setCorpus(const Corpus& c) {
     radius_[i] = base + 1.6f * std::sqrt(static_cast<float>(degree_[i]));
     graph_.weight[i] = 1.0f + 0.15f * std::sqrt(static_cast<float>(degree_[i]));
   }
+  // Undirected adjacency as compressed rows, for focus hops and hover neighbours.
+  adjStart_.assign(n + 1, 0);
+  for (const auto& [a, b] : graph_.edges) { ++adjStart_[a + 1]; ++adjStart_[b + 1]; }
+  for (uint32_t i = 0; i < n; ++i) adjStart_[i + 1] += adjStart_[i];
+  adj_.resize(adjStart_[n]);
+  std::vector<uint32_t> fill(adjStart_.begin(), adjStart_.end() - 1);
+  for (const auto& [a, b] : graph_.edges) { adj_[fill[a]++] = b; adj_[fill[b]++] = a; }
   layout_.reset(graph_, 1);
+  ++positionsVersion_;
   dimmed_.assign(n, 0);
   hops_.assign(n, -1);
   corpusEntities_ = n;
   hovered_ = dragNode_ = -1;
   needFit_ = true;
-  dirtyInstances_ = true;
+  builtKey_ = SceneKey{};
   lastSelected_ = -2;
 }
 
@@ -64,18 +72,14 @@ void GraphView::computeFocus(const AppState& s) {
   std::fill(hops_.begin(), hops_.end(), -1);
   if (s.selected < 0) return;
   // Breadth-first over relations in both directions.
-  std::vector<std::vector<uint32_t>> adj(graph_.nodeCount);
-  for (const auto& [a, b] : graph_.edges) {
-    adj[a].push_back(b);
-    adj[b].push_back(a);
-  }
   std::queue<uint32_t> q;
   hops_[static_cast<size_t>(s.selected)] = 0;
   q.push(static_cast<uint32_t>(s.selected));
   while (!q.empty()) {
     const uint32_t v = q.front();
     q.pop();
-    for (uint32_t w : adj[v]) {
+    for (uint32_t k = adjStart_[v]; k < adjStart_[v + 1]; ++k) {
+      const uint32_t w = adj_[k];
       if (hops_[w] < 0) { hops_[w] = hops_[v] + 1; q.push(w); }
     }
   }
@@ -96,6 +100,7 @@ void GraphView::applyLayoutMode(const Corpus& c, const AppState& s) {
     }
     timeLayout(graph_, t, 2400.f, fixedX_, fixedY_, 22.f);
   }
+  ++positionsVersion_;
   needFit_ = true;
 }
 
@@ -198,6 +203,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     if (dragNode_ >= 0 && mode_ == GraphLayoutMode::Force) {
       layout_.pin(static_cast<uint32_t>(dragNode_), wx, wy);  // a dragged node stays where it is put
       layout_.reheat(0.3f);
+      ++positionsVersion_;
     } else if (panning_) {
       cam_.centreX -= io.MouseDelta.x / cam_.scale;
       cam_.centreY -= io.MouseDelta.y / cam_.scale;
@@ -235,6 +241,9 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
 }
 
 void GraphView::buildInstances(const Corpus& c, const AppState& s) {
+  const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf};
+  if (key == builtKey_) return;
+  builtKey_ = key;
   const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
   const uint32_t n = graph_.nodeCount;
@@ -258,15 +267,25 @@ void GraphView::buildInstances(const Corpus& c, const AppState& s) {
     nodes_[i] = NodeInstance{px[i], py[i], radius_[i] * (hover ? 1.15f : 1.0f), col, ks.shape,
                              sel ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
   }
+  // Hovering a node highlights its neighbours too.
+  if (hovered_ >= 0) {
+    const uint32_t h = static_cast<uint32_t>(hovered_);
+    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) {
+      NodeInstance& ni = nodes_[adj_[k]];
+      if (ni.outline == 0.0f) ni.outline = 2.0f;
+    }
+  }
   edges_.clear();
   edges_.reserve(c.relations.size());
   for (const Relation& r : c.relations) {
     const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
+    const bool touchesHover = hovered_ >= 0 && (static_cast<int>(r.from) == hovered_ || static_cast<int>(r.to) == hovered_);
     const bool dim = dimmed_[r.from] || dimmed_[r.to];
-    uint32_t col = touchesSel ? IM_COL32(30, 40, 60, 230) : IM_COL32(90, 100, 115, 110);
+    const uint32_t group = relationGroupColour(relationGroup(r.type));
+    uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
     if (dim) col = IM_COL32(150, 150, 150, 40);
-    edges_.push_back(EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel ? 2.0f : 1.0f,
-                                  radius_[r.to]});
+    edges_.push_back(EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col,
+                                  touchesSel || touchesHover ? 2.2f : 1.0f, radius_[r.to]});
   }
   // The selection is drawn last, so it is on top.
   if (s.selected >= 0 && static_cast<uint32_t>(s.selected) < n) nodes_.push_back(nodes_[static_cast<size_t>(s.selected)]);
@@ -281,8 +300,10 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const float fbHeight = dd->DisplaySize.y * scale.y;
   const int x = static_cast<int>((v->originX_ - dd->DisplayPos.x) * scale.x);
   const int y = static_cast<int>(fbHeight - (v->originY_ + v->height_ - dd->DisplayPos.y) * scale.y);
+  // Level of detail: thousands of edges on screen draw fainter, so structure shows instead of a blot.
+  const float opacity = std::clamp(std::sqrt(3000.f / std::max<float>(1.f, static_cast<float>(v->edges_.size()))), 0.2f, 1.f);
   v->renderer_.draw(x, y, static_cast<int>(v->width_ * scale.x), static_cast<int>(v->height_ * scale.y), v->cam_,
-                    scale.x, kMinNodePx);
+                    scale.x, v->graph_.nodeCount > 20000 ? 1.5f : kMinNodePx, opacity);
 }
 
 void GraphView::drawLabels(const Corpus& c, const AppState& s) {
@@ -336,9 +357,16 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
 
 void GraphView::drawLegend() {
   const float fs = ImGui::GetFontSize();
-  const ImVec2 at(originX_ + 8, originY_ + height_ - (kKindCount + 1) * fs * 1.3f - 8);
+  const int rows = kKindCount + 1 + (kRelationGroupCount - 1);
+  const ImVec2 at(originX_ + 8, originY_ + height_ - rows * fs * 1.3f - 12);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(at, ImVec2(at.x + fs * 9.5f, at.y + (kKindCount + 1) * fs * 1.3f + 4), IM_COL32(255, 255, 255, 215), 4.f);
+  dl->AddRectFilled(at, ImVec2(at.x + fs * 13.5f, at.y + rows * fs * 1.3f + 8), IM_COL32(255, 255, 255, 215), 4.f);
+  for (int g = 0; g < kRelationGroupCount - 1; ++g) {  // edge families ("other" has no members)
+    const float y = at.y + (kKindCount + 1 + g) * fs * 1.3f + 6;
+    const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
+    dl->AddLine(ImVec2(at.x + 6, y + fs * 0.55f), ImVec2(at.x + 22, y + fs * 0.55f), col, 2.5f);
+    dl->AddText(ImVec2(at.x + 28, y), IM_COL32(30, 32, 40, 255), relationGroupName(static_cast<RelationGroup>(g)));
+  }
   dl->AddText(ImVec2(at.x + 6, at.y + 3), IM_COL32(60, 62, 70, 255), "Legend");
   for (int k = 0; k < kKindCount; ++k) {
     const KindStyle& ks = kindStyle(static_cast<Kind>(k));
@@ -374,7 +402,7 @@ bool GraphView::draw(const Corpus& c, AppState& s) {
   }
   bool animating = false;
   if (mode_ == GraphLayoutMode::Force && !layout_.settled()) {
-    layout_.step(40, 6.0);  // bounded work per frame; stops by itself once settled
+    if (layout_.step(40, 6.0) > 0) ++positionsVersion_;  // bounded work per frame; stops once settled
     animating = !layout_.settled();
   }
   s.layoutIterations = layout_.iterations();
@@ -382,7 +410,10 @@ bool GraphView::draw(const Corpus& c, AppState& s) {
 
   const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
-  index_.build(px.data(), py.data(), radius_.data(), graph_.nodeCount);
+  if (indexedVersion_ != positionsVersion_) {
+    index_.build(px.data(), py.data(), radius_.data(), graph_.nodeCount);
+    indexedVersion_ = positionsVersion_;
+  }
   if (needFit_) {
     fitAll();
     if (!animating) needFit_ = false;

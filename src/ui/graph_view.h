@@ -54,6 +54,7 @@ class GraphView {
   std::vector<float> radius_;       // world radius per node (by degree)
   std::vector<float> fixedX_, fixedY_;  // radial / time layout positions
   std::vector<uint32_t> degree_;
+  std::vector<uint32_t> adjStart_, adj_;  // undirected neighbours, compressed rows
   std::vector<uint8_t> dimmed_;     // per node: outside the "as of" date or the focus
   std::vector<int> hops_;           // per node: hops from the selection (-1 unreachable)
   std::vector<NodeInstance> nodes_;
@@ -64,7 +65,20 @@ class GraphView {
   int dragNode_ = -1;
   bool panning_ = false;
   bool needFit_ = true;
-  bool dirtyInstances_ = true;
+  // What the last instances were built from: rebuilt only when one of these changes (not on pan/zoom,
+  // which only moves the camera uniform).
+  struct SceneKey {
+    uint64_t positions = UINT64_MAX;
+    int selected = -2, hovered = -2, focusHops = -1;
+    int32_t asOf = 0;
+    bool operator==(const SceneKey& o) const {
+      return positions == o.positions && selected == o.selected && hovered == o.hovered &&
+             focusHops == o.focusHops && asOf == o.asOf;
+    }
+  };
+  SceneKey builtKey_;
+  uint64_t positionsVersion_ = 0;  // bumped whenever node positions change
+  uint64_t indexedVersion_ = UINT64_MAX;
   int lastSelected_ = -2;
   GraphLayoutMode lastMode_ = GraphLayoutMode::Force;
   float originX_ = 0, originY_ = 0, width_ = 0, height_ = 0;  // view rectangle (ImGui coordinates)

@@ -17,6 +17,19 @@ const KindStyle kStyles[kKindCount] = {
 
 const KindStyle& kindStyle(Kind k) { return kStyles[static_cast<int>(k)]; }
 
+uint32_t relationGroupColour(RelationGroup g) {
+  static const uint32_t kColours[kRelationGroupCount] = {
+      rgb(170, 40, 70),    // governance and accountability: deep red
+      rgb(0, 95, 170),     // membership and partnership: blue
+      rgb(40, 130, 95),    // publishing and authorship: green
+      rgb(105, 112, 125),  // parts and contributions: grey
+      rgb(150, 118, 10),   // themes: gold
+      rgb(120, 70, 160),   // succession and renaming: purple
+      rgb(120, 120, 120),  // other
+  };
+  return kColours[static_cast<int>(g)];
+}
+
 uint32_t withAlpha(uint32_t c, float alpha) {
   const uint32_t a = static_cast<uint32_t>(((c >> 24) & 0xFF) * alpha + 0.5f);
   return (c & 0x00FFFFFFu) | (a << 24);

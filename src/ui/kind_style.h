@@ -14,6 +14,7 @@ struct KindStyle {
 };
 
 const KindStyle& kindStyle(Kind k);
+uint32_t relationGroupColour(RelationGroup g);
 uint32_t withAlpha(uint32_t colour, float alpha);
 // Mixes a colour towards the page's grey (for things outside the "as of" date or the focus).
 uint32_t greyed(uint32_t colour, float amount);

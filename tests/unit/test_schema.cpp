@@ -37,3 +37,12 @@ TEST_CASE("the schema lists exactly the validator's kinds, types and relation ty
   CHECK(asSet(defs["event"]["properties"]["type"]["enum"]) == asSet(eventTypes()));
   CHECK(asSet(defs["figure"]["properties"]["qualifier"]["enum"]) == asSet(figureQualifiers()));
 }
+
+TEST_CASE("every relation type belongs to a named family", "[vocab]") {
+  for (size_t i = 0; i < relationTypes().size(); ++i) {
+    INFO(relationTypes()[i].id);
+    CHECK(relationGroup(static_cast<int>(i)) != RelationGroup::Other);
+  }
+  CHECK(relationGroup(-1) == RelationGroup::Other);
+  CHECK(std::string(relationGroupName(RelationGroup::Governance)) == "governance and accountability");
+}
