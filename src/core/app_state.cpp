@@ -52,6 +52,9 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   j["selected"] = s.selected >= 0 && static_cast<size_t>(s.selected) < c.entities.size()
                       ? nlohmann::json(c.entities[static_cast<size_t>(s.selected)].id)
                       : nlohmann::json(nullptr);
+  j["hovered"] = s.hovered >= 0 && static_cast<size_t>(s.hovered) < c.entities.size()
+                     ? nlohmann::json(c.entities[static_cast<size_t>(s.hovered)].id)
+                     : nlohmann::json(nullptr);
   j["frames"] = s.frames;
   j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));
   j["playing"] = s.playing;

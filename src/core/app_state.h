@@ -17,6 +17,7 @@ constexpr int32_t kNoDay = INT32_MIN;  // "no date": e.g. no "as of" cursor
 struct AppState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
+  int hovered = -1;        // entity under the pointer in the current view, -1 for none
   uint64_t frames = 0;     // frames rendered so far
   bool corpusLoaded = false;
   int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off

@@ -5,7 +5,12 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -56,7 +61,15 @@ float pixelRatio() { return static_cast<float>(emscripten_get_device_pixel_ratio
 float pixelRatio() { return 1.0f; }
 #endif
 
-void frame(Platform& p) {
+struct FrameTiming {
+  bool drawn = false;
+  double uiMs = 0;      // our code and ImGui building the frame (CPU)
+  double submitMs = 0;  // handing it to GL and swapping
+};
+
+FrameTiming frame(Platform& p, bool force = false) {
+  using Clock = std::chrono::steady_clock;
+  FrameTiming t;
   SDL_Event e;
   bool events = false;
   while (SDL_PollEvent(&e)) {
@@ -68,14 +81,16 @@ void frame(Platform& p) {
   events = syncCanvasSize(p) || events;
 #endif
   // Idle means idle: no drawing at all until something changes.
-  if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()})) return;
+  if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()}) && !force) return t;
   p.fonts.update(kBaseFontPixels, pixelRatio());
+  const auto t0 = Clock::now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
   ImGui::Render();
+  const auto t1 = Clock::now();
   int fw = 0, fh = 0;
   SDL_GL_GetDrawableSize(p.window, &fw, &fh);
   glViewport(0, 0, fw, fh);
@@ -83,11 +98,65 @@ void frame(Platform& p) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
+  const auto t2 = Clock::now();
   p.app.frameRendered();
   nhsx::bridgeFrameRendered(p.app.state().frames, p.app.state().corpusLoaded);
+  t.drawn = true;
+  t.uiMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  t.submitMs = std::chrono::duration<double, std::milli>(t2 - t1).count();
+  return t;
 }
 
 #ifndef __EMSCRIPTEN__
+double percentile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[static_cast<size_t>(q * static_cast<double>(v.size() - 1))];
+}
+
+// EXPLORER_BENCH=graph|timeline: CPU time per frame of the real app while the pointer sweeps and the
+// wheel zooms in and out over the view (after the graph layout has settled). Prints figures, exits.
+int runFrameBench(Platform& p, const char* view) {
+  nhsx::View v;
+  if (!nhsx::parseView(view, v)) return 2;
+  p.app.setView(v);
+  int warm = 0;
+  do frame(p, true);
+  while (++warm < 3000 && (!p.app.state().layoutSettled || warm < 5));
+  std::vector<double> ui, submit;
+  const int frames = 300;
+  int hoveredFrames = 0;
+  for (int i = 0; i < frames; ++i) {
+    // Real SDL events, through the same path as a person's mouse.
+    const float a = static_cast<float>(i) * 0.05f;
+    SDL_WarpMouseInWindow(p.window, static_cast<int>(400.f + 250.f * std::cos(a)), static_cast<int>(420.f + 200.f * std::sin(a)));
+    if (i % 20 == 5) {
+      SDL_Event wheel{};
+      wheel.type = SDL_MOUSEWHEEL;
+      wheel.wheel.windowID = SDL_GetWindowID(p.window);
+      wheel.wheel.y = (i / 20) % 2 ? -1 : 1;
+      wheel.wheel.preciseY = static_cast<float>(wheel.wheel.y);
+      SDL_PushEvent(&wheel);
+    }
+    const FrameTiming t = frame(p, true);
+    ui.push_back(t.uiMs);
+    submit.push_back(t.submitMs);
+    hoveredFrames += p.app.state().hovered >= 0;
+  }
+  // Worst case: every frame restyles everything (a new selection each frame: all instances rebuilt).
+  const nhsx::Corpus& c = p.app.corpus();
+  std::vector<double> restyle;
+  for (int i = 0; i < 60 && !c.entities.empty(); ++i) {
+    p.app.select(c.entities[static_cast<size_t>(i * 7919) % c.entities.size()].id);
+    restyle.push_back(frame(p, true).uiMs);
+  }
+  std::printf("frame [native, %s] entities=%zu relations=%zu settle_frames=%d\n  pan/zoom/hover frames=%d "
+              "(%d over an item) ui_cpu_median_ms=%.2f p95_ms=%.2f | restyle-all frames=%zu ui_cpu_median_ms=%.2f p95_ms=%.2f | "
+              "gl_submit_median_ms=%.1f (software GL under Xvfb: not comparable)\n",
+              view, c.entities.size(), c.relations.size(), warm, frames, hoveredFrames, percentile(ui, 0.5), percentile(ui, 0.95),
+              restyle.size(), percentile(restyle, 0.5), percentile(restyle, 0.95), percentile(submit, 0.5));
+  return 0;
+}
+
 bool readFile(const char* path, std::string& out) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return false;
@@ -158,9 +227,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", nhsx::formatDiagnostic(corpusPath, d).c_str());
     }
   }
+  if (const char* bench = SDL_getenv("EXPLORER_BENCH")) return runFrameBench(p, bench);
   const char* frames = SDL_getenv("EXPLORER_FRAMES");  // run N frames and exit (smoke runs under Xvfb)
   const long maxFrames = frames ? std::strtol(frames, nullptr, 10) : -1;
-  while (!p.quit && (maxFrames < 0 || static_cast<long>(p.app.state().frames) < maxFrames)) frame(p);
+  while (!p.quit && (maxFrames < 0 || static_cast<long>(p.app.state().frames) < maxFrames)) {
+    if (!frame(p, maxFrames >= 0).drawn) SDL_WaitEventTimeout(nullptr, 100);  // idle: sleep until input
+  }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();

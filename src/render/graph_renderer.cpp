@@ -80,6 +80,25 @@ void upload(GLuint buffer, const std::vector<T>& items, size_t& capacity) {
 }
 }  // namespace
 
+namespace {
+template <class T>
+void uploadSome(GLuint buffer, const std::vector<T>& items, const std::vector<uint32_t>& changed, size_t capacity) {
+  glBindBuffer(GL_ARRAY_BUFFER, buffer);
+  for (uint32_t i : changed) {
+    if (i >= items.size() || i >= capacity) continue;
+    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(i * sizeof(T)), sizeof(T), &items[i]);
+  }
+}
+}  // namespace
+
+void GraphRenderer::updateNodes(const std::vector<NodeInstance>& nodes, const std::vector<uint32_t>& changed) {
+  if (ready()) uploadSome(nodeBuffer_, nodes, changed, nodeCapacity_);
+}
+
+void GraphRenderer::updateEdges(const std::vector<EdgeInstance>& edges, const std::vector<uint32_t>& changed) {
+  if (ready()) uploadSome(edgeBuffer_, edges, changed, edgeCapacity_);
+}
+
 void GraphRenderer::setNodes(const std::vector<NodeInstance>& nodes) {
   if (!ready()) return;
   upload(nodeBuffer_, nodes, nodeCapacity_);

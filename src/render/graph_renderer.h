@@ -37,6 +37,9 @@ class GraphRenderer {
 
   void setNodes(const std::vector<NodeInstance>& nodes);
   void setEdges(const std::vector<EdgeInstance>& edges);
+  // Re-sends only the listed instances (after a small change such as a new hovered node).
+  void updateNodes(const std::vector<NodeInstance>& nodes, const std::vector<uint32_t>& changed);
+  void updateEdges(const std::vector<EdgeInstance>& edges, const std::vector<uint32_t>& changed);
 
   // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
   // edgeOpacity scales every edge's alpha (level of detail for dense graphs).

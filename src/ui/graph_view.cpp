@@ -60,7 +60,12 @@ void GraphView::setCorpus(const Corpus& c) {
   layout_.reset(graph_, 1);
   ++positionsVersion_;
   dimmed_.assign(n, 0);
+  hoverNeighbour_.assign(n, 0);
   hops_.assign(n, -1);
+  // Label candidates in order of importance: most relations first.
+  byDegree_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) byDegree_[i] = i;
+  std::stable_sort(byDegree_.begin(), byDegree_.end(), [&](uint32_t a, uint32_t b) { return degree_[a] > degree_[b]; });
   corpusEntities_ = n;
   hovered_ = dragNode_ = -1;
   needFit_ = true;
@@ -173,6 +178,11 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   const ImVec2 m = io.MousePos;
   const float wx = screenToWorldX(m.x), wy = screenToWorldY(m.y);
   hovered_ = hovered ? index_.pick(wx, wy) : -1;
+  struct Publish {  // whatever is hovered at the end of input handling is what the state reports
+    AppState& s;
+    const int& h;
+    ~Publish() { s.hovered = h; }
+  } publish{s, hovered_};
   // Small nodes get a few pixels of grace so they can be hit.
   if (hovered && hovered_ < 0) {
     std::vector<uint32_t> near;
@@ -240,12 +250,75 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   }
 }
 
+NodeInstance GraphView::nodeInstance(const Corpus& c, const AppState& s, uint32_t i) const {
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  const KindStyle& ks = kindStyle(c.entities[i].kind);
+  const bool sel = static_cast<int>(i) == s.selected;
+  const bool neighbour = (s.selected >= 0 && hops_[i] == 1) || hoverNeighbour_[i];  // hovering shows neighbours
+  const bool hover = static_cast<int>(i) == hovered_;
+  uint32_t col = ks.colour;
+  if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
+  return NodeInstance{px[i], py[i], radius_[i] * (hover ? 1.15f : 1.0f), col, ks.shape,
+                      sel ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
+}
+
+EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_t ri) const {
+  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
+  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  const Relation& r = c.relations[ri];
+  const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
+  const bool touchesHover = hovered_ >= 0 && (static_cast<int>(r.from) == hovered_ || static_cast<int>(r.to) == hovered_);
+  const uint32_t group = relationGroupColour(relationGroup(r.type));
+  uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
+  if (dimmed_[r.from] || dimmed_[r.to]) col = IM_COL32(150, 150, 150, 40);
+  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || touchesHover ? 2.2f : 1.0f,
+                      radius_[r.to]};
+}
+
+void GraphView::markHoverNeighbours(int node, uint8_t value) {
+  if (node < 0) return;
+  const uint32_t h = static_cast<uint32_t>(node);
+  for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) hoverNeighbour_[adj_[k]] = value;
+}
+
+// Only the hovered node changed: restyle it, the previous one, their neighbours and their edges.
+void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
+  std::vector<uint32_t> nodes, edges;
+  auto touch = [&](int node) {
+    if (node < 0) return;
+    const uint32_t h = static_cast<uint32_t>(node);
+    nodes.push_back(h);
+    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) nodes.push_back(adj_[k]);
+    for (uint32_t k = c.outStart[h]; k < c.outStart[h + 1]; ++k) edges.push_back(c.outRel[k]);
+    for (uint32_t k = c.inStart[h]; k < c.inStart[h + 1]; ++k) edges.push_back(c.inRel[k]);
+  };
+  markHoverNeighbours(previous, 0);
+  markHoverNeighbours(hovered_, 1);
+  touch(previous);
+  touch(hovered_);
+  for (uint32_t i : nodes) nodes_[i] = nodeInstance(c, s, i);
+  for (uint32_t ri : edges) edges_[ri] = edgeInstance(c, s, ri);
+  if (s.selected >= 0 && nodes_.size() > graph_.nodeCount) {  // the selection's copy drawn on top
+    nodes_.back() = nodes_[static_cast<size_t>(s.selected)];
+    nodes.push_back(graph_.nodeCount);
+  }
+  renderer_.updateNodes(nodes_, nodes);
+  renderer_.updateEdges(edges_, edges);
+}
+
 void GraphView::buildInstances(const Corpus& c, const AppState& s) {
   const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf};
   if (key == builtKey_) return;
+  SceneKey sameButHover = builtKey_;
+  sameButHover.hovered = hovered_;
+  const int previousHover = builtKey_.hovered;
+  const bool onlyHover = sameButHover == key && nodes_.size() >= graph_.nodeCount;
   builtKey_ = key;
-  const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
-  const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
+  if (onlyHover) {
+    patchHover(c, s, previousHover);
+    return;
+  }
   const uint32_t n = graph_.nodeCount;
   for (uint32_t i = 0; i < n; ++i) {
     bool dim = false;
@@ -256,37 +329,12 @@ void GraphView::buildInstances(const Corpus& c, const AppState& s) {
     if (focusHops_ > 0 && s.selected >= 0) dim = dim || hops_[i] < 0 || hops_[i] > focusHops_;
     dimmed_[i] = dim ? 1 : 0;
   }
+  std::fill(hoverNeighbour_.begin(), hoverNeighbour_.end(), 0);
+  markHoverNeighbours(hovered_, 1);
   nodes_.resize(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    const KindStyle& ks = kindStyle(c.entities[i].kind);
-    const bool sel = static_cast<int>(i) == s.selected;
-    const bool neighbour = s.selected >= 0 && hops_[i] == 1;
-    const bool hover = static_cast<int>(i) == hovered_;
-    uint32_t col = ks.colour;
-    if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
-    nodes_[i] = NodeInstance{px[i], py[i], radius_[i] * (hover ? 1.15f : 1.0f), col, ks.shape,
-                             sel ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
-  }
-  // Hovering a node highlights its neighbours too.
-  if (hovered_ >= 0) {
-    const uint32_t h = static_cast<uint32_t>(hovered_);
-    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) {
-      NodeInstance& ni = nodes_[adj_[k]];
-      if (ni.outline == 0.0f) ni.outline = 2.0f;
-    }
-  }
-  edges_.clear();
-  edges_.reserve(c.relations.size());
-  for (const Relation& r : c.relations) {
-    const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
-    const bool touchesHover = hovered_ >= 0 && (static_cast<int>(r.from) == hovered_ || static_cast<int>(r.to) == hovered_);
-    const bool dim = dimmed_[r.from] || dimmed_[r.to];
-    const uint32_t group = relationGroupColour(relationGroup(r.type));
-    uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
-    if (dim) col = IM_COL32(150, 150, 150, 40);
-    edges_.push_back(EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col,
-                                  touchesSel || touchesHover ? 2.2f : 1.0f, radius_[r.to]});
-  }
+  for (uint32_t i = 0; i < n; ++i) nodes_[i] = nodeInstance(c, s, i);
+  edges_.resize(c.relations.size());
+  for (uint32_t ri = 0; ri < c.relations.size(); ++ri) edges_[ri] = edgeInstance(c, s, ri);
   // The selection is drawn last, so it is on top.
   if (s.selected >= 0 && static_cast<uint32_t>(s.selected) < n) nodes_.push_back(nodes_[static_cast<size_t>(s.selected)]);
   renderer_.setNodes(nodes_);
@@ -310,31 +358,35 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
-  // Candidates in view, by priority: selection, hovered, the selection's neighbours, then by degree.
-  std::vector<uint32_t> inView;
-  index_.query(screenToWorldX(originX_), screenToWorldY(originY_), screenToWorldX(originX_ + width_),
-               screenToWorldY(originY_ + height_), inView);
-  auto priority = [&](uint32_t i) -> float {
-    if (static_cast<int>(i) == s.selected) return 1e9f;
-    if (static_cast<int>(i) == hovered_) return 1e8f;
-    if (s.selected >= 0 && hops_[i] == 1) return 1e7f + static_cast<float>(degree_[i]);
-    if (dimmed_[i]) return -1.f;
-    return static_cast<float>(degree_[i]) + radius_[i] * cam_.scale;
-  };
-  if (inView.size() > 4000) {  // keep the sort cheap on huge graphs: the top by priority are enough
-    std::nth_element(inView.begin(), inView.begin() + 4000, inView.end(),
-                     [&](uint32_t a, uint32_t b) { return priority(a) > priority(b); });
-    inView.resize(4000);
+  // Candidates by priority: the selection, the hovered node, the selection's neighbours, then the rest by
+  // number of relations. Walking a list sorted by degree and stopping once nodes are too small to label
+  // keeps this proportional to the labels shown, not to the nodes on screen.
+  const float vx0 = screenToWorldX(originX_), vy0 = screenToWorldY(originY_);
+  const float vx1 = screenToWorldX(originX_ + width_), vy1 = screenToWorldY(originY_ + height_);
+  auto inView = [&](uint32_t i) { return px[i] >= vx0 && px[i] <= vx1 && py[i] >= vy0 && py[i] <= vy1; };
+  std::vector<uint32_t> candidates;
+  if (s.selected >= 0) candidates.push_back(static_cast<uint32_t>(s.selected));
+  if (hovered_ >= 0) candidates.push_back(static_cast<uint32_t>(hovered_));
+  if (s.selected >= 0) {
+    const uint32_t sel = static_cast<uint32_t>(s.selected);
+    for (uint32_t k = adjStart_[sel]; k < adjStart_[sel + 1] && candidates.size() < 400; ++k) candidates.push_back(adj_[k]);
   }
-  std::sort(inView.begin(), inView.end(), [&](uint32_t a, uint32_t b) { return priority(a) > priority(b); });
+  const size_t special = candidates.size();
+  for (uint32_t i : byDegree_) {
+    if ((4.5f + 1.6f * std::sqrt(static_cast<float>(degree_[i]))) * cam_.scale < 5.0f) break;  // too small from here on
+    if (candidates.size() > special + 2000) break;
+    if (!dimmed_[i] && inView(i)) candidates.push_back(i);
+  }
+  auto priority = [&](size_t k) -> float { return k < special ? 1e8f : 0.f; };
   std::vector<ImVec4> taken;  // placed label rectangles
   const float fs = ImGui::GetFontSize();
   size_t shown = 0;
-  for (uint32_t i : inView) {
-    const float pr = priority(i);
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const uint32_t i = candidates[k];
+    const float pr = priority(k);
     const float rPx = std::max(radius_[i] * cam_.scale, kMinNodePx);
     // Ordinary nodes get a label only when drawn large enough to matter at this zoom.
-    if (pr < 1e7f && (pr < 0 || rPx < 5.0f)) continue;
+    if (pr < 1e7f && rPx < 5.0f) continue;
     if (pr < 1e7f && shown > 250) break;
     const std::string& name = c.entities[i].name;
     ImVec2 ts = ImGui::CalcTextSize(name.c_str(), nullptr, false, fs * 14);
@@ -345,10 +397,10 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
     for (const ImVec4& t : taken) {
       if (r.x < t.z && r.z > t.x && r.y < t.w && r.w > t.y) { clash = true; break; }
     }
-    if (clash && pr < 1e8f) continue;  // the selection and the hovered node are always labelled
+    if (clash && k >= (hovered_ >= 0) + (s.selected >= 0)) continue;  // the selection and hovered node always are
     taken.push_back(r);
     ++shown;
-    const bool strong = pr >= 1e7f;
+    const bool strong = k < special;
     dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), strong ? IM_COL32(255, 255, 255, 235) : IM_COL32(250, 250, 248, 190), 3.f);
     dl->AddText(nullptr, 0.f, ImVec2(x, y), dimmed_[i] ? IM_COL32(120, 120, 120, 255) : IM_COL32(20, 22, 28, 255),
                 name.c_str(), nullptr, fs * 14);

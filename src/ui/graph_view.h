@@ -36,6 +36,10 @@ class GraphView {
   void applyLayoutMode(const Corpus& c, const AppState& s);
   void handleInput(const Corpus& c, AppState& s, bool hovered);
   void buildInstances(const Corpus& c, const AppState& s);
+  NodeInstance nodeInstance(const Corpus& c, const AppState& s, uint32_t node) const;
+  EdgeInstance edgeInstance(const Corpus& c, const AppState& s, uint32_t relation) const;
+  void patchHover(const Corpus& c, const AppState& s, int previousHovered);
+  void markHoverNeighbours(int node, uint8_t value);
   void drawLabels(const Corpus& c, const AppState& s);
   void drawLegend();
   void drawToolbar(const Corpus& c, AppState& s);
@@ -56,6 +60,8 @@ class GraphView {
   std::vector<uint32_t> degree_;
   std::vector<uint32_t> adjStart_, adj_;  // undirected neighbours, compressed rows
   std::vector<uint8_t> dimmed_;     // per node: outside the "as of" date or the focus
+  std::vector<uint8_t> hoverNeighbour_;  // per node: next to the hovered node
+  std::vector<uint32_t> byDegree_;  // nodes, most relations first (label candidates)
   std::vector<int> hops_;           // per node: hops from the selection (-1 unreachable)
   std::vector<NodeInstance> nodes_;
   std::vector<EdgeInstance> edges_;

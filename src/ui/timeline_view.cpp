@@ -314,6 +314,9 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
   }
   scrollY_ = std::clamp(scrollY_, 0.f, maxScroll);
+  s.hovered = hovered_ >= 0 && !layout_.items()[static_cast<size_t>(hovered_)].isEvent
+                  ? static_cast<int>(layout_.items()[static_cast<size_t>(hovered_)].source)
+                  : -1;
   if (hovered_ >= 0 && !dragging_) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
     const DateField& df = it.isEvent ? c.events[it.source].date : c.entities[it.source].date;
