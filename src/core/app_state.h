@@ -23,6 +23,7 @@ struct AppState {
   int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
   bool playing = false;    // the cursor sweeps through time
   double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
+  int touchFingers = 0;                 // fingers down now: views leave panning to the pinch when >= 2
   uint64_t layoutIterations = 0;        // force layout ticks run so far
   bool layoutSettled = true;
 

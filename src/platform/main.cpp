@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/frame_policy.h"
+#include "core/gesture.h"
 #include "platform/bridge.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
@@ -37,6 +38,7 @@ struct Platform {
   nhsx::App app;
   nhsx::Fonts fonts;
   nhsx::FramePolicy policy;
+  nhsx::GestureTracker gestures;
   bool animating = false;  // the last frame asked for another
   bool quit = false;
 };
@@ -67,6 +69,18 @@ struct FrameTiming {
   double submitMs = 0;  // handing it to GL and swapping
 };
 
+// Touch fingers come in window-relative units (0..1); the gesture tracker works in window pixels.
+void trackFinger(Platform& p, const SDL_Event& e) {
+  if (e.type != SDL_FINGERDOWN && e.type != SDL_FINGERMOTION && e.type != SDL_FINGERUP) return;
+  int w = 0, h = 0;
+  SDL_GetWindowSize(p.window, &w, &h);
+  const float x = e.tfinger.x * static_cast<float>(w), y = e.tfinger.y * static_cast<float>(h);
+  const int64_t id = static_cast<int64_t>(e.tfinger.fingerId);
+  if (e.type == SDL_FINGERDOWN) p.gestures.down(id, x, y);
+  else if (e.type == SDL_FINGERMOTION) p.gestures.move(id, x, y);
+  else p.gestures.up(id);
+}
+
 FrameTiming frame(Platform& p, bool force = false) {
   using Clock = std::chrono::steady_clock;
   FrameTiming t;
@@ -75,8 +89,10 @@ FrameTiming frame(Platform& p, bool force = false) {
   while (SDL_PollEvent(&e)) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) p.quit = true;
+    trackFinger(p, e);
     events = true;
   }
+  p.app.pinch(p.gestures.take(), p.gestures.fingers());
 #ifdef __EMSCRIPTEN__
   events = syncCanvasSize(p) || events;
 #endif

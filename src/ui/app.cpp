@@ -34,6 +34,13 @@ const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::strin
   return lastErrors_;
 }
 
+void App::pinch(const Pinch& p, int fingers) {
+  state_.touchFingers = fingers;
+  if (!p.active) return;
+  if (state_.view == View::Timeline) timeline_.pinch(p.factor, p.cx, p.dx);
+  if (state_.view == View::Graph) graph_.pinch(p.factor, p.cx, p.cy, p.dx, p.dy);
+}
+
 bool App::entityScreenPos(uint32_t entity, float& x, float& y) const {
   if (state_.view == View::Graph) return graph_.nodeScreenPos(entity, x, y);
   if (state_.view == View::Timeline) return timeline_.itemScreenPos(state_, entity, x, y);

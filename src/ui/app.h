@@ -6,6 +6,7 @@
 
 #include "core/app_state.h"
 #include "core/corpus_loader.h"
+#include "core/gesture.h"
 #include "ui/graph_view.h"
 #include "ui/timeline_view.h"
 
@@ -23,6 +24,8 @@ class App {
   bool select(std::string_view id) { return state_.select(corpus_, id); }
   void setView(View v) { state_.view = v; }
   void setAsOf(int32_t day) { state_.asOf = day; }
+  // A two-finger gesture (window pixels): the current view zooms about its midpoint and pans.
+  void pinch(const Pinch& p, int fingers);
 
   // Draws one frame of ImGui windows (between ImGui::NewFrame and ImGui::Render). True while
   // something animates (a running layout, the "as of" sweep, a drag), so the loop keeps drawing.

@@ -140,6 +140,18 @@ void GraphView::fitNodes(const std::vector<uint32_t>& nodes) {
 
 void GraphView::fitAll() { fitNodes({}); }
 
+void GraphView::pinch(double factor, float sx, float sy, float dx, float dy) {
+  const float wx = screenToWorldX(sx), wy = screenToWorldY(sy);
+  const float newScale = std::clamp(cam_.scale * static_cast<float>(factor), 0.01f, 60.f);
+  // The world point between the fingers stays between them, then follows their movement.
+  cam_.centreX = wx - (sx - originX_ - width_ * 0.5f) / newScale - dx / newScale;
+  cam_.centreY = wy - (sy - originY_ - height_ * 0.5f) / newScale - dy / newScale;
+  cam_.scale = newScale;
+  needFit_ = false;
+  dragNode_ = -1;  // a pinch is not a drag
+  panning_ = false;
+}
+
 void GraphView::drawToolbar(const Corpus& c, AppState& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Layout");

@@ -27,6 +27,8 @@ class GraphView {
   bool draw(const Corpus& c, AppState& s);
 
   void fitAll();
+  // Pinch: zoom about a screen point by factor, then pan by (dx, dy) pixels.
+  void pinch(double factor, float screenX, float screenY, float dx, float dy);
   const ForceLayout& layout() const { return layout_; }
   // Screen position of a node's centre (for tests driving the page through explorer.nodeScreen).
   bool nodeScreenPos(uint32_t node, float& x, float& y) const;

@@ -68,6 +68,11 @@ void TimelineView::fitAll() { scale_.fit(layout_.dataFirst(), layout_.dataLast()
 
 void TimelineView::zoom(double factor) { scale_.zoomAt(scale_.width() * 0.5f, factor); }
 
+void TimelineView::pinch(double factor, float screenX, float dx) {
+  scale_.zoomAt(screenX - plotX_, factor);  // the date under the fingers stays under them
+  scale_.pan(dx);
+}
+
 bool TimelineView::itemScreenPos(const AppState&, uint32_t entity, float& x, float& y) const {
   const int item = layout_.itemOfEntity(entity);
   if (item < 0) return false;
@@ -284,13 +289,13 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && draggingCursor_) {
     s.asOf = static_cast<int32_t>(std::lround(std::clamp(scale_.toTime(mx), layout_.dataFirst(), layout_.dataLast())));
     s.playing = false;
-  } else if (dragging_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+  } else if (dragging_ && s.touchFingers < 2 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
     scale_.pan(io.MouseDelta.x);
     scrollY_ = std::clamp(scrollY_ - io.MouseDelta.y, 0.f, maxScroll);
   }
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
-    if (dragging_ && hovered && std::hypot(d.x, d.y) < kDragSlopPx) {
+    if (dragging_ && hovered && s.touchFingers < 2 && std::hypot(d.x, d.y) < kDragSlopPx) {
       int lane = -1, row = -1;
       if (hovered_ >= 0) {
         const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];

@@ -23,6 +23,8 @@ class TimelineView {
 
   void fitAll();
   void zoom(double factor);  // about the plot's centre
+  // Pinch: zoom about screen x by factor, then pan by dx pixels.
+  void pinch(double factor, float screenX, float dx);
   // Screen position of an entity's item (for tests driving the page); false when not drawn.
   bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
 

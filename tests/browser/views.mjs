@@ -127,6 +127,27 @@ try {
   await page.screenshot({ path: path.join(artifacts, 'graph-selected.png') });
 
   check('no page errors or console errors', errors.length === 0, errors.join('\n'));
+
+  // ---- Touch: a two-finger pinch zooms the timeline about the fingers (Chromium touch emulation).
+  const touchContext = await browser.newContext({ viewport: { width: 1000, height: 760 }, hasTouch: true });
+  const tpage = await touchContext.newPage();
+  const terrors = watchErrors(tpage);
+  await tpage.goto(url + '?view=timeline');
+  await tpage.evaluate(() => window.explorer.ready);
+  const t0 = await until(tpage, (s) => s.view === 'timeline' && s.timeWindowDays, 'the timeline (touch)');
+  const cdp = await touchContext.newCDPSession(tpage);
+  const touch = (type, pts) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: pts.map(([x, y], i) => ({ x, y, id: i + 1, radiusX: 2, radiusY: 2, force: 1 })) });
+  await touch('touchStart', [[300, 450], [360, 450]]);
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', [[300 - i * 15, 450], [360 + i * 15, 450]]);
+    await tpage.waitForTimeout(30);
+  }
+  await touch('touchEnd', []);
+  const t1 = await until(tpage, (s) => span(s) < span(t0) * 0.6, 'pinch zoom').catch(() => state(tpage));
+  check('a two-finger pinch zooms the timeline in', span(t1) < span(t0) * 0.6, `${span(t0)} -> ${span(t1)}`);
+  check('no errors on the touch page', terrors.length === 0, terrors.join('\n'));
+  await touchContext.close();
 } finally {
   await browser.close();
   server.close();
