@@ -36,19 +36,21 @@ void Corpus::buildIndex() {
     firstDay = std::min(firstDay, a);
     lastDay = std::max(lastDay, b);
   };
-  datedEntities.clear();
-  for (uint32_t i = 0; i < entities.size(); ++i) {
-    if (entities[i].date.present()) { datedEntities.push_back(i); widen(entities[i].date.value); }
-  }
-  auto byFirst = [](const auto& items) {
-    return [&items](uint32_t a, uint32_t b) {
-      return items[a].date.value.firstDay() < items[b].date.value.firstDay();
-    };
+  // Sort by first day with the day computed once per item (not in every comparison); ties keep file order.
+  auto sortedByDay = [](const auto& items, std::vector<uint32_t>& out, auto&& include) {
+    std::vector<std::pair<int32_t, uint32_t>> keyed;
+    keyed.reserve(items.size());
+    for (uint32_t i = 0; i < items.size(); ++i) {
+      if (include(items[i])) keyed.emplace_back(items[i].date.value.firstDay(), i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    out.resize(keyed.size());
+    for (size_t k = 0; k < keyed.size(); ++k) out[k] = keyed[k].second;
   };
-  std::stable_sort(datedEntities.begin(), datedEntities.end(), byFirst(entities));
-  eventsByDate.resize(events.size());
-  for (uint32_t i = 0; i < events.size(); ++i) { eventsByDate[i] = i; widen(events[i].date.value); }
-  std::stable_sort(eventsByDate.begin(), eventsByDate.end(), byFirst(events));
+  for (const Entity& e : entities) if (e.date.present()) widen(e.date.value);
+  for (const Event& e : events) widen(e.date.value);
+  sortedByDay(entities, datedEntities, [](const Entity& e) { return e.date.present(); });
+  sortedByDay(events, eventsByDate, [](const Event&) { return true; });
   for (const Relation& r : relations) if (r.date.present()) widen(r.date.value);
   if (!any) firstDay = lastDay = 0;
 }

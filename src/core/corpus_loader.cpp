@@ -278,8 +278,12 @@ class CorpusReader {
           continue;
         }
       }
-      const IdHome* h = lookup(src);
+      // Real corpora cite a handful of sources over and over: remember the last one looked up.
+      const IdHome* h = haveLastSource_ && src == lastSourceId_ ? &lastSource_ : lookup(src);
       if (h && h->section == Section::Sources) {
+        lastSourceId_ = src;
+        lastSource_ = *h;  // a copy: the table's storage may move as ids are added
+        haveLastSource_ = true;
         cit.source = h->dense;
         if (!hasQuote) checkCitationSource(cp.str(), c_.sources[h->dense].external, hasQuote, !cit.note.empty());
       } else if (!h && !done_[static_cast<int>(Section::Sources)]) {
@@ -535,6 +539,9 @@ class CorpusReader {
   Corpus& c_;
   Reader r_;
   IdTable<IdHome> ids_;  // one id space for every kind of item
+  std::string lastSourceId_;
+  IdHome lastSource_;
+  bool haveLastSource_ = false;
   bool done_[static_cast<int>(Section::Count)] = {};
   std::vector<PendingEntity> pendingEntities_;
   std::vector<PendingSource> pendingSources_;

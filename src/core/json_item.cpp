@@ -8,17 +8,16 @@ void JsonItem::clear() {
   nodes_.clear();
   stack_.clear();
   chars_.clear();
-  key_.clear();
+  keyOff_ = keyLen_ = 0;
 }
 
 uint32_t JsonItem::push(JType t) {
   const uint32_t i = static_cast<uint32_t>(nodes_.size());
   Node n{};
   n.type = t;
-  n.keyOff = static_cast<uint32_t>(chars_.size());
-  n.keyLen = static_cast<uint32_t>(key_.size());
-  chars_ += key_;
-  key_.clear();
+  n.keyOff = keyOff_;
+  n.keyLen = keyLen_;
+  keyLen_ = 0;
   n.end = i + 1;
   n.parent = stack_.empty() ? kNoParent : stack_.back();
   nodes_.push_back(n);

@@ -48,7 +48,11 @@ class JsonItem {
  public:
   void clear();
   // SAX-style building, in document order.
-  void setKey(std::string_view k) { key_ = k; }
+  void setKey(std::string_view k) {
+    keyOff_ = static_cast<uint32_t>(chars_.size());
+    keyLen_ = static_cast<uint32_t>(k.size());
+    chars_.append(k);
+  }
   void scalar(JType t, std::string_view s = {}, double num = 0, int64_t i = 0);
   void open(JType containerType);
   void close();
@@ -72,7 +76,7 @@ class JsonItem {
   std::vector<Node> nodes_;
   std::vector<uint32_t> stack_;
   std::string chars_;
-  std::string key_;
+  uint32_t keyOff_ = 0, keyLen_ = 0;  // the key waiting for the next value
 };
 
 }  // namespace nhsx
