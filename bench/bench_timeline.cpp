@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/corpus_gen.h"
+#include "core/rng.h"
 #include "core/corpus_loader.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
@@ -21,17 +22,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-// SplitMix64, so the input sequence is the same natively and in wasm.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  float uniform(float lo, float hi) { return lo + (hi - lo) * static_cast<float>(next() >> 40) / 16777216.f; }
-};
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
@@ -39,7 +29,7 @@ double percentile(std::vector<double> v, double p) {
 }
 
 // The user's input for frame f: zoom in for a third, drag, zoom out, then mix (wheel steps of 15%).
-void simulateInput(int f, int frames, Rng& rng, nhsx::TimeScale& s, float& pointerX) {
+void simulateInput(int f, int frames, nhsx::Rng& rng, nhsx::TimeScale& s, float& pointerX) {
   pointerX = rng.uniform(0.f, s.width());
   const int phase = f * 4 / frames;
   if (phase == 0) s.zoomAt(pointerX, 1.15);
@@ -84,7 +74,7 @@ int main(int argc, char** argv) {
   scale.fit(layout.dataFirst(), layout.dataLast());
   const double margin = layout.defaultMarginDays();
 
-  Rng rng{42};
+  nhsx::Rng rng{42};
   nhsx::TickSet ticks;
   std::vector<uint32_t> vis, density;
   std::vector<nhsx::PlacedItem> placed;

@@ -1,4 +1,5 @@
 #include "core/corpus_gen.h"
+#include "core/rng.h"
 
 #include <cstdio>
 
@@ -7,17 +8,6 @@
 namespace nhsx {
 
 namespace {
-// SplitMix64: small, fast and the same on every platform.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
-};
 
 void appendDate(std::string& out, Rng& r, bool span) {
   char buf[64];

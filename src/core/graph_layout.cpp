@@ -1,4 +1,5 @@
 #include "core/graph_layout.h"
+#include "core/rng.h"
 
 #include <algorithm>
 #include <chrono>
@@ -10,17 +11,6 @@ namespace nhsx {
 
 namespace {
 
-// SplitMix64: small, fast and the same on every platform (integer only).
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
-};
 
 constexpr int kMaxDepth = 40;        // coincident bodies end in one leaf instead of recursing forever
 constexpr double kPi = 3.14159265358979323846;
