@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "core/id_table.h"
@@ -548,10 +552,115 @@ class CorpusReader {
   std::vector<uint32_t> relationItems_;  // index in /relations of each kept relation
 };
 
+// Hands recorded items to the reader in order. Natively, on large texts, the reader runs on a second
+// thread, so lexing the text (nlohmann's part) and building the model overlap; in wasm, which has no
+// threads here, and on small texts, each item is read as soon as it is recorded.
+class ItemPipeline {
+ public:
+  ItemPipeline(CorpusReader& reader, bool threaded) : reader_(reader), threaded_(threaded) {
+    if (!threaded_) return;
+    for (Batch& b : pool_) empty_.push_back(&b);
+    current_ = take(empty_);
+    worker_ = std::thread([this] { work(); });
+  }
+  ~ItemPipeline() { finish(); }
+
+  JsonItem& next() {
+    JsonItem& item = threaded_ ? current_->units[current_->used].item : single_;
+    item.clear();
+    return item;
+  }
+  void itemDone(Section s, size_t index) {
+    if (!threaded_) { reader_.item(s, index, single_.root()); return; }
+    add(true, s, index);
+  }
+  void sectionDone(Section s) {
+    if (!threaded_) { reader_.sectionDone(s); return; }
+    add(false, s, 0);
+  }
+  // Waits until every item has been read.
+  void finish() {
+    if (!threaded_ || !worker_.joinable()) return;
+    if (current_->used) submit();
+    give(full_, nullptr);  // tells the worker to stop
+    worker_.join();
+  }
+
+ private:
+  static constexpr size_t kBatch = 256;
+  struct Unit {
+    bool isItem = false;
+    Section section = Section::Count;
+    size_t index = 0;
+    JsonItem item;
+  };
+  struct Batch {
+    Unit units[kBatch];
+    size_t used = 0;
+  };
+
+  void add(bool isItem, Section s, size_t index) {
+    Unit& u = current_->units[current_->used++];
+    u.isItem = isItem;
+    u.section = s;
+    u.index = index;
+    if (current_->used == kBatch) submit();
+  }
+  void submit() {
+    give(full_, current_);
+    current_ = take(empty_);
+  }
+  void give(std::deque<Batch*>& q, Batch* b) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      q.push_back(b);
+    }
+    changed_.notify_all();
+  }
+  Batch* take(std::deque<Batch*>& q) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return !q.empty(); });
+    Batch* b = q.front();
+    q.pop_front();
+    return b;
+  }
+  void work() {
+    while (Batch* b = take(full_)) {
+      for (size_t i = 0; i < b->used; ++i) {
+        Unit& u = b->units[i];
+        if (u.isItem) reader_.item(u.section, u.index, u.item.root());
+        else reader_.sectionDone(u.section);
+      }
+      b->used = 0;
+      give(empty_, b);
+    }
+  }
+
+  CorpusReader& reader_;
+  bool threaded_;
+  JsonItem single_;
+  Batch pool_[4];
+  Batch* current_ = nullptr;
+  std::deque<Batch*> full_, empty_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::thread worker_;
+};
+
 // The SAX handler: routes top-level fields, records each array item and hands it to the reader.
 class Streamer {
  public:
-  Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes) : reader_(c, itemErrors, textBytes) {}
+  Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes, bool allowThreads)
+      : reader_(c, itemErrors, textBytes), pipeline_(reader_, allowThreads && useThread(textBytes)) {}
+
+  static bool useThread(size_t textBytes) {
+#ifdef __EMSCRIPTEN__
+    (void)textBytes;
+    return false;
+#else
+    return textBytes > (4u << 20) && std::thread::hardware_concurrency() > 1;
+#endif
+  }
 
   // nlohmann SAX interface.
   bool null() { return value(JType::Null); }
@@ -572,7 +681,7 @@ class Streamer {
   bool end_array() { return close(); }
   bool key(std::string& k) {
     if (depth_ == 1) topKey_ = k;
-    else if (recording_) item_.setKey(k);
+    else if (recording_) item_->setKey(k);
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
@@ -582,7 +691,12 @@ class Streamer {
     return false;
   }
 
-  void finish() { reader_.finish(); }
+  void finish() {
+    pipeline_.finish();
+    reader_.finish();
+  }
+  // After a syntax error the items already queued still drain before anything is read.
+  void stop() { pipeline_.finish(); }
 
   bool syntaxError = false;
   std::size_t errorByte = 0;
@@ -615,13 +729,13 @@ class Streamer {
     if (depth_ == 0) { topType = t; return false; }  // not an object: stop here
     if (skipping_) return true;
     if (recording_) {
-      item_.scalar(t, s, num, i);
-      if (item_.complete()) itemDone();
+      item_->scalar(t, s, num, i);
+      if (item_->complete()) itemDone();
       return true;
     }
     if (depth_ == 2) {  // a scalar item in a section array
       startItem();
-      item_.scalar(t, s, num, i);
+      item_->scalar(t, s, num, i);
       itemDone();
       return true;
     }
@@ -647,10 +761,10 @@ class Streamer {
     }
     ++depth_;
     if (skipping_) return true;
-    if (recording_) { item_.open(t); return true; }
+    if (recording_) { item_->open(t); return true; }
     if (depth_ == 3) {  // an item in a section array
       startItem();
-      item_.open(t);
+      item_->open(t);
       return true;
     }
     // depth 2: the value of a top-level field
@@ -671,10 +785,10 @@ class Streamer {
   bool close() {
     if (skipping_ && depth_ == skipDepth_) skipping_ = false;
     else if (recording_) {
-      item_.close();
-      if (item_.complete()) itemDone();
+      item_->close();
+      if (item_->complete()) itemDone();
     } else if (depth_ == 2 && section_ >= 0) {
-      reader_.sectionDone(static_cast<Section>(section_));
+      pipeline_.sectionDone(static_cast<Section>(section_));
       section_ = -1;
     }
     --depth_;
@@ -682,17 +796,18 @@ class Streamer {
   }
 
   void startItem() {
-    item_.clear();
+    item_ = &pipeline_.next();
     recording_ = true;
   }
 
   void itemDone() {
     recording_ = false;
-    reader_.item(static_cast<Section>(section_), index_++, item_.root());
+    pipeline_.itemDone(static_cast<Section>(section_), index_++);
   }
 
   CorpusReader reader_;
-  JsonItem item_;
+  ItemPipeline pipeline_;
+  JsonItem* item_ = nullptr;  // the item being recorded
   std::string topKey_;
   int depth_ = 0;
   int section_ = -1;
@@ -746,12 +861,13 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
-LoadResult loadCorpus(std::string_view text) {
+LoadResult loadCorpus(std::string_view text, bool allowThreads) {
   LoadResult result;
   std::vector<Diagnostic> itemErrors;
-  Streamer s(result.corpus, itemErrors, text.size());
+  Streamer s(result.corpus, itemErrors, text.size(), allowThreads);
   nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &s);
   if (s.syntaxError) {
+    s.stop();
     size_t line, column;
     lineColumn(text, s.errorByte > 0 ? s.errorByte - 1 : 0, line, column);
     const std::string& what = s.errorMessage;
@@ -762,12 +878,13 @@ LoadResult loadCorpus(std::string_view text) {
     return result;
   }
   if (!s.topIsObject) {
+    s.stop();
     result.errors.push_back({"", std::string("expected a JSON object at the top level, found ") + typeName(s.topType)});
     return result;
   }
+  s.finish();  // every item read (the reader writes the corpus on its own thread until then)
   checkTop(s, result.corpus, result.errors);
   if (!result.errors.empty() && !result.corpus.format.size()) return result;
-  s.finish();
   result.errors.insert(result.errors.end(), itemErrors.begin(), itemErrors.end());
   if (result.ok()) result.corpus.buildIndex();
   return result;

@@ -19,8 +19,9 @@ struct LoadResult {
   bool ok() const { return errors.empty(); }
 };
 
-// Parses, validates and indexes. Never throws; all problems land in errors.
-LoadResult loadCorpus(std::string_view json);
+// Parses, validates and indexes. Never throws; all problems land in errors. A large text is read with
+// a second thread (natively) unless allowThreads is false; the result is the same either way.
+LoadResult loadCorpus(std::string_view json, bool allowThreads = true);
 
 // "corpus.json: /entities/3/kind: expected ..., found ..."
 std::string formatDiagnostic(std::string_view file, const Diagnostic& d);

@@ -1,5 +1,6 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include "core/corpus_gen.h"
 #include "core/corpus_loader.h"
 
 using namespace nhsx;
@@ -218,4 +219,43 @@ TEST_CASE("unknown top-level fields are ignored, missing ones reported", "[loade
   CHECK(errorsOf(R"({"title": "T", "sources": [], "entities": []})").at(0) == "c.json: missing required field \"format\"");
   CHECK(errorsOf(R"({"format": "1.0", "title": "T", "sources": [], "entities": [3]})").at(0) ==
         "c.json: /entities/0: expected an object, found number");
+}
+
+TEST_CASE("a large corpus read on two threads gives the same result and errors as one", "[loader]") {
+  GenOptions o;
+  o.entities = 20000;
+  o.relations = 60000;
+  o.events = 2000;
+  std::string text = generateCorpus(o);
+  REQUIRE(text.size() > (4u << 20));  // large enough for the threaded path
+  LoadResult a = loadCorpus(text, true), b = loadCorpus(text, false);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a.corpus.entities.size() == b.corpus.entities.size());
+  REQUIRE(a.corpus.relations.size() == b.corpus.relations.size());
+  for (size_t i = 0; i < a.corpus.relations.size(); ++i) {
+    REQUIRE(a.corpus.relations[i].from == b.corpus.relations[i].from);
+    REQUIRE(a.corpus.relations[i].to == b.corpus.relations[i].to);
+  }
+  CHECK(a.corpus.datedEntities == b.corpus.datedEntities);
+  CHECK(a.corpus.eventsByDate == b.corpus.eventsByDate);
+
+  // Problems late in a large file: a dangling reference, a duplicate id, then a syntax error.
+  std::string broken = text;
+  const size_t at = broken.find("\"to\": \"e", broken.size() / 2);
+  broken.replace(at, 8, "\"to\": \"nowhere-");
+  // A second entity with the id e12, just before the last entity (so at /entities/19999).
+  broken.insert(broken.find("{\"id\": \"e19999\""),
+                "{\"id\": \"e12\", \"kind\": \"theme\", \"type\": \"theme\", \"name\": \"X\", "
+                "\"citations\": [{\"source\": \"src-gen\", \"quote\": \"q\"}]},\n");
+  LoadResult c = loadCorpus(broken, true), d = loadCorpus(broken, false);
+  REQUIRE(c.errors.size() == 2);
+  CHECK(formatDiagnostic("c", c.errors[0]) == "c: /entities/19999/id: duplicate id \"e12\" (first used at /entities/12/id)");
+  CHECK(c.errors[1].message.rfind("unknown entity id \"nowhere-", 0) == 0);
+  REQUIRE(d.errors.size() == c.errors.size());
+  for (size_t i = 0; i < c.errors.size(); ++i) CHECK(formatDiagnostic("c", c.errors[i]) == formatDiagnostic("c", d.errors[i]));
+  std::string cut = text.substr(0, text.size() - 100);
+  LoadResult e = loadCorpus(cut, true);
+  REQUIRE(e.errors.size() == 1);
+  CHECK(e.errors[0].message.rfind("JSON syntax error: ", 0) == 0);
 }
