@@ -1,4 +1,5 @@
 // Shared helpers for the browser tests: launch Debian's Chromium headless through playwright-core.
+import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -28,4 +29,27 @@ export function watchErrors(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return errors;
+}
+
+// The command line of a browser test: --site DIR (the built site), --artifacts DIR (screenshots).
+export function testOptions(argv) {
+  const args = parseArgs(argv);
+  const site = args.site || 'build/web/site';
+  const artifacts = args.artifacts || 'build/test-artifacts';
+  fs.mkdirSync(artifacts, { recursive: true });
+  return { site, artifacts };
+}
+
+// Named checks that print "ok"/"FAIL" lines and end with "N passed, M failed" and the exit status.
+export function checker() {
+  let passed = 0, failed = 0;
+  return {
+    check(name, ok, detail = '') {
+      if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name} ${detail}`); }
+    },
+    finish() {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
 }

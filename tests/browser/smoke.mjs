@@ -4,17 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { launch, parseArgs, watchErrors } from './browser.mjs';
+import { checker, launch, testOptions, watchErrors } from './browser.mjs';
 
-const args = parseArgs(process.argv);
-const site = args.site || 'build/web/site';
-const artifacts = args.artifacts || 'build/test-artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-let passed = 0, failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name} ${detail}`); }
-}
+const { site, artifacts } = testOptions(process.argv);
+const { check, finish } = checker();
 
 const corpus = JSON.parse(fs.readFileSync(path.join(site, 'data', 'corpus.json'), 'utf8'));
 const expected = {};
@@ -99,5 +92,4 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -2,20 +2,12 @@
 // drag to pan, click an item, click and drag a graph node. Checks the results through explorer.state()
 // and keeps screenshots (timeline at three zoom levels, the graph) as artifacts.
 //   node tests/browser/views.mjs --site build/web/site --artifacts build/test-artifacts
-import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { launch, parseArgs, watchErrors } from './browser.mjs';
+import { checker, launch, testOptions, watchErrors } from './browser.mjs';
 
-const args = parseArgs(process.argv);
-const site = args.site || 'build/web/site';
-const artifacts = args.artifacts || 'build/test-artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-let passed = 0, failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name} ${detail}`); }
-}
+const { site, artifacts } = testOptions(process.argv);
+const { check, finish } = checker();
 
 const { server, url } = await startServer(site);
 const browser = await launch();
@@ -152,5 +144,4 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
