@@ -191,10 +191,14 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float ty = ym - ImGui::GetFontSize() * 0.5f;
   const bool inside = it.isSpan && x0 + p.labelX < x0 + p.x1 - 4 && x0 + p.labelX >= x0 + p.x0;
   const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
-  if (p.fit == LabelFit::Full) {
+  // Labels also end at the plot's right edge: elided there rather than cut mid-letter.
+  const float room = scale_.width() - p.labelX - 4.f;
+  const float width = p.fit == LabelFit::Full ? labelWidths_[p.item] : p.labelMaxPx;
+  if (room < layout_.style().minLabelPx) return;
+  if (p.fit == LabelFit::Full && width <= room) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
   } else {
-    const std::string e = elide(it.label, p.labelMaxPx);
+    const std::string e = elide(it.label, std::min(width, room));
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, e.c_str());
   }
 }
