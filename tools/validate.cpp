@@ -3,24 +3,12 @@
 // Exit status: 0 valid, 1 problems found, 2 usage or unreadable file.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "core/corpus_loader.h"
 #include "core/quote_check.h"
-
-namespace {
-bool readFile(const std::string& path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  out = ss.str();
-  return true;
-}
-}  // namespace
+#include "core/text_file.h"
 
 int main(int argc, char** argv) {
   std::string file, seeds;
@@ -37,7 +25,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string text;
-  if (!readFile(file, text)) {
+  if (!nhsx::readTextFile(file, text)) {
     std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
     return 2;
   }
@@ -47,7 +35,7 @@ int main(int argc, char** argv) {
     std::map<std::string, std::string> seedTexts;
     for (const nhsx::Source& s : r.corpus.sources) {
       std::string t;
-      if (!s.seed.empty() && readFile((std::filesystem::path(seeds) / s.seed).string(), t)) seedTexts[s.seed] = t;
+      if (!s.seed.empty() && nhsx::readTextFile((std::filesystem::path(seeds) / s.seed).string(), t)) seedTexts[s.seed] = t;
     }
     auto q = nhsx::checkQuotes(r.corpus, seedTexts);
     errors.insert(errors.end(), q.begin(), q.end());

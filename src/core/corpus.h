@@ -102,11 +102,6 @@ struct Corpus {
   void buildIndex();
   // -1 when no entity has this id.
   int findEntity(std::string_view id) const;
-  // Relation indices touching entity e (out then in).
-  template <class F> void forEachRelation(uint32_t e, F&& f) const {
-    for (uint32_t i = outStart[e]; i < outStart[e + 1]; ++i) f(outRel[i]);
-    for (uint32_t i = inStart[e]; i < inStart[e + 1]; ++i) f(inRel[i]);
-  }
 };
 
 }  // namespace nhsx

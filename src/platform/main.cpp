@@ -11,12 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/frame_policy.h"
 #include "core/gesture.h"
+#include "core/text_file.h"
 #include "platform/bridge.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
@@ -172,15 +171,6 @@ int runFrameBench(Platform& p, const char* view) {
               restyle.size(), percentile(restyle, 0.5), percentile(restyle, 0.95), percentile(submit, 0.5));
   return 0;
 }
-
-bool readFile(const char* path, std::string& out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  out = ss.str();
-  return true;
-}
 #endif
 
 }  // namespace
@@ -235,8 +225,8 @@ int main(int argc, char** argv) {
 #else
   std::string corpusPath = argc > 1 ? argv[1] : DESKTOP_CORPUS;
   std::string text, font;
-  if (readFile(DESKTOP_FONT, font)) p.fonts.setTtf(std::vector<uint8_t>(font.begin(), font.end()));
-  if (!readFile(corpusPath.c_str(), text)) {
+  if (nhsx::readTextFile(DESKTOP_FONT, font)) p.fonts.setTtf(std::vector<uint8_t>(font.begin(), font.end()));
+  if (!nhsx::readTextFile(corpusPath.c_str(), text)) {
     std::fprintf(stderr, "%s: cannot read the corpus\n", corpusPath.c_str());
   } else {
     for (const auto& d : p.app.loadCorpus(text, corpusPath)) {

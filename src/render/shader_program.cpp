@@ -17,6 +17,16 @@ std::string adapt(const char* source) {
   return s;
 }
 
+// The info log of a shader or a program (the same calls with different GL functions).
+template <class GetIv, class GetLog>
+std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
+  GLint n = 0;
+  getIv(object, GL_INFO_LOG_LENGTH, &n);
+  std::vector<char> buf(static_cast<size_t>(n > 1 ? n : 1));
+  getLog(object, static_cast<GLsizei>(buf.size()), nullptr, buf.data());
+  return buf.data();
+}
+
 GLuint compile(GLenum type, const char* source, std::string& log) {
   const std::string text = adapt(source);
   const char* p = text.c_str();
@@ -26,11 +36,8 @@ GLuint compile(GLenum type, const char* source, std::string& log) {
   GLint ok = 0;
   glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
   if (!ok) {
-    GLint n = 0;
-    glGetShaderiv(sh, GL_INFO_LOG_LENGTH, &n);
-    std::vector<char> buf(static_cast<size_t>(n > 1 ? n : 1));
-    glGetShaderInfoLog(sh, n, nullptr, buf.data());
-    log += std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + buf.data();
+    log += std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") +
+           infoLog(sh, glGetShaderiv, glGetShaderInfoLog);
     glDeleteShader(sh);
     return 0;
   }
@@ -55,11 +62,7 @@ GLuint buildProgram(const char* vs, const char* fs, std::string& log) {
   GLint ok = 0;
   glGetProgramiv(prog, GL_LINK_STATUS, &ok);
   if (!ok) {
-    GLint n = 0;
-    glGetProgramiv(prog, GL_INFO_LOG_LENGTH, &n);
-    std::vector<char> buf(static_cast<size_t>(n > 1 ? n : 1));
-    glGetProgramInfoLog(prog, n, nullptr, buf.data());
-    log += std::string("link: ") + buf.data();
+    log += "link: " + infoLog(prog, glGetProgramiv, glGetProgramInfoLog);
     glDeleteProgram(prog);
     return 0;
   }

@@ -34,7 +34,6 @@ class App {
 
   const AppState& state() const { return state_; }
   const Corpus& corpus() const { return corpus_; }
-  const std::vector<Diagnostic>& lastErrors() const { return lastErrors_; }
   // Where an entity is drawn in the current view (for tests that click the canvas).
   bool entityScreenPos(uint32_t entity, float& x, float& y) const;
 

@@ -2,22 +2,20 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/corpus_loader.h"
 #include "core/quote_check.h"
+#include "core/text_file.h"
 
 using namespace nhsx;
 
 namespace {
 std::string readFile(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  std::string text;
+  readTextFile(p.string(), text);
+  return text;
 }
 
 const Corpus& bundled() {

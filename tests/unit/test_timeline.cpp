@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/corpus_loader.h"
+#include "core/text_file.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
 #include "core/timeline_layout.h"
@@ -669,10 +670,9 @@ TEST_CASE("a label under the pointer hits its item when the shapes miss", "[time
 // ---- The bundled corpus ----------------------------------------------------------------------------
 
 TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
-  std::ifstream f(std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json", std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  LoadResult r = loadCorpus(ss.str());
+  std::string text;
+  REQUIRE(readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text));
+  LoadResult r = loadCorpus(text);
   REQUIRE(r.ok());
   const Corpus& c = r.corpus;
   TimelineLayout L;
