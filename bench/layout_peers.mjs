@@ -1,16 +1,19 @@
-// Force-layout benchmark against a peer: our layout natively and as wasm under Node, and d3-force (the
-// JavaScript library most web graph views use) on the same graphs, with the same forces and tick counts.
-// Prints each figure, then a table. Not a test.
+// Force-layout benchmark against peers: our layout natively and as wasm under Node, and d3-force (the
+// JavaScript library most web graph views use) on the same graphs, with the same forces and tick counts;
+// also graphology-layout-forceatlas2 (Barnes-Hut on, theta 0.9 like ours) and ngraph.forcelayout (its
+// Barnes-Hut quadtree, theta 0.9) on the same graphs, where the peers are installed. Prints each figure,
+// then a table. Not a test.
 //
 //   node bench/layout_peers.mjs [--sizes 1000,10000,100000] [--native build/native/bench-layout]
-//                               [--wasm build/web/bench-layout-wasm.js] [--peers build/peers]
+//                               [--wasm build/web/bench-layout-wasm.js] [--peers build/peers] [--json FILE]
 //
-// d3-force is installed at run time under --peers (git-ignored), never committed: tools/bench-layout.sh
-// does that, builds, and runs this. The graphs come from the native bench (`--write-graph N FILE`, the
+// --json FILE also writes the rows as JSON (tools/bench-all.sh reads it). The peers are installed at run
+// time under --peers (git-ignored), never committed: tools/bench-layout.sh and tools/bench-all.sh do that,
+// build, and run this. The graphs come from the native bench (`--write-graph N FILE`, the
 // core generator, seed 42); the wasm bench generates them in memory with the same generator and seed.
 // Each side prints an FNV-1a hash of its edge list and this script checks they all agree.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,11 +26,12 @@ function parseArgs(argv) {
     native: path.join(root, 'build/native/bench-layout'),
     wasm: path.join(root, 'build/web/bench-layout-wasm.js'),
     peers: path.join(root, 'build/peers'),
+    json: null,
   };
   for (let i = 2; i < argv.length; i += 2) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--sizes') o.sizes = v.split(',').map(Number);
-    else if (k === '--native' || k === '--wasm' || k === '--peers') o[k.slice(2)] = path.resolve(v);
+    else if (['--native', '--wasm', '--peers', '--json'].includes(k)) o[k.slice(2)] = path.resolve(v);
     else throw new Error(`unknown option ${k}`);
   }
   return o;
@@ -85,7 +89,7 @@ function benchD3(d3, graph, ticks) {
     .stop()
     .velocityDecay(FORCES.velocityDecay)
     .force('charge', d3.forceManyBody().strength(-FORCES.repulsion).theta(FORCES.theta))
-    .force('link', d3.forceLink(graph.links).distance(FORCES.linkDistance))
+    .force('link', d3.forceLink(graph.links.map((l) => ({ ...l }))).distance(FORCES.linkDistance))  // copies: d3 rewrites the ends
     .force('x', d3.forceX(0).strength(FORCES.gravity))
     .force('y', d3.forceY(0).strength(FORCES.gravity));
   const ms = [];
@@ -97,11 +101,58 @@ function benchD3(d3, graph, ticks) {
   return median(ms);
 }
 
+// graphology-layout-forceatlas2 with Barnes-Hut: its matrices built once (as its own layout loop does),
+// then its iterate() timed tick by tick. Nodes start on a seeded square, as FA2 needs positions.
+function benchFA2(Graph, fa2, graph, ticks) {
+  const g = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+  let seed = 1;  // a 32-bit LCG, enough for spread-out start positions
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+  for (let i = 0; i < graph.n; ++i) g.addNode(i, { x: rand() * 1000, y: rand() * 1000 });
+  for (const l of graph.links) g.addEdge(l.source, l.target);
+  const settings = { ...fa2.defaults, ...fa2.inferSettings(g), barnesHutOptimize: true, barnesHutTheta: FORCES.theta };
+  const m = fa2.helpers.graphToByteArrays(g, () => 1);
+  const ms = [];
+  for (let t = 0; t < ticks; ++t) {
+    const t0 = performance.now();
+    fa2.iterate(settings, m.nodes, m.edges);
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+// ngraph.forcelayout (Barnes-Hut quadtree, theta 0.9; its other forces at their defaults), step() timed.
+function benchNgraph(createGraph, createLayout, graph, ticks) {
+  const g = createGraph({ multigraph: true });
+  for (let i = 0; i < graph.n; ++i) g.addNode(i);
+  for (const l of graph.links) g.addLink(l.source, l.target);
+  const layout = createLayout(g, { theta: FORCES.theta });
+  const ms = [];
+  for (let t = 0; t < ticks; ++t) {
+    const t0 = performance.now();
+    layout.step();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+// A peer package from --peers, or null when it is not installed (tools/bench-layout.sh installs only d3).
+function optionalPeer(req, dir, name) {
+  const pkg = path.join(dir, 'node_modules', name, 'package.json');
+  if (!existsSync(pkg)) return null;
+  return { mod: req(name), version: JSON.parse(readFileSync(pkg, 'utf8')).version };
+}
+
 async function main() {
   const o = parseArgs(process.argv);
   const req = createRequire(path.join(o.peers, 'package.json'));
   const d3 = await import(pathToFileURL(req.resolve('d3-force')).href);
   const d3Version = JSON.parse(readFileSync(path.join(o.peers, 'node_modules/d3-force/package.json'), 'utf8')).version;
+  const graphology = optionalPeer(req, o.peers, 'graphology');
+  const fa2 = graphology && optionalPeer(req, o.peers, 'graphology-layout-forceatlas2');
+  const fa2Iterate = fa2 && req('graphology-layout-forceatlas2/iterate.js');
+  const fa2Helpers = fa2 && req('graphology-layout-forceatlas2/helpers.js');
+  const ngGraph = optionalPeer(req, o.peers, 'ngraph.graph');
+  const ngLayout = ngGraph && optionalPeer(req, o.peers, 'ngraph.forcelayout');
 
   // Ours first, each in its own process, one after another (never two benchmarks at once).
   const native = parseOurs(run(o.native, o.sizes.map(String)));
@@ -120,13 +171,35 @@ async function main() {
     const d3ms = benchD3(d3, graph, ticks);
     console.log(`layout d3-force@${d3Version} [node ${process.version}] nodes=${n} edges=${graph.links.length} ` +
                 `ticks=${ticks} median_ms_per_tick=${d3ms.toFixed(3)} graph_hash=${graph.hash}`);
-    rows.push({ n, m: graph.links.length, native: native.get(n).ms, wasm: wasm.get(n).ms, d3: d3ms });
+    const row = { n, m: graph.links.length, native: native.get(n).ms, wasm: wasm.get(n).ms, d3: d3ms };
+    if (fa2) {
+      const GraphClass = graphology.mod.Graph || graphology.mod;
+      row.fa2 = benchFA2(GraphClass, { inferSettings: fa2.mod.inferSettings, helpers: fa2Helpers, iterate: fa2Iterate,
+                                               defaults: req('graphology-layout-forceatlas2/defaults.js') },
+                         graph, ticks);
+      console.log(`layout graphology-layout-forceatlas2@${fa2.version} [node ${process.version}] nodes=${n} ` +
+                  `edges=${graph.links.length} ticks=${ticks} median_ms_per_tick=${row.fa2.toFixed(3)} barnes_hut=on`);
+    }
+    if (ngLayout) {
+      row.ngraph = benchNgraph(ngGraph.mod.default || ngGraph.mod, ngLayout.mod.default || ngLayout.mod, graph, ticks);
+      console.log(`layout ngraph.forcelayout@${ngLayout.version} [node ${process.version}] nodes=${n} ` +
+                  `edges=${graph.links.length} ticks=${ticks} median_ms_per_tick=${row.ngraph.toFixed(3)}`);
+    }
+    rows.push(row);
+  }
+  if (o.json) {
+    const versions = { 'd3-force': d3Version, fa2: fa2?.version, ngraph: ngLayout?.version };
+    writeFileSync(o.json, JSON.stringify({ versions, rows }, null, 1));
   }
 
   console.log('\nmedian ms per tick (same graphs, same forces; Barnes-Hut theta 0.9)');
   const head = ['nodes', 'edges', 'ours native', 'ours wasm', 'd3-force', 'd3 / ours wasm', 'd3 / ours native'];
+  if (fa2) head.push('fa2 (BH)', 'fa2 / ours wasm');
+  if (ngLayout) head.push('ngraph', 'ngraph / ours wasm');
   const table = [head, ...rows.map((r) => [r.n, r.m, r.native.toFixed(2), r.wasm.toFixed(2), r.d3.toFixed(2),
-    (r.d3 / r.wasm).toFixed(1) + 'x', (r.d3 / r.native).toFixed(1) + 'x'].map(String))];
+    (r.d3 / r.wasm).toFixed(1) + 'x', (r.d3 / r.native).toFixed(1) + 'x',
+    ...(fa2 ? [r.fa2.toFixed(2), (r.fa2 / r.wasm).toFixed(1) + 'x'] : []),
+    ...(ngLayout ? [r.ngraph.toFixed(2), (r.ngraph / r.wasm).toFixed(1) + 'x'] : [])].map(String))];
   const width = head.map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => cell.padStart(width[c])).join('  '));
 }

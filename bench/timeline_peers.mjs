@@ -17,8 +17,9 @@
 //
 //   node bench/timeline_peers.mjs [--sizes 1000,5000,20000] [--runs 3] [--drag-steps 40]
 //                                 [--site build/web/site] [--peers build/peers]
-//                                 [--corpus-gen build/native/corpus-gen] [--shots DIR]
-// --shots DIR saves screenshots of each page loaded, zoomed and dragged.
+//                                 [--corpus-gen build/native/corpus-gen] [--shots DIR] [--json FILE]
+// --shots DIR saves screenshots of each page loaded, zoomed and dragged; --json FILE also writes the table's
+// medians as JSON (tools/bench-all.sh reads it).
 //
 // vis-timeline is installed from npm at run time under --peers (git-ignored), never committed:
 // tools/bench-timeline-browser.sh does that, builds, and runs this. The site is copied into a temporary
@@ -49,6 +50,7 @@ function parseArgs(argv) {
     peers: path.join(root, 'build/peers'),
     corpusGen: path.join(root, 'build/native/corpus-gen'),
     shots: null,
+    json: null,
   };
   for (let i = 2; i < argv.length; i += 2) {
     const [k, v] = [argv[i], argv[i + 1]];
@@ -56,7 +58,7 @@ function parseArgs(argv) {
     if (k === '--sizes') o.sizes = v.split(',').map(Number);
     else if (k === '--runs') o.runs = Math.max(1, Number(v));
     else if (k === '--drag-steps') o.dragSteps = Math.max(2, Number(v));
-    else if (k === '--site' || k === '--peers' || k === '--shots') o[k.slice(2)] = path.resolve(v);
+    else if (['--site', '--peers', '--shots', '--json'].includes(k)) o[k.slice(2)] = path.resolve(v);
     else if (k === '--corpus-gen') o.corpusGen = path.resolve(v);
     else throw new Error(`unknown option ${k}`);
   }
@@ -423,6 +425,16 @@ async function main() {
       return [c.items, of.toFixed(0), vf.toFixed(0), (vf / of).toFixed(2) + 'x', dm(r.ours), dm(r.vis)].map(String);
     });
     const table = [head, ...rows];
+    if (o.json) {
+      const m = (xs, f) => median(xs.map(f));
+      fs.writeFileSync(o.json, JSON.stringify({ versions: { 'vis-timeline': visVersion, chromium }, runs: o.runs,
+        rows: corpora.map((c) => {
+          const r = results.get(c.n);
+          return { n: c.n, items: c.items,
+                   ours: { first: m(r.ours, (x) => x.drawn), drag: m(r.ours, (x) => x.drag.median), dragP95: m(r.ours, (x) => x.drag.p95) },
+                   vis: { first: m(r.vis, (x) => x.drawn), drag: m(r.vis, (x) => x.drag.median), dragP95: m(r.vis, (x) => x.drag.p95) } };
+        }) }, null, 1));
+    }
     const width = head.map((_, col) => Math.max(...table.map((row) => row[col].length)));
     for (const row of table) console.log(row.map((cell, col) => cell.padStart(width[col])).join('  '));
   } finally {

@@ -13,6 +13,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// An HTML page's Content-Security-Policy is the one in its own <meta http-equiv> (for index.html, the
+// policy docs/security.md explains), so the two never differ. The server also sends it as a header, the
+// usual way; the meta tag keeps the policy on static hosts that cannot set headers.
+const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
+export function pagePolicy(html) {
+  const m = CSP_META.exec(html);
+  return m ? m[1] : null;
+}
+
 export function startServer(root, port = 0, host = '127.0.0.1') {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -34,10 +43,16 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        'x-content-type-options': 'nosniff',
+        // Public files: a page in a sandboxed iframe (an opaque origin) may still fetch them.
+        'access-control-allow-origin': '*',
+      };
+      const policy = path.extname(file) === '.html' ? pagePolicy(data.toString('utf8')) : null;
+      if (policy) headers['content-security-policy'] = policy;
+      res.writeHead(200, headers);
       res.end(data);
     });
   });

@@ -6,9 +6,13 @@
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
+//   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, load, change, ready
+//   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
+// Embedded in an iframe, events go to the parent and commands come from it by postMessage
+// (docs/embedding.md).
 (function () {
   'use strict';
-  const FONT_URL = 'fonts/NotoSans-Regular.ttf';
+  const FONT_URL = 'fonts/explorer-ui.ttf';  // built by tools/ui-font.py
   const CORPUS_URL = 'data/corpus.json';
 
   let mod = null;
@@ -35,7 +39,9 @@
   function loadText(text, name) {
     requireModule();
     const reply = withCString(text, (p, n) => withCString(name, (np) => mod.UTF8ToString(mod._ex_load(p, n, np))));
-    return JSON.parse(reply);
+    const result = JSON.parse(reply);
+    afterLoad(text, result);  // keeps the text, emits 'load' (see "Events" below)
+    return result;
   }
 
   async function fetchText(url) {
@@ -68,6 +74,41 @@
       requireModule();
       return withCString(String(id), (p) => JSON.parse(mod.UTF8ToString(mod._ex_entity_screen(p))));
     },
+    // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
+    // Returns the warnings about values that were not understood (those are ignored).
+    setFilters(f) {
+      requireModule();
+      return withCString(filtersQuery(f || {}), (p) => JSON.parse(mod.UTF8ToString(mod._ex_set_filters(p))));
+    },
+    // Shortest connections from the selection to an entity (null clears); see paths().
+    setPath(id) {
+      requireModule();
+      return withCString(id == null ? '' : String(id), (p) => mod._ex_set_path(p) === 1);
+    },
+    // The connections found: [{ids: [...], text: "A — partner in → B"}].
+    paths() {
+      requireModule();
+      return JSON.parse(mod.UTF8ToString(mod._ex_paths()));
+    },
+    // Search as the app does: [{id, name, kind, tier}], best first.
+    search(query, limit = 20) {
+      requireModule();
+      return withCString(String(query), (p) => JSON.parse(mod.UTF8ToString(mod._ex_search(p, limit))));
+    },
+    // The relation links the details panel shows now: [{id, x, y}] (CSS pixels of the canvas).
+    detailLinks() {
+      requireModule();
+      return JSON.parse(mod.UTF8ToString(mod._ex_detail_links()));
+    },
+    // The deep link of what is on screen ("#v=1&view=graph&sel=..."), and opening one.
+    link() {
+      requireModule();
+      return mod.UTF8ToString(mod._ex_hash());
+    },
+    openLink(hash) {
+      requireModule();
+      return withCString(String(hash), (p) => JSON.parse(mod.UTF8ToString(mod._ex_apply_hash(p))));
+    },
     async load(source) {
       if (typeof source === 'string') {
         const name = source.split('/').pop() || source;
@@ -78,31 +119,313 @@
   };
   window.explorer = api;
 
-  // ?data=<relative URL> opens another corpus; only same-origin URLs are fetched.
-  function corpusUrl(params) {
-    const data = params.get('data');
-    if (!data) return CORPUS_URL;
+  // ---- Events ------------------------------------------------------------------------------------
+  // explorer.on(type, fn) / off(type, fn), and the same as window CustomEvents "explorer:TYPE".
+  //   select {id, name} or null · view {view} · asof {date} · load {ok, counts, errors}
+  //   change (the new state) · ready (the state, once)
+  // Changes are found by comparing state() after each drawn frame and after each API call, so they
+  // are reported however they happened (a click in the canvas, a key, the API, a deep link).
+  const EVENT_TYPES = ['select', 'view', 'asof', 'load', 'change', 'ready'];
+  const listeners = new Map(EVENT_TYPES.map((t) => [t, new Set()]));
+  const eventSinks = [];  // further receivers of every event (the parent page of an iframe)
+
+  function listenersOf(type, method) {
+    const set = listeners.get(type);
+    if (!set) throw new Error(`explorer.${method}: unknown event type '${type}'; expected one of ${EVENT_TYPES.join(', ')}`);
+    return set;
+  }
+  api.on = (type, fn) => { listenersOf(type, 'on').add(fn); return api; };
+  api.off = (type, fn) => { listenersOf(type, 'off').delete(fn); return api; };
+
+  function emit(type, detail) {
+    for (const fn of [...listeners.get(type)]) {
+      try { fn(detail); } catch (e) { console.error(`explorer: a '${type}' listener failed:`, e); }
+    }
+    window.dispatchEvent(new CustomEvent('explorer:' + type, { detail }));
+    for (const sink of eventSinks) sink(type, detail);
+  }
+
+  // The loaded corpus's text, parsed only when first needed (names in events, the text outline), so a
+  // large corpus costs nothing more at start-up.
+  let corpusText = null;
+  let corpusCache = null;
+  function parsedCorpus() {
+    if (!corpusCache && corpusText != null) {
+      const data = JSON.parse(corpusText);
+      corpusCache = { data, byId: new Map((data.entities || []).map((e) => [e.id, e])) };
+    }
+    return corpusCache;
+  }
+  // The corpus object last loaded successfully (shared: do not modify it), or null before.
+  api.corpus = () => { const c = parsedCorpus(); return c ? c.data : null; };
+  api.entity = (id) => { const c = parsedCorpus(); return (c && c.byId.get(id)) || null; };
+
+  function afterLoad(text, result) {
+    if (result.ok) { corpusText = text; corpusCache = null; }
+    emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
+    noticeChanges();
+  }
+
+  // Fields that move while panning, hovering or laying out: no 'change' event for those alone.
+  const VOLATILE = new Set(['frames', 'hovered', 'layout', 'timeWindow', 'timeWindowDays']);
+  let last = null;        // {key, state} of the last state reported
+  let noticing = false;   // a listener may call the API: report that after the current round
+  let again = false;
+  function noticeChanges() {
+    if (!mod) return;
+    if (noticing) { again = true; return; }
+    noticing = true;
+    try {
+      do {
+        again = false;
+        const s = api.state();
+        if (!s.corpusLoaded) return;
+        const key = JSON.stringify(s, (k, v) => (VOLATILE.has(k) ? undefined : v));
+        if (last && last.key === key) return;
+        const prev = last ? last.state : { view: 'overview', selected: null, asOf: null };
+        last = { key, state: s };
+        if (s.selected !== prev.selected) {
+          const e = s.selected == null ? null : api.entity(s.selected);
+          emit('select', s.selected == null ? null : { id: s.selected, name: e ? e.name : s.selected });
+        }
+        if (s.view !== prev.view) emit('view', { view: s.view });
+        if (s.asOf !== prev.asOf) emit('asof', { date: s.asOf });
+        emit('change', s);
+      } while (again);
+    } finally {
+      noticing = false;
+    }
+  }
+
+  // API calls report their changes at once, not only after the next frame.
+  const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks']);
+  for (const [name, fn] of Object.entries(api)) {
+    if (typeof fn !== 'function' || QUERIES.has(name)) continue;
+    api[name] = function (...args) {
+      const r = fn.apply(api, args);
+      if (r && typeof r.then === 'function') return r.then((v) => { noticeChanges(); return v; });
+      noticeChanges();
+      return r;
+    };
+  }
+  ready.then(() => emit('ready', api.state()), () => {});
+
+  // ---- Deep links: the URL hash follows what is on screen (docs/deep-links.md) ---------------------
+  // A new selection, view or story step adds a history entry (so back and forward step through them);
+  // anything else replaces the current one, at most a few times a second, so panning never floods it.
+  function filtersQuery(f) {
+    const list = (v) => (Array.isArray(v) ? v.join(',') : String(v));
+    const q = new URLSearchParams();
+    if (f.kinds && f.kinds.length) q.set('kinds', list(f.kinds));
+    if (f.types && f.types.length) q.set('types', list(f.types));
+    if (f.rels && f.rels.length) q.set('rels', list(f.rels));
+    if (f.themes && f.themes.length) q.set('themes', list(f.themes));
+    if (f.from || f.to) q.set('range', `${f.from || ''}~${f.to || ''}`);
+    return q.toString();
+  }
+  let linkShown = null;     // the hash last written or opened
+  let linkKey = null;       // selection, view and story step of that hash
+  let linkTimer = 0;
+  const keyOf = (s) => JSON.stringify([s.selected, s.view, s.story, s.storyStep, s.pathTo]);
+  function writeLink() {
+    linkTimer = 0;
+    const hash = api.link();
+    if (hash === linkShown) return;
+    const s = api.state();
+    const key = keyOf(s);
+    const url = location.pathname + location.search + hash;
+    try {
+      if (linkKey !== null && key !== linkKey) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    } catch (e) { /* a sandboxed or file:// page may refuse: the link still works through link() */ }
+    linkShown = hash;
+    linkKey = key;
+  }
+  function scheduleLink() {
+    if (linkShown === null || linkTimer) return;
+    linkTimer = setTimeout(writeLink, 250);
+  }
+  // The page's query (?embed=1&theme=dark&view=graph...) sets the start; the hash, when there is
+  // one, wins field by field.
+  function openFromLocation() {
+    const text = [location.search.slice(1), location.hash.slice(1)].filter((t) => t).join('&');
+    if (!text) return;
+    const warnings = api.openLink(text);
+    for (const w of warnings) console.warn('explorer: link: ' + w);
+  }
+  ready.then(() => {
+    openFromLocation();
+    linkShown = '';
+    writeLink();
+    api.on('change', scheduleLink);
+    window.addEventListener('popstate', () => {
+      openFromLocation();
+      linkShown = api.link();
+      linkKey = keyOf(api.state());
+    });
+  }, () => {});
+  // Search results and found connections, read out through the page's live region when it has one.
+  function announce(text) {
+    if (typeof api.announce === 'function') api.announce(text);
+  }
+
+  // ---- Embedding: events to the parent page, commands from it (postMessage) ------------------------
+  // Commands are accepted only from the origins listed in ?origins= (comma-separated exact origins,
+  // "*" for any) or by default this page's own origin; events and replies go only to such an origin.
+  const ALLOWED_ORIGINS = (() => {
+    const list = (new URLSearchParams(location.search).get('origins') || '')
+      .split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+    return list.length ? list : [location.origin];
+  })();
+  const ANY_ORIGIN = ALLOWED_ORIGINS.includes('*');
+  const originAllowed = (o) => ANY_ORIGIN || ALLOWED_ORIGINS.includes(o);
+  // Methods a host may not call by message: listeners and object access make no sense across windows.
+  const NOT_COMMANDS = new Set(['on', 'off', 'corpus', 'entity']);
+
+  // The parent's origin if it is allowed: as the browser reports it (ancestorOrigins, else the
+  // referrer), or the one allowed origin; null (no events) until an allowed command names it.
+  let parentOrigin = null;
+  if (window.parent !== window) {
+    let actual = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
+    if (!actual && document.referrer) actual = new URL(document.referrer).origin;
+    if (ANY_ORIGIN) parentOrigin = '*';
+    else if (actual) parentOrigin = originAllowed(actual) ? actual : null;
+    else if (ALLOWED_ORIGINS.length === 1) parentOrigin = ALLOWED_ORIGINS[0];
+    eventSinks.push((type, detail) => {
+      if (!parentOrigin) return;
+      try {
+        window.parent.postMessage({ source: 'nhs-explorer', type, detail }, parentOrigin);
+      } catch (e) {
+        console.warn(`explorer: could not post the '${type}' event to the parent page:`, e);
+      }
+    });
+  }
+
+  function commandNames() {
+    return Object.keys(api).filter((k) => typeof api[k] === 'function' && !NOT_COMMANDS.has(k));
+  }
+
+  // A host page hands over the corpus itself (an object or its JSON text), never a URL to fetch.
+  function loadFromHost(corpus) {
+    if (typeof corpus === 'string') {
+      if (!/^\s*\{/.test(corpus)) throw new Error('load: expected a corpus object or its JSON text, found a string not starting with "{" (a URL is not accepted by message)');
+      const result = loadText(corpus, 'corpus from the host page');
+      noticeChanges();
+      return result;
+    }
+    if (corpus && typeof corpus === 'object') return api.load(corpus);
+    throw new Error(`load: expected a corpus object or its JSON text, found ${corpus === null ? 'null' : typeof corpus}`);
+  }
+
+  async function runCommand(method, args) {
+    if (typeof method !== 'string' || NOT_COMMANDS.has(method) || typeof api[method] !== 'function') {
+      throw new Error(`unknown method ${JSON.stringify(method)}; expected one of ${commandNames().join(', ')}`);
+    }
+    if (args !== undefined && !Array.isArray(args)) throw new Error(`${method}: args must be an array, found ${typeof args}`);
+    await ready;
+    if (method === 'load') return loadFromHost((args || [])[0]);
+    return api[method](...(args || []));
+  }
+
+  window.addEventListener('message', async (ev) => {
+    const m = ev.data;
+    if (!m || typeof m !== 'object' || m.target !== 'nhs-explorer') return;
+    if (!originAllowed(ev.origin)) {
+      console.warn(`explorer: ignored a command from ${ev.origin}: allowed origins are ${ALLOWED_ORIGINS.join(', ')} (see ?origins=)`);
+      return;
+    }
+    if (ev.source === window.parent && !parentOrigin) parentOrigin = ev.origin;
+    let reply;
+    try {
+      reply = { ok: true, result: await runCommand(m.method, m.args) };
+    } catch (e) {
+      reply = { ok: false, error: e && e.message ? e.message : String(e) };
+    }
+    if (!ev.source) return;
+    const target = ev.origin === 'null' ? '*' : ev.origin;  // a sandboxed host, allowed by "*" or "null"
+    try {
+      ev.source.postMessage({ source: 'nhs-explorer', replyTo: m.id, ...reply }, target);
+    } catch (e) {  // a result that cannot be cloned
+      ev.source.postMessage({ source: 'nhs-explorer', replyTo: m.id, ok: false, error: String(e.message || e) }, target);
+    }
+  });
+
+  // ?data=<URL> opens another corpus: only an http(s) URL of this page's own origin is fetched.
+  function corpusUrl(data) {
     const u = new URL(data, location.href);
-    if (u.origin !== location.origin) throw new Error(`?data= must be a same-origin URL, not ${u.origin}`);
+    if (!/^https?:$/.test(u.protocol) || u.origin !== location.origin) {
+      throw new Error(`?data= must be a URL on this site (${location.origin}), not ${u.protocol === 'file:' ? u.href : u.origin}`);
+    }
     return u.href;
+  }
+
+  // The one-file build (tools/inline-site.mjs) carries the wasm, font and corpus in the page itself,
+  // in <script type="application/..." id="explorer-…"> blocks: then nothing is fetched.
+  function inlined(id) {
+    const el = document.getElementById(id);
+    return el ? el.textContent : null;
+  }
+  function inlinedBytes(id) {
+    const b64 = inlined(id);
+    if (b64 == null) return null;
+    const bin = atob(b64.trim());
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  // A message over the canvas, as text (never HTML): what was refused and what is shown instead.
+  function notice(text) {
+    const el = document.getElementById('notice');
+    if (!el) return;
+    el.textContent = text;
+    el.hidden = false;
+  }
+
+  async function bundledCorpus() {
+    const text = inlined('explorer-corpus');
+    return text != null ? text : fetchText(CORPUS_URL);
+  }
+
+  async function fontBytes() {
+    const bytes = inlinedBytes('explorer-font');
+    if (bytes) return bytes;
+    const r = await fetch(FONT_URL);
+    return r.ok ? new Uint8Array(await r.arrayBuffer()) : null;
+  }
+
+  // The ?data= corpus's text, or the Error saying why it was refused or could not be fetched.
+  async function requestedCorpus(data) {
+    try {
+      const url = corpusUrl(data);
+      return { name: url.split('/').pop(), text: await fetchText(url) };
+    } catch (e) {
+      return { error: e };
+    }
   }
 
   async function boot(m) {
     mod = m;
     const params = new URLSearchParams(location.search);
-    const url = corpusUrl(params);
-    const [font, corpus] = await Promise.all([
-      fetch(FONT_URL).then((r) => (r.ok ? r.arrayBuffer() : null)),
-      fetchText(url),
+    const data = params.get('data');
+    const [font, start] = await Promise.all([
+      fontBytes(),
+      data ? requestedCorpus(data) : bundledCorpus().then((text) => ({ name: 'corpus.json', text })),
     ]);
     if (font) {
-      const bytes = new Uint8Array(font);
-      const ptr = mod._malloc(bytes.length);
-      mod.HEAPU8.set(bytes, ptr);
-      mod._ex_set_font(ptr, bytes.length);
+      const ptr = mod._malloc(font.length);
+      mod.HEAPU8.set(font, ptr);
+      mod._ex_set_font(ptr, font.length);
       mod._free(ptr);
     }
-    const result = loadText(corpus, url.split('/').pop());
+    let result = start.error ? null : loadText(start.text, start.name);
+    if (data && !(result && result.ok)) {
+      // A refused or bad ?data= corpus: say so visibly and show the bundled corpus instead.
+      const why = start.error ? start.error.message
+        : `${data} is not a valid corpus: ` + result.errors.slice(0, 3).map((e) => e.text).join('; ');
+      notice(`${why}. Showing the bundled corpus instead.`);
+      result = loadText(await bundledCorpus(), 'corpus.json');
+    }
     if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
     // ?view=timeline|graph|overview and ?select=<id> set the starting point.
     if (params.get('view')) api.setView(params.get('view'));
@@ -111,12 +434,15 @@
 
   createExplorerModule({
     canvas: document.getElementById('canvas'),
+    wasmBinary: inlinedBytes('explorer-wasm') || undefined,
+    onExplorerAnnounce: announce,  // the one-file build: no fetch of explorer.wasm
     onExplorerFrame(frames, corpusLoaded) {
       if (corpusLoaded && !readyDone) {
         readyDone = true;
         document.getElementById('loading').hidden = true;
         resolveReady(api);
       }
+      if (corpusLoaded) { noticeChanges(); scheduleLink(); }  // clicks and keys in the app change state too
     },
   }).then(boot).catch((e) => {
     document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;

@@ -65,6 +65,32 @@ std::string stateJson(const AppState& s, const Corpus& c) {
     j["timeWindow"] = nullptr;
   }
   j["layout"] = {{"iterations", s.layoutIterations}, {"settled", s.layoutSettled}};
+  nlohmann::json f;
+  f["kinds"] = nlohmann::json::array();
+  for (Kind k : s.filter.kinds) f["kinds"].push_back(std::string(kindName(k)));
+  f["orgTypes"] = s.filter.orgTypes;
+  f["relationTypes"] = nlohmann::json::array();
+  for (int t : s.filter.relationTypes) f["relationTypes"].push_back(std::string(relationTypes()[static_cast<size_t>(t)].id));
+  f["themes"] = s.filter.themes;
+  f["from"] = s.filter.fromDay == Date::kOpenStart ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.filter.fromDay));
+  f["to"] = s.filter.toDay == Date::kOpenEnd ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.filter.toDay));
+  j["filters"] = f;
+  j["visible"] = {{"entities", s.visibleEntities}, {"relations", s.visibleRelations}};
+  auto idOr = [&](int e) {
+    return e >= 0 && static_cast<size_t>(e) < c.entities.size() ? nlohmann::json(c.entities[static_cast<size_t>(e)].id)
+                                                                : nlohmann::json(nullptr);
+  };
+  j["pathTo"] = idOr(s.pathTo);
+  if (s.story >= 0 && static_cast<size_t>(s.story) < c.stories.size()) {
+    j["story"] = c.stories[static_cast<size_t>(s.story)].id;
+    j["storyStep"] = s.storyStep;
+    j["storySteps"] = c.stories[static_cast<size_t>(s.story)].steps.size();
+  } else {
+    j["story"] = nullptr;
+  }
+  j["embed"] = s.embed;
+  j["presentation"] = s.presentation;
+  j["theme"] = s.dark ? "dark" : "light";
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

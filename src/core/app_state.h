@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/corpus.h"
+#include "core/filter.h"
 
 namespace nhsx {
 
@@ -26,6 +27,15 @@ struct AppState {
   int touchFingers = 0;                 // fingers down now: views leave panning to the pinch when >= 2
   uint64_t layoutIterations = 0;        // force layout ticks run so far
   bool layoutSettled = true;
+  FilterSpec filter;                    // what both views show (filter.h)
+  size_t visibleEntities = 0, visibleRelations = 0;  // what the filters let through
+  int pathTo = -1;                      // second entity of a path from the selection, -1 for none
+  int story = -1, storyStep = 0;        // the guided story being followed, -1 for none
+  // Asks the timeline to show this window (days) next frame; cleared once applied.
+  double requestFrom = 0, requestTo = 0;
+  // Embedding and presentation (from the link; see docs/embedding.md).
+  bool embed = false, presentation = false, dark = false;
+  uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
 
   // Selects by id; false (and no change) when the id is unknown. An empty id clears the selection.
   bool select(const Corpus& c, std::string_view id);

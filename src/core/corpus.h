@@ -65,10 +65,15 @@ struct Event {
   std::vector<Citation> citations;
 };
 
+// One step of a guided tour: what to show and the cited facts the narration states.
 struct StoryStep {
-  std::string title, narration, view;
-  DateField date;
-  std::vector<uint32_t> focus;
+  std::string title, narration;
+  std::string view;              // one of storyViews(), or empty to keep the current view
+  DateField asOf;                // the "as of" cursor: a day, month or year (`asOf`, or the older `date`)
+  DateField window;              // the timeline's visible range: a closed interval
+  std::vector<uint32_t> focus;   // entities in focus; the first is selected
+  std::vector<Kind> kinds;       // entity kinds to filter to; empty shows every kind
+  std::vector<Citation> citations;
 };
 
 struct Story {

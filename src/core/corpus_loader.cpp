@@ -64,11 +64,13 @@ const char* typeName(JType t) {
   }
 }
 
-std::string quotedValue(std::string_view s) {
-  if (s.size() <= 60) return "\"" + std::string(s) + "\"";
+// Quotes text for a message, keeping it short: a 50 MB value is shown by its start and its size.
+std::string quotedValue(std::string_view s, char quote = '"') {
+  const std::string q(1, quote);
+  if (s.size() <= 60) return q + std::string(s) + q;
   size_t cut = 57;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return "\"" + std::string(s.substr(0, cut)) + "...\" (" + std::to_string(s.size()) + " bytes)";
+  return q + std::string(s.substr(0, cut)) + "..." + q + " (" + std::to_string(s.size()) + " bytes)";
 }
 
 std::string shown(const JView& v) { return v.isString() ? quotedValue(v.str()) : typeName(v.type()); }
@@ -78,6 +80,12 @@ bool validId(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
+}
+
+std::string kindChoices() {
+  std::vector<std::string_view> kinds;
+  for (int k = 0; k < kKindCount; ++k) kinds.push_back(kindName(static_cast<Kind>(k)));
+  return joinChoices(kinds);
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
@@ -149,7 +157,7 @@ class Reader {
               std::string& out, bool required) {
     if (!str(obj, at, key, out, required)) return false;
     if (std::find(allowed.begin(), allowed.end(), out) != allowed.end()) return true;
-    error(at.child(key), "expected one of " + joinChoices(allowed) + "; found \"" + out + "\"");
+    error(at.child(key), "expected one of " + joinChoices(allowed) + "; found " + quotedValue(out));
     return false;
   }
 
@@ -209,15 +217,15 @@ class CorpusReader {
     const std::string_view id = idv.str();
     const Path idPath = at.child("id");
     if (!validId(id)) {
-      r_.error(idPath, "expected an id of lower-case letters, digits and '-' starting with a letter; found \"" +
-                           std::string(id) + "\"");
+      r_.error(idPath, "expected an id of lower-case letters, digits and '-' starting with a letter; found " +
+                           quotedValue(id));
     }
     const uint32_t dense = s == Section::Sources    ? static_cast<uint32_t>(c_.sources.size())
                            : s == Section::Entities ? static_cast<uint32_t>(c_.entities.size())
                                                     : 0;
     auto [home, fresh] = ids_.insert(id, IdHome{s, static_cast<uint32_t>(at.index), dense});
     if (!fresh) {
-      r_.error(idPath, "duplicate id \"" + std::string(id) + "\" (first used at /" +
+      r_.error(idPath, "duplicate id " + quotedValue(id) + " (first used at /" +
                            kSectionNames[static_cast<int>(home->section)] + "/" + std::to_string(home->item) + "/id)");
       return false;
     }
@@ -242,7 +250,7 @@ class CorpusReader {
   }
 
   void unknownEntity(std::string where, std::string_view id, bool otherKind) {
-    r_.errorAt(std::move(where), "unknown entity id \"" + std::string(id) + "\"" +
+    r_.errorAt(std::move(where), "unknown entity id " + quotedValue(id) +
                                      (otherKind ? " (that id is not an entity)" : ""));
   }
 
@@ -294,7 +302,7 @@ class CorpusReader {
         cit.source = kPending + static_cast<uint32_t>(pendingSources_.size());
         pendingSources_.push_back({cp.str(), src, hasQuote, !cit.note.empty()});
       } else {
-        r_.error(cp.child("source"), "unknown source \"" + src + "\" (not listed in /sources)");
+        r_.error(cp.child("source"), "unknown source " + quotedValue(src) + " (not listed in /sources)");
         continue;
       }
       out.push_back(std::move(cit));
@@ -319,9 +327,7 @@ class CorpusReader {
     r_.str(o, at, "id", e.id, true);
     std::string kind;
     if (r_.str(o, at, "kind", kind, true) && !parseKind(kind, e.kind)) {
-      std::vector<std::string_view> kinds;
-      for (int k = 0; k < kKindCount; ++k) kinds.push_back(kindName(static_cast<Kind>(k)));
-      r_.error(at.child("kind"), "expected one of " + joinChoices(kinds) + "; found \"" + kind + "\"");
+      r_.error(at.child("kind"), "expected one of " + kindChoices() + "; found " + quotedValue(kind));
     } else if (!kind.empty()) {
       r_.choice(o, at, "type", typesOfKind(e.kind), e.type, true);
     }
@@ -374,7 +380,7 @@ class CorpusReader {
       if (rel.type < 0) {
         std::vector<std::string_view> ids;
         for (const RelationType& t : relationTypes()) ids.push_back(t.id);
-        r_.error(at.child("type"), "unknown relation type \"" + type + "\"; expected one of " + joinChoices(ids));
+        r_.error(at.child("type"), "unknown relation type " + quotedValue(type) + "; expected one of " + joinChoices(ids));
         ok = false;
       }
     } else {
@@ -425,28 +431,64 @@ class CorpusReader {
     JView steps = r_.field(o, at, "steps", true);
     const Path sp = at.child("steps");
     if (steps.valid() && r_.expect(steps, sp, JType::Array, "an array of steps")) {
+      if (steps.size() == 0) r_.error(sp, "expected at least one step, found none");
       size_t i = 0;
       for (JView st = steps.first(); st.valid(); st = st.next(), ++i) {
         const Path p = sp.at(i);
         if (!r_.expect(st, p, JType::Object, "a step object")) continue;
-        StoryStep step;
-        r_.str(st, p, "title", step.title, true, true);
-        r_.str(st, p, "narration", step.narration, true, true);
-        r_.str(st, p, "view", step.view, false);
-        r_.date(st, p, "date", step.date, false);
-        JView f = r_.field(st, p, "focus", false);
-        const Path fp = p.child("focus");
-        if (f.valid() && r_.expect(f, fp, JType::Array, "an array of entity ids")) {
-          size_t k = 0;
-          for (JView e = f.first(); e.valid(); e = e.next(), ++k) {
-            uint32_t ref;
-            if (entityRef(e, fp.at(k), ref)) step.focus.push_back(ref);
-          }
-        }
-        s.steps.push_back(std::move(step));
+        s.steps.push_back(readStep(st, p));
       }
     }
     if (keep) c_.stories.push_back(std::move(s));
+  }
+
+  StoryStep readStep(const JView& st, const Path& p) {
+    StoryStep step;
+    r_.str(st, p, "title", step.title, true, true);
+    r_.str(st, p, "narration", step.narration, true, true);
+    if (st.find("view").valid()) r_.choice(st, p, "view", storyViews(), step.view, false);
+    // `date` is the older name of `asOf`; one step may not carry both.
+    const bool hasDate = st.find("date").valid();
+    if (hasDate && st.find("asOf").valid()) {
+      r_.error(p.child("date"), "expected \"asOf\" or its older name \"date\", found both");
+    }
+    const char* asOfKey = hasDate ? "date" : "asOf";
+    r_.date(st, p, asOfKey, step.asOf, false);
+    const Date& a = step.asOf.value;
+    if (step.asOf.present() && (a.interval || a.start.season || a.start.approximate || a.start.uncertain)) {
+      r_.error(p.child(asOfKey), "expected a day, month or year such as \"2014-07-28\", \"2014-07\" or \"2014\"; found \"" +
+                                     step.asOf.text + "\"");
+      step.asOf = DateField{};
+    }
+    r_.date(st, p, "window", step.window, false);
+    const Date& w = step.window.value;
+    if (step.window.present() && (!w.interval || w.startBound != Bound::Date || w.endBound != Bound::Date)) {
+      r_.error(p.child("window"), "expected an interval with both ends such as \"2011/2016\"; found \"" +
+                                      step.window.text + "\"");
+      step.window = DateField{};
+    }
+    JView f = r_.field(st, p, "focus", false);
+    const Path fp = p.child("focus");
+    if (f.valid() && r_.expect(f, fp, JType::Array, "an array of entity ids")) {
+      size_t k = 0;
+      for (JView e = f.first(); e.valid(); e = e.next(), ++k) {
+        uint32_t ref;
+        if (entityRef(e, fp.at(k), ref)) step.focus.push_back(ref);
+      }
+    }
+    JView kv = r_.field(st, p, "kinds", false);
+    const Path kp = p.child("kinds");
+    if (kv.valid() && r_.expect(kv, kp, JType::Array, "an array of entity kinds")) {
+      size_t k = 0;
+      for (JView e = kv.first(); e.valid(); e = e.next(), ++k) {
+        Kind kind;
+        if (!r_.expect(e, kp.at(k), JType::String, "an entity kind")) continue;
+        if (parseKind(e.str(), kind)) step.kinds.push_back(kind);
+        else r_.error(kp.at(k), "expected one of " + kindChoices() + "; found \"" + std::string(e.str()) + "\"");
+      }
+    }
+    citations(st, p, step.citations);
+    return step;
   }
 
   // References to ids that came later in the file (or never).
@@ -474,7 +516,7 @@ class CorpusReader {
           resolved[i] = h->dense;
           checkCitationSource(p.where, c_.sources[h->dense].external, p.hasQuote, p.hasNote);
         } else {
-          r_.errorAt(p.where + "/source", "unknown source \"" + p.id + "\" (not listed in /sources)");
+          r_.errorAt(p.where + "/source", "unknown source " + quotedValue(p.id) + " (not listed in /sources)");
         }
       }
       auto fix = [&](std::vector<Citation>& cits) {
@@ -486,6 +528,7 @@ class CorpusReader {
       }
       for (Relation& r : c_.relations) fix(r.citations);
       for (Event& e : c_.events) fix(e.citations);
+      for (Story& s : c_.stories) for (StoryStep& st : s.steps) fix(st.citations);
     }
   }
 
@@ -503,6 +546,7 @@ class CorpusReader {
       }
       if (out.empty()) continue;
       std::vector<uint8_t> colour(n, 0);  // 0 new, 1 on the stack, 2 done
+      std::vector<uint32_t> depth(n, 0);  // where a node on the stack is, so a cycle is found in O(1)
       std::vector<std::pair<uint32_t, size_t>> stack;
       for (uint32_t s = 0; s < n; ++s) {
         if (colour[s] || out[s].empty()) continue;
@@ -513,21 +557,32 @@ class CorpusReader {
           if (next == out[v].size()) { colour[v] = 2; stack.pop_back(); continue; }
           const uint32_t ri = out[v][next++];
           const uint32_t w = c_.relations[ri].to;
-          if (colour[w] == 1) { reportCycle(t, stack, w, ri); continue; }
-          if (colour[w] == 0) { colour[w] = 1; stack.push_back({w, 0}); }
+          if (colour[w] == 1) { reportCycle(t, stack, depth[w], ri); continue; }
+          if (colour[w] == 0) {
+            colour[w] = 1;
+            depth[w] = static_cast<uint32_t>(stack.size());
+            stack.push_back({w, 0});
+          }
         }
       }
     }
   }
 
-  void reportCycle(size_t type, const std::vector<std::pair<uint32_t, size_t>>& stack, uint32_t w, uint32_t ri) {
+  // The cycle is stack[from..] and back to stack[from]. A long one is shown by its ends only, so that
+  // reporting stays short and linear however long the chain.
+  void reportCycle(size_t type, const std::vector<std::pair<uint32_t, size_t>>& stack, size_t from, uint32_t ri) {
+    constexpr size_t kEnds = 4;
+    const size_t len = stack.size() - from;
     std::string chain;
-    bool on = false;
-    for (const auto& frame : stack) {
-      on = on || frame.first == w;
-      if (on) chain += c_.entities[frame.first].id + " \u2192 ";
+    for (size_t i = from; i < stack.size(); ++i) {
+      if (len > 2 * kEnds + 1 && i == from + kEnds) {
+        chain += "\u2026 (" + std::to_string(len - 2 * kEnds) + " more) \u2192 ";
+        i = stack.size() - kEnds - 1;
+        continue;
+      }
+      chain += c_.entities[stack[i].first].id + " \u2192 ";
     }
-    chain += c_.entities[w].id;
+    chain += c_.entities[stack[from].first].id;
     r_.errorAt("/relations/" + std::to_string(relationItems_[ri]),
                "cycle of \"" + std::string(relationTypes()[type].id) + "\" relations: " + chain);
   }
@@ -831,7 +886,7 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
     const bool numeric = !major.empty() && major.find_first_not_of("0123456789") == std::string::npos &&
                          dot != std::string::npos && dot + 1 < f.size();
     if (!numeric) {
-      err("/format", "expected a version \"MAJOR.MINOR\" such as \"1.0\", found \"" + f + "\"");
+      err("/format", "expected a version \"MAJOR.MINOR\" such as \"1.0\", found " + quotedValue(f));
     } else if (major != "1") {
       err("/format", "unsupported corpus format version " + f + " (major version " + major +
                          "); this explorer reads version 1.x");
@@ -874,6 +929,14 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
     const size_t p = what.find("column ");
     const size_t colon = p == std::string::npos ? std::string::npos : what.find(": ", p);
     std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+    // nlohmann's own prefix ("[json.exception.out_of_range.406] "), and a long last token shortened.
+    if (msg.rfind("[json.exception.", 0) == 0 && msg.find("] ") != std::string::npos) msg.erase(0, msg.find("] ") + 2);
+    const size_t tokenAt = msg.find("last read: '");
+    if (tokenAt != std::string::npos) {
+      const size_t start = tokenAt + 11, end = msg.find("'; expected", start);
+      const size_t stop = end != std::string::npos ? end + 1 : msg.size();
+      msg.replace(start, stop - start, quotedValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
+    }
     result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});
     return result;
   }

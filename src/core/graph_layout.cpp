@@ -50,6 +50,29 @@ void ForceLayout::reset(const Graph& g, uint32_t seed) {
   vx_.assign(n, 0.f);
   vy_.assign(n, 0.f);
   pinned_.assign(n, 0);
+  setForces(g);
+
+  // Phyllotaxis spiral (as d3 does: even density, no two nodes together) with the slots shuffled by
+  // the seed, so different seeds give genuinely different starts.
+  std::vector<uint32_t> slot(n);
+  for (uint32_t i = 0; i < n; ++i) slot[i] = i;
+  Rng r{seed};
+  for (uint32_t i = n; i > 1; --i) std::swap(slot[i - 1], slot[r.below(i)]);
+  const double angleStep = kPi * (3.0 - std::sqrt(5.0));
+  for (uint32_t i = 0; i < n; ++i) {
+    const double k = slot[i], radius = 10.0 * std::sqrt(0.5 + k), angle = k * angleStep;
+    x_[i] = static_cast<float>(radius * std::cos(angle));
+    y_[i] = static_cast<float>(radius * std::sin(angle));
+  }
+
+  bodies_.clear();  // the tree order restarts from index order
+  alpha_ = 1.f;
+  lastMotion_ = 0.f;
+  settled_ = n == 0;
+}
+
+void ForceLayout::setForces(const Graph& g) {
+  const uint32_t n = static_cast<uint32_t>(x_.size());
   charge_.resize(n);
   for (uint32_t i = 0; i < n; ++i)
     charge_[i] = params_.repulsion * (i < g.weight.size() ? std::max(g.weight[i], 0.f) : 1.f);
@@ -72,24 +95,6 @@ void ForceLayout::reset(const Graph& g, uint32_t seed) {
     linkK_[e] = params_.linkStrength > 0.f ? params_.linkStrength : 1.f / std::min(da, db);
     linkBias_[e] = da / (da + db);
   }
-
-  // Phyllotaxis spiral (as d3 does: even density, no two nodes together) with the slots shuffled by
-  // the seed, so different seeds give genuinely different starts.
-  std::vector<uint32_t> slot(n);
-  for (uint32_t i = 0; i < n; ++i) slot[i] = i;
-  Rng r{seed};
-  for (uint32_t i = n; i > 1; --i) std::swap(slot[i - 1], slot[r.below(i)]);
-  const double angleStep = kPi * (3.0 - std::sqrt(5.0));
-  for (uint32_t i = 0; i < n; ++i) {
-    const double k = slot[i], radius = 10.0 * std::sqrt(0.5 + k), angle = k * angleStep;
-    x_[i] = static_cast<float>(radius * std::cos(angle));
-    y_[i] = static_cast<float>(radius * std::sin(angle));
-  }
-
-  bodies_.clear();  // the tree order restarts from index order
-  alpha_ = 1.f;
-  lastMotion_ = 0.f;
-  settled_ = n == 0;
 }
 
 int ForceLayout::step(int maxIterations, double budgetMs) {

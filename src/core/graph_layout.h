@@ -49,6 +49,9 @@ class ForceLayout {
   // nothing pinned.
   void reset(const Graph& g, uint32_t seed);
 
+  // Swaps the charges and springs for those of g (same node count), keeping positions, velocities and
+  // pins: a filter hides nodes (weight 0, no edges) without throwing the picture away. Call reheat().
+  void setForces(const Graph& g);
   // Runs up to maxIterations ticks; stops early once budgetMs is spent (checked after each tick, so at
   // least one runs; budgetMs <= 0 means no budget) or the layout settles. Returns the ticks run.
   int step(int maxIterations, double budgetMs);

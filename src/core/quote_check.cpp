@@ -61,6 +61,11 @@ std::vector<Diagnostic> checkQuotes(const Corpus& c, const std::map<std::string,
   }
   for (size_t i = 0; i < c.relations.size(); ++i) q.check(c.relations[i].citations, "/relations/" + std::to_string(i));
   for (size_t i = 0; i < c.events.size(); ++i) q.check(c.events[i].citations, "/events/" + std::to_string(i));
+  for (size_t i = 0; i < c.stories.size(); ++i) {
+    for (size_t k = 0; k < c.stories[i].steps.size(); ++k) {
+      q.check(c.stories[i].steps[k].citations, "/stories/" + std::to_string(i) + "/steps/" + std::to_string(k));
+    }
+  }
   return std::move(q.errors);
 }
 

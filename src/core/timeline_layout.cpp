@@ -134,10 +134,12 @@ TimelineLayout& TimelineLayout::operator=(TimelineLayout&&) noexcept = default;
 
 // ---- Building ------------------------------------------------------------------------------------------
 
-void TimelineLayout::build(const Corpus& c, int32_t today) {
+void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
   items_.clear();
   items_.reserve(c.datedEntities.size() + c.events.size());
+  auto shown = [&](uint32_t e) { return !entityMask || e >= entityMask->size() || (*entityMask)[e]; };
   for (uint32_t e : c.datedEntities) {
+    if (!shown(e)) continue;
     TimelineItem it = itemFromDate(c.entities[e].date.value, today);
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
@@ -145,6 +147,8 @@ void TimelineLayout::build(const Corpus& c, int32_t today) {
     items_.push_back(it);
   }
   for (uint32_t v = 0; v < c.events.size(); ++v) {
+    const auto& who = c.events[v].entities;
+    if (!who.empty() && std::none_of(who.begin(), who.end(), shown)) continue;  // all its entities filtered out
     TimelineItem it = itemFromDate(c.events[v].date.value, today);
     it.source = v;
     it.isEvent = true;

@@ -82,7 +82,9 @@ class TimelineLayout {
   // `today` (days since 1970-01-01). Items are ordered by lane then start (map with itemOfEntity/Event
   // and TimelineItem::source) and view the corpus's names: rebuild when the corpus changes. Packs for
   // the whole data across 1000 px, so every query works at once.
-  void build(const Corpus& c, int32_t today);
+  // entityMask (one byte per entity, 0 = filtered out) leaves out entities and the events all of whose
+  // entities are out.
+  void build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
 
   const std::vector<TimelineItem>& items() const { return items_; }
   size_t size() const { return items_.size(); }

@@ -146,6 +146,11 @@ const std::vector<std::string_view>& figureQualifiers() {
   return kQ;
 }
 
+const std::vector<std::string_view>& storyViews() {
+  static const std::vector<std::string_view> kViews = {"overview", "timeline", "graph"};
+  return kViews;
+}
+
 std::string joinChoices(const std::vector<std::string_view>& items) {
   std::string s;
   for (size_t i = 0; i < items.size(); ++i) {

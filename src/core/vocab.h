@@ -32,6 +32,7 @@ const char* relationGroupName(RelationGroup g);  // "governance and accountabili
 
 const std::vector<std::string_view>& eventTypes();
 const std::vector<std::string_view>& figureQualifiers();
+const std::vector<std::string_view>& storyViews();  // the views a story step may show
 
 // "a, b or c" for error messages.
 std::string joinChoices(const std::vector<std::string_view>& items);

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/url_state.h"
+#include "core/view_link.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
 
@@ -36,9 +38,22 @@ EM_JS(void, js_frame_rendered, (double frames, int loaded), {
   if (Module.onExplorerFrame) Module.onExplorerFrame(frames, !!loaded);
 });
 
+EM_JS(void, js_announce, (const char* text), {
+  if (Module.onExplorerAnnounce) Module.onExplorerAnnounce(UTF8ToString(text));
+});
+
 void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
+  const std::string said = gApp->takeAnnouncement();
+  if (!said.empty()) js_announce(said.c_str());
   js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0);
 }
+
+namespace {
+const char* warningsReply(const std::vector<std::string>& warnings) {
+  gReply = nlohmann::json(warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return gReply.c_str();
+}
+}  // namespace
 
 extern "C" {
 
@@ -96,6 +111,73 @@ EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gReply = stateJson(gApp->state(), gApp->corpus());
+  return gReply.c_str();
+}
+
+// The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
+EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
+  gReply = encodeUrlState(toUrlState(gApp->state(), gApp->corpus()));
+  return gReply.c_str();
+}
+
+// Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
+EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
+  gWake = true;
+  std::vector<std::string> warnings;
+  const UrlState u = decodeUrlState(text, &warnings);
+  applyUrlState(u, gApp->corpus(), gApp->mutableState(), &warnings);
+  return warningsReply(warnings);
+}
+
+// Sets only the filters, from the link's filter fields ("kinds=person&range=2012-01-01~"); an empty
+// text clears them. Returns the warnings as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
+  gWake = true;
+  std::vector<std::string> warnings;
+  gApp->mutableState().filter = decodeUrlState(text, &warnings).filter;
+  return warningsReply(warnings);
+}
+
+// Shortest connections from the selection to an entity ("" clears). 0 when the id is unknown.
+EMSCRIPTEN_KEEPALIVE int ex_set_path(const char* id) {
+  gWake = true;
+  if (!*id) { gApp->mutableState().pathTo = -1; return 1; }
+  const int e = gApp->corpus().findEntity(id);
+  if (e < 0) return 0;
+  gApp->mutableState().pathTo = e;
+  return 1;
+}
+
+// The paths found, as [{"ids": [...], "text": "A — partner in → B"}].
+EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
+  nlohmann::json out = nlohmann::json::array();
+  const Corpus& c = gApp->corpus();
+  for (const Path& p : gApp->paths()) {
+    nlohmann::json ids = nlohmann::json::array({c.entities[p.from].id});
+    for (const PathStep& st : p.steps) ids.push_back(c.entities[st.entity].id);
+    out.push_back({{"ids", ids}, {"text", describePath(c, p)}});
+  }
+  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return gReply.c_str();
+}
+
+// The relation links the details panel shows: [{"id","x","y"}] in CSS pixels.
+EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const LinkSpot& l : gApp->linkSpots()) out.push_back({{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}});
+  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return gReply.c_str();
+}
+
+// Search results as [{"id","name","kind","tier"}], best first.
+EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
+  nlohmann::json out = nlohmann::json::array();
+  const Corpus& c = gApp->corpus();
+  for (const SearchHit& h : gApp->search().query(query, static_cast<size_t>(limit > 0 ? limit : 20))) {
+    const Entity& e = c.entities[h.entity];
+    out.push_back({{"id", e.id}, {"name", e.name}, {"kind", std::string(kindName(e.kind))}, {"tier", static_cast<int>(h.tier)}});
+  }
+  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return gReply.c_str();
 }
 

@@ -7,6 +7,7 @@
 
 #include "ui/details_panel.h"
 #include "ui/overview_panel.h"
+#include "ui/sources_panel.h"
 
 namespace nhsx {
 
@@ -30,6 +31,10 @@ const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::strin
     state_.selected = selectedId.empty() ? -1 : corpus_.findEntity(selectedId);
     timeline_.setCorpus(corpus_, todayDay());
     graph_.setCorpus(corpus_);
+    search_.setCorpus(corpus_);
+    state_.pathTo = -1;
+    pathsFrom_ = pathsTo_ = -2;
+    if (state_.story >= static_cast<int>(corpus_.stories.size())) state_.story = -1;
   }
   return lastErrors_;
 }
@@ -47,6 +52,63 @@ bool App::entityScreenPos(uint32_t entity, float& x, float& y) const {
   return false;
 }
 
+std::string App::takeAnnouncement() {
+  std::string a = search_.takeAnnouncement();
+  if (a.empty()) a = std::move(announcement_);
+  announcement_.clear();
+  return a;
+}
+
+void App::handleShortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || search_.isOpen()) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false)))
+    search_.open();
+}
+
+void App::advancePlayback(double dt) {
+  if (!state_.playing || state_.asOf == kNoDay) return;
+  // A sweep takes about 20 s across the whole data, whatever the view.
+  const double perSecond = (corpus_.lastDay - corpus_.firstDay) / 20.0;
+  state_.asOf = static_cast<int32_t>(state_.asOf + std::max(1.0, perSecond * dt));
+  if (state_.asOf >= corpus_.lastDay) { state_.asOf = corpus_.lastDay; state_.playing = false; }
+}
+
+void App::updatePaths() {
+  const int from = state_.pathTo >= 0 ? state_.selected : -1;
+  if (from == pathsFrom_ && state_.pathTo == pathsTo_ && pathsFilter_ == vis_.filterVersion) return;
+  pathsFrom_ = from;
+  pathsTo_ = state_.pathTo;
+  pathsFilter_ = vis_.filterVersion;
+  paths_.clear();
+  if (from >= 0 && state_.pathTo >= 0) {
+    paths_ = shortestPaths(corpus_, static_cast<uint32_t>(from), static_cast<uint32_t>(state_.pathTo), 5,
+                           &vis_.filtered.relationVisible);
+    announcement_ = paths_.empty() ? "No connection found"
+                                   : std::to_string(paths_.size()) + " shortest connections: " + describePath(corpus_, paths_[0]);
+  }
+  ++pathsVersion_;
+}
+
+void App::drawSide() {
+  if (!ImGui::BeginTabBar("side")) return;
+  linkSpots_.clear();
+  if (ImGui::BeginTabItem("Details")) {
+    if (drawDetailsPanel(corpus_, state_, paths_, linkSpots_)) search_.open(SearchBox::Purpose::PathTarget);
+    ImGui::EndTabItem();
+  }
+  const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
+  if (ImGui::BeginTabItem(filterLabel.c_str())) {
+    filterPanel_.draw(corpus_, state_, vis_);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Sources")) {
+    drawSourcesPanel(corpus_, state_, vis_);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 void App::drawHeader(float width) {
   ImGui::PushFont(nullptr);
   ImGui::SetWindowFontScale(1.2f);
@@ -56,10 +118,12 @@ void App::drawHeader(float width) {
   ImGui::PopFont();
   const char* names[] = {"Overview", "Timeline", "Relationships"};
   const View views[] = {View::Overview, View::Timeline, View::Graph};
-  const float tabsWidth = ImGui::CalcTextSize("OverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
+  const float tabsWidth = ImGui::CalcTextSize("SearchOverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 8 + 32;
   if (width > tabsWidth + ImGui::CalcTextSize(corpus_.title.c_str()).x * 1.2f + 40) ImGui::SameLine(width - tabsWidth - 8);
+  if (ImGui::Button("Search")) search_.open();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
   for (int i = 0; i < 3; ++i) {
-    if (i) ImGui::SameLine();
+    ImGui::SameLine();
     const bool active = state_.view == views[i];
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(names[i])) state_.view = views[i];
@@ -81,6 +145,12 @@ bool App::drawFrame(float width, float height, double dt) {
     ImGui::End();
     return false;
   }
+  handleShortcuts();
+  advancePlayback(dt);
+  updateVisibility(corpus_, state_, vis_);
+  state_.visibleEntities = vis_.filtered.entities;
+  state_.visibleRelations = vis_.filtered.relations;
+  updatePaths();
   drawHeader(width);
   // The details sit beside the view on wide screens and below it on narrow ones.
   const bool wide = width >= 900;
@@ -92,15 +162,17 @@ bool App::drawFrame(float width, float height, double dt) {
                     state_.view == View::Overview ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   switch (state_.view) {
     case View::Overview: drawOverviewPanel(corpus_, state_); break;
-    case View::Timeline: animating = timeline_.draw(corpus_, state_, dt); break;
-    case View::Graph: animating = graph_.draw(corpus_, state_); break;
+    case View::Timeline: animating = timeline_.draw(corpus_, state_, vis_, dt); break;
+    case View::Graph: animating = graph_.draw(corpus_, state_, vis_, paths_, pathsVersion_); break;
   }
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
   ImGui::BeginChild("details", ImVec2(0, 0), true);
-  drawDetailsPanel(corpus_, state_);
+  drawSide();
   ImGui::EndChild();
   ImGui::End();
+  search_.draw(corpus_, state_, width);
+  animating = animating || state_.playing;
   if (showErrors_) drawErrorsPanel(lastErrorSource_, lastErrors_, showErrors_);
   return animating;
 }

@@ -7,6 +7,11 @@
 #include "core/app_state.h"
 #include "core/corpus_loader.h"
 #include "core/gesture.h"
+#include "core/paths.h"
+#include "core/visibility.h"
+#include "ui/details_panel.h"
+#include "ui/filter_panel.h"
+#include "ui/search_box.h"
 #include "ui/graph_view.h"
 #include "ui/timeline_view.h"
 
@@ -22,6 +27,13 @@ class App {
   const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name);
 
   bool select(std::string_view id) { return state_.select(corpus_, id); }
+  AppState& mutableState() { return state_; }
+  const SearchBox& search() const { return search_; }
+  const Visibility& visibility() const { return vis_; }
+  const std::vector<Path>& paths() const { return paths_; }
+  const std::vector<LinkSpot>& linkSpots() const { return linkSpots_; }
+  // What a screen reader should hear (search results, path found), once; empty when nothing new.
+  std::string takeAnnouncement();
   void setView(View v) { state_.view = v; }
   void setAsOf(int32_t day) { state_.asOf = day; }
   // A two-finger gesture (window pixels): the current view zooms about its midpoint and pans.
@@ -39,11 +51,24 @@ class App {
 
  private:
   void drawHeader(float width);
+  void drawSide();
+  void handleShortcuts();
+  void advancePlayback(double dt);
+  void updatePaths();
 
   Corpus corpus_;
   AppState state_;
   TimelineView timeline_;
   GraphView graph_;
+  Visibility vis_;
+  SearchBox search_;
+  FilterPanel filterPanel_;
+  std::vector<Path> paths_;  // from the selection to state_.pathTo
+  uint64_t pathsVersion_ = 0;
+  int pathsFrom_ = -2, pathsTo_ = -2;
+  uint64_t pathsFilter_ = 0;
+  std::string announcement_;
+  std::vector<LinkSpot> linkSpots_;
   std::vector<Diagnostic> lastErrors_;
   std::string lastErrorSource_;
   bool showErrors_ = false;

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/names_at.h"
 #include "ui/kind_style.h"
 
 namespace nhsx {
@@ -25,7 +26,7 @@ void citationList(const Corpus& c, const std::vector<Citation>& cits) {
 }
 
 // One relation as a link: "partner in → Sir William Rous Unit".
-void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing) {
+void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing, std::vector<LinkSpot>& spots) {
   const Relation& r = c.relations[ri];
   const Entity& other = c.entities[outgoing ? r.to : r.from];
   ImGui::PushID(static_cast<int>(ri) * 2 + (outgoing ? 1 : 0));
@@ -34,6 +35,11 @@ void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing) {
   ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(other.kind).colour);
   if (ImGui::Selectable(other.name.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) {
     s.selected = static_cast<int>(outgoing ? r.to : r.from);
+  }
+  if (ImGui::IsItemVisible()) {
+    const ImVec2 a = ImGui::GetItemRectMin();
+    spots.push_back({outgoing ? r.to : r.from, a.x + ImGui::CalcTextSize(other.name.c_str()).x * 0.5f,
+                     (a.y + ImGui::GetItemRectMax().y) * 0.5f});
   }
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
@@ -52,10 +58,36 @@ void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing) {
 }
 }  // namespace
 
-void drawDetailsPanel(const Corpus& c, AppState& s) {
+namespace {
+std::string ukDay(int32_t day) {
+  DatePoint p;
+  civilFromDays(day, p.year, p.month, p.day);
+  p.precision = Precision::Day;
+  return formatUk(p);
+}
+
+void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
+  const Entity& target = c.entities[static_cast<size_t>(s.pathTo)];
+  ImGui::SeparatorText("Connections");
+  if (paths.empty()) ImGui::TextWrapped("No chain of relations links these two (with the filters as they are).");
+  else ImGui::TextDisabled("%zu shortest %s to %s, %zu steps each", paths.size(), paths.size() == 1 ? "chain" : "chains",
+                           target.name.c_str(), paths[0].steps.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", describePath(c, paths[i]).c_str());
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton("Clear connections")) s.pathTo = -1;
+}
+}  // namespace
+
+bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots) {
+  spots.clear();
   if (s.selected < 0 || static_cast<size_t>(s.selected) >= c.entities.size()) {
-    ImGui::TextWrapped("Select something in a view, or pick from the lists, to see its details and sources.");
-    return;
+    ImGui::TextWrapped("Select something in a view, or search with / or Ctrl+K, to see its details and sources.");
+    return false;
   }
   const uint32_t ei = static_cast<uint32_t>(s.selected);
   const Entity& e = c.entities[ei];
@@ -75,7 +107,14 @@ void drawDetailsPanel(const Corpus& c, AppState& s) {
     ImGui::TextDisabled("(%s)", describePrecision(e.date.value).c_str());
     if (!e.date.note.empty()) ImGui::TextWrapped("Date inferred: %s", e.date.note.c_str());
   }
+  if (s.asOf != kNoDay) {
+    const std::string_view then = nameAt(c, ei, s.asOf);
+    if (then != e.name) ImGui::TextWrapped("On %s: known as %.*s", ukDay(s.asOf).c_str(),
+                                           static_cast<int>(then.size()), then.data());
+  }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
+  const bool findPath = ImGui::SmallButton("Find connections toâ¦");
+  if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
   for (const Figure& f : e.figures) {
     ImGui::BulletText("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
                       f.value, f.unit.c_str());
@@ -91,7 +130,7 @@ void drawDetailsPanel(const Corpus& c, AppState& s) {
       const std::string label(relationTypes()[static_cast<size_t>(key.first)].label);
       // Outgoing: "partner in (2)"; incoming: "publishes this (1)", read from the other entity.
       ImGui::TextDisabled("%s (%zu)", (key.second ? label : label + " this").c_str(), rels.size());
-      for (uint32_t ri : rels) relationLink(c, s, ri, key.second);
+      for (uint32_t ri : rels) relationLink(c, s, ri, key.second, spots);
     }
   }
   // Events this entity took part in.
@@ -108,6 +147,7 @@ void drawDetailsPanel(const Corpus& c, AppState& s) {
   }
   ImGui::SeparatorText("Sources");
   citationList(c, e.citations);
+  return findPath;
 }
 
 }  // namespace nhsx

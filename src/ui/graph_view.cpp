@@ -6,7 +6,7 @@
 #include <cmath>
 #include <queue>
 
-#include "core/time_filter.h"
+#include "core/names_at.h"
 #include "ui/kind_style.h"
 
 namespace nhsx {
@@ -60,6 +60,13 @@ void GraphView::setCorpus(const Corpus& c) {
   layout_.reset(graph_, 1);
   ++positionsVersion_;
   dimmed_.assign(n, 0);
+  hidden_.assign(n, 0);
+  edgeHidden_.assign(c.relations.size(), 0);
+  hiddenPinned_.assign(n, 0);
+  onPath_.assign(n, 0);
+  edgeOnPath_.assign(c.relations.size(), 0);
+  visVersion_ = UINT64_MAX;
+  pathsVersion_ = UINT64_MAX;  // re-mark the paths on the new corpus
   hoverNeighbour_.assign(n, 0);
   hops_.assign(n, -1);
   // Label candidates in order of importance: most relations first.
@@ -90,6 +97,60 @@ void GraphView::computeFocus(const AppState& s) {
   }
 }
 
+// Hidden nodes stay in the simulation as pinned, chargeless points with no springs: the picture of what
+// is shown does not jump when a filter changes, and a node reappears where it was.
+void GraphView::applyVisibility(const Corpus& c, const Visibility& vis) {
+  visVersion_ = vis.version;
+  const uint32_t n = graph_.nodeCount;
+  bool changed = false;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint8_t h = vis.entityAt[i] ? 0 : 1;
+    changed = changed || h != hidden_[i];
+    hidden_[i] = h;
+  }
+  for (size_t r = 0; r < c.relations.size(); ++r) {
+    const uint8_t h = vis.relationAt[r] ? 0 : 1;
+    changed = changed || h != edgeHidden_[r];
+    edgeHidden_[r] = h;
+  }
+  if (!changed) return;
+  Graph g;
+  g.nodeCount = n;
+  g.weight = graph_.weight;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (hidden_[i]) {
+      g.weight[i] = 0.f;
+      if (!layout_.pinned(i)) { layout_.pin(i, layout_.x()[i], layout_.y()[i]); hiddenPinned_[i] = 1; }
+    } else if (hiddenPinned_[i]) {
+      layout_.unpin(i);
+      hiddenPinned_[i] = 0;
+    }
+  }
+  for (size_t r = 0; r < c.relations.size(); ++r)
+    if (!edgeHidden_[r]) g.edges.emplace_back(c.relations[r].from, c.relations[r].to);
+  layout_.setForces(g);
+  layout_.reheat(0.3f);
+  ++positionsVersion_;
+}
+
+void GraphView::markPaths(const std::vector<Path>& paths, uint64_t version) {
+  std::fill(onPath_.begin(), onPath_.end(), 0);
+  std::fill(edgeOnPath_.begin(), edgeOnPath_.end(), 0);
+  for (const Path& p : paths) {
+    if (p.from < onPath_.size()) onPath_[p.from] = 1;
+    for (const PathStep& st : p.steps) {
+      if (st.entity < onPath_.size()) onPath_[st.entity] = 1;
+      if (st.relation < edgeOnPath_.size()) edgeOnPath_[st.relation] = 1;
+    }
+  }
+  pathsVersion_ = version;
+}
+
+// At an "as of" date a renamed body shows the name it had then.
+std::string_view GraphView::labelOf(const Corpus& c, const AppState& s, uint32_t node) const {
+  return s.asOf == kNoDay ? std::string_view(c.entities[node].name) : nameAt(c, node, s.asOf);
+}
+
 void GraphView::applyLayoutMode(const Corpus& c, const AppState& s) {
   if (mode_ == GraphLayoutMode::Radial) {
     uint32_t centre = 0;
@@ -110,7 +171,7 @@ void GraphView::applyLayoutMode(const Corpus& c, const AppState& s) {
 }
 
 bool GraphView::nodeScreenPos(uint32_t node, float& x, float& y) const {
-  if (node >= graph_.nodeCount || width_ <= 0) return false;
+  if (node >= graph_.nodeCount || width_ <= 0 || hidden_[node]) return false;
   const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
   if (node >= px.size()) return false;
@@ -129,7 +190,7 @@ void GraphView::fitNodes(const std::vector<uint32_t>& nodes) {
     y0 = std::min(y0, py[i] - radius_[i]);
     y1 = std::max(y1, py[i] + radius_[i]);
   };
-  if (nodes.empty()) for (uint32_t i = 0; i < px.size(); ++i) add(i);
+  if (nodes.empty()) for (uint32_t i = 0; i < px.size(); ++i) { if (!hidden_[i]) add(i); }
   else for (uint32_t i : nodes) if (i < px.size()) add(i);
   if (x1 < x0 || width_ <= 0 || height_ <= 0) return;
   cam_.centreX = (x0 + x1) * 0.5f;
@@ -190,6 +251,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   const ImVec2 m = io.MousePos;
   const float wx = screenToWorldX(m.x), wy = screenToWorldY(m.y);
   hovered_ = hovered ? index_.pick(wx, wy) : -1;
+  if (hovered_ >= 0 && hidden_[static_cast<size_t>(hovered_)]) hovered_ = -1;
   struct Publish {  // whatever is hovered at the end of input handling is what the state reports
     AppState& s;
     const int& h;
@@ -204,6 +266,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
     const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
     for (uint32_t i : near) {
+      if (hidden_[i]) continue;
       const float d = std::hypot(px[i] - wx, py[i] - wy) - radius_[i];
       if (d < slop && d < best) { best = d; hovered_ = static_cast<int>(i); }
     }
@@ -253,8 +316,10 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     const Entity& e = c.entities[static_cast<size_t>(hovered_)];
     ImGui::BeginTooltip();
     ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
-    ImGui::TextUnformatted(e.name.c_str());
+    const std::string_view shown = labelOf(c, s, static_cast<uint32_t>(hovered_));
+    ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
     ImGui::PopStyleColor();
+    if (shown != e.name) ImGui::TextDisabled("on %s; later %s", isoDay(s.asOf).c_str(), e.name.c_str());
     ImGui::TextDisabled("%s \xc2\xb7 %s \xc2\xb7 %u relations", std::string(kindName(e.kind)).c_str(), e.type.c_str(),
                         degree_[static_cast<size_t>(hovered_)]);
     if (e.date.present()) ImGui::Text("%s (%s)", formatUk(e.date.value).c_str(), describePrecision(e.date.value).c_str());
@@ -271,8 +336,9 @@ NodeInstance GraphView::nodeInstance(const Corpus& c, const AppState& s, uint32_
   const bool hover = static_cast<int>(i) == hovered_;
   uint32_t col = ks.colour;
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
-  return NodeInstance{px[i], py[i], radius_[i] * (hover ? 1.15f : 1.0f), col, ks.shape,
-                      sel ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
+  if (hidden_[i]) return NodeInstance{px[i], py[i], 0.f, withAlpha(col, 0.f), ks.shape, 0.0f};
+  return NodeInstance{px[i], py[i], radius_[i] * (hover || onPath_[i] ? 1.15f : 1.0f), col, ks.shape,
+                      sel || onPath_[i] ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
 }
 
 EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_t ri) const {
@@ -284,6 +350,8 @@ EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_
   const uint32_t group = relationGroupColour(relationGroup(r.type));
   uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = IM_COL32(150, 150, 150, 40);
+  if (edgeHidden_[ri]) col = withAlpha(col, 0.f);
+  if (edgeOnPath_[ri]) return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], IM_COL32(213, 94, 0, 255), 3.5f, radius_[r.to]};
   return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || touchesHover ? 2.2f : 1.0f,
                       radius_[r.to]};
 }
@@ -320,7 +388,7 @@ void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
 }
 
 void GraphView::buildInstances(const Corpus& c, const AppState& s) {
-  const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf};
+  const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf, visVersion_, pathsVersion_};
   if (key == builtKey_) return;
   SceneKey sameButHover = builtKey_;
   sameButHover.hovered = hovered_;
@@ -334,10 +402,6 @@ void GraphView::buildInstances(const Corpus& c, const AppState& s) {
   const uint32_t n = graph_.nodeCount;
   for (uint32_t i = 0; i < n; ++i) {
     bool dim = false;
-    if (s.asOf != kNoDay) {
-      const Existence e = existenceAt(c.entities[i].date, s.asOf);
-      dim = e == Existence::NotYet || e == Existence::Ended;
-    }
     if (focusHops_ > 0 && s.selected >= 0) dim = dim || hops_[i] < 0 || hops_[i] > focusHops_;
     dimmed_[i] = dim ? 1 : 0;
   }
@@ -387,7 +451,7 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
   for (uint32_t i : byDegree_) {
     if ((4.5f + 1.6f * std::sqrt(static_cast<float>(degree_[i]))) * cam_.scale < 5.0f) break;  // too small from here on
     if (candidates.size() > special + 2000) break;
-    if (!dimmed_[i] && inView(i)) candidates.push_back(i);
+    if (!dimmed_[i] && !hidden_[i] && inView(i)) candidates.push_back(i);
   }
   auto priority = [&](size_t k) -> float { return k < special ? 1e8f : 0.f; };
   std::vector<ImVec4> taken;  // placed label rectangles
@@ -395,12 +459,13 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
   size_t shown = 0;
   for (size_t k = 0; k < candidates.size(); ++k) {
     const uint32_t i = candidates[k];
+    if (hidden_[i]) continue;
     const float pr = priority(k);
     const float rPx = std::max(radius_[i] * cam_.scale, kMinNodePx);
     // Ordinary nodes get a label only when drawn large enough to matter at this zoom.
     if (pr < 1e7f && rPx < 5.0f) continue;
     if (pr < 1e7f && shown > 250) break;
-    const std::string& name = c.entities[i].name;
+    const std::string name(labelOf(c, s, i));
     ImVec2 ts = ImGui::CalcTextSize(name.c_str(), nullptr, false, fs * 14);
     const float x = worldToScreenX(px[i]) - ts.x * 0.5f;
     const float y = worldToScreenY(py[i]) + rPx + 2.f;
@@ -440,8 +505,10 @@ void GraphView::drawLegend() {
   }
 }
 
-bool GraphView::draw(const Corpus& c, AppState& s) {
+bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const std::vector<Path>& paths, uint64_t pathsVersion) {
   if (graph_.nodeCount != c.entities.size() || corpusEntities_ != c.entities.size()) setCorpus(c);
+  if (visVersion_ != vis.version && vis.entityAt.size() == graph_.nodeCount) applyVisibility(c, vis);
+  if (pathsVersion != pathsVersion_) markPaths(paths, pathsVersion);
   drawToolbar(c, s);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();

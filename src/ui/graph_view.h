@@ -7,6 +7,8 @@
 
 #include "core/app_state.h"
 #include "core/graph_layout.h"
+#include "core/paths.h"
+#include "core/visibility.h"
 #include "core/spatial_index.h"
 #include "render/graph_renderer.h"
 
@@ -24,7 +26,9 @@ class GraphView {
   // Rebuilds the graph and restarts the layout when the corpus changes.
   void setCorpus(const Corpus& c);
   // Draws into the current ImGui window's remaining content region. True while it is animating.
-  bool draw(const Corpus& c, AppState& s);
+  // Shows what `vis` lets through (entityAt/relationAt) and highlights `paths` (may be empty; its
+  // version changes whenever they do).
+  bool draw(const Corpus& c, AppState& s, const Visibility& vis, const std::vector<Path>& paths, uint64_t pathsVersion);
 
   void fitAll();
   // Pinch: zoom about a screen point by factor, then pan by (dx, dy) pixels.
@@ -51,6 +55,9 @@ class GraphView {
   float screenToWorldY(float y) const { return (y - originY_ - height_ * 0.5f) / cam_.scale + cam_.centreY; }
   void fitNodes(const std::vector<uint32_t>& nodes);
   void computeFocus(const AppState& s);
+  void applyVisibility(const Corpus& c, const Visibility& vis);
+  void markPaths(const std::vector<Path>& paths, uint64_t version);
+  std::string_view labelOf(const Corpus& c, const AppState& s, uint32_t node) const;
 
   Graph graph_;
   ForceLayout layout_;
@@ -61,7 +68,13 @@ class GraphView {
   std::vector<float> fixedX_, fixedY_;  // radial / time layout positions
   std::vector<uint32_t> degree_;
   std::vector<uint32_t> adjStart_, adj_;  // undirected neighbours, compressed rows
-  std::vector<uint8_t> dimmed_;     // per node: outside the "as of" date or the focus
+  std::vector<uint8_t> dimmed_;     // per node: outside the focus
+  std::vector<uint8_t> hidden_;     // per node: filtered out or not existing at the "as of" date
+  std::vector<uint8_t> edgeHidden_;  // per relation
+  std::vector<uint8_t> hiddenPinned_;  // per node: pinned by us while hidden (not by a drag)
+  std::vector<uint8_t> onPath_;     // per node / relation: part of a highlighted path
+  std::vector<uint8_t> edgeOnPath_;
+  uint64_t visVersion_ = UINT64_MAX, pathsVersion_ = 0;
   std::vector<uint8_t> hoverNeighbour_;  // per node: next to the hovered node
   std::vector<uint32_t> byDegree_;  // nodes, most relations first (label candidates)
   std::vector<int> hops_;           // per node: hops from the selection (-1 unreachable)
@@ -79,9 +92,10 @@ class GraphView {
     uint64_t positions = UINT64_MAX;
     int selected = -2, hovered = -2, focusHops = -1;
     int32_t asOf = 0;
+    uint64_t vis = 0, paths = 0;
     bool operator==(const SceneKey& o) const {
       return positions == o.positions && selected == o.selected && hovered == o.hovered &&
-             focusHops == o.focusHops && asOf == o.asOf;
+             focusHops == o.focusHops && asOf == o.asOf && vis == o.vis && paths == o.paths;
     }
   };
   SceneKey builtKey_;

@@ -35,9 +35,9 @@ void dashedV(ImDrawList* dl, float x, float y0, float y1, uint32_t col, float da
 }
 }  // namespace
 
-void TimelineView::setCorpus(const Corpus& c, int32_t today) {
+void TimelineView::setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
   today_ = today;
-  layout_.build(c, today);
+  layout_.build(c, today, entityMask);
   corpusItems_ = static_cast<uint32_t>(c.entities.size() + c.events.size());
   corpus_ = &c;
   labelWidths_.clear();
@@ -343,8 +343,14 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   }
 }
 
-bool TimelineView::draw(const Corpus& c, AppState& s, double dt) {
-  if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size()) setCorpus(c, today_);
+bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis, double dt) {
+  if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size() || filterVersion_ != vis.filterVersion) {
+    const bool keepView = fitted_ && corpus_ == &c;  // a filter change keeps the window
+    setCorpus(c, today_, &vis.filtered.entityVisible);
+    filterVersion_ = vis.filterVersion;
+    fitted_ = keepView;
+  }
+  (void)dt;
   ensureLabelWidths(c);
   drawToolbar(s);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -352,6 +358,10 @@ bool TimelineView::draw(const Corpus& c, AppState& s, double dt) {
   const float axisH = std::round(ImGui::GetFontSize() * 2.2f);
   const float w = std::max(avail.x, 50.f), h = std::max(avail.y - axisH, 40.f);
   if (!fitted_) { scale_.setView(0, 1, w); fitAll(); fitted_ = true; }
+  if (s.requestTo > s.requestFrom) {  // a link or a story step asks for a window
+    scale_.setView(s.requestFrom, s.requestTo, w);
+    s.requestFrom = s.requestTo = 0;
+  }
   scale_.setWidth(w);
   scale_.clampTo(layout_.dataFirst(), layout_.dataLast(), layout_.defaultMarginDays());
   plotX_ = pos.x;
@@ -362,11 +372,7 @@ bool TimelineView::draw(const Corpus& c, AppState& s, double dt) {
   dl->AddRectFilled(ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), IM_COL32(255, 255, 255, 255));
 
   bool animating = false;
-  if (s.playing && s.asOf != kNoDay) {
-    // A sweep takes about 20 s across the whole data, whatever the zoom.
-    const double perSecond = (layout_.dataLast() - layout_.dataFirst()) / 20.0;
-    s.asOf = static_cast<int32_t>(s.asOf + std::max(1.0, perSecond * dt));
-    if (s.asOf >= layout_.dataLast()) { s.asOf = static_cast<int32_t>(layout_.dataLast()); s.playing = false; }
+  if (s.playing && s.asOf != kNoDay) {  // App advances the cursor; keep it in view
     const float cx = scale_.toX(s.asOf);
     if (cx > w * 0.9f || cx < 0) scale_.pan(-(cx - w * 0.5f));  // keep the cursor in view while playing
     animating = s.playing;

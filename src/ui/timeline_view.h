@@ -10,6 +10,7 @@
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
 #include "core/timeline_layout.h"
+#include "core/visibility.h"
 
 struct ImDrawList;
 
@@ -17,9 +18,9 @@ namespace nhsx {
 
 class TimelineView {
  public:
-  void setCorpus(const Corpus& c, int32_t today);
+  void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
   // Draws into the current ImGui window's remaining content region. True while animating (playing).
-  bool draw(const Corpus& c, AppState& s, double dtSeconds);
+  bool draw(const Corpus& c, AppState& s, const Visibility& vis, double dtSeconds);
 
   void fitAll();
   void zoom(double factor);  // about the plot's centre
@@ -54,6 +55,7 @@ class TimelineView {
   bool dragging_ = false, draggingCursor_ = false;
   bool fitted_ = false;
   uint32_t corpusItems_ = UINT32_MAX;
+  uint64_t filterVersion_ = 0;
   const Corpus* corpus_ = nullptr;
 };
 

@@ -1,0 +1,101 @@
+// Prints the one table of tools/bench-all.sh (markdown) from the JSON files its benchmarks wrote:
+//   node bench/bench_report.mjs DIR      reads DIR/{layout,render,timeline,page}.json (those present)
+// Each row: our figure, the peer's, the ratio (peer / ours for times and bytes, so above 1x means we are
+// ahead), the aim from issue 10 and whether it is met. A missing file leaves its rows out, saying so.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node bench/bench_report.mjs DIR');
+  process.exit(2);
+}
+const read = (name) => {
+  const f = path.join(dir, `${name}.json`);
+  return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : null;
+};
+
+const AHEAD = 'ahead of the peer';
+const rows = [];
+const ms = (v) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
+const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+const size = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+// One row; `ratio` is peer / ours, `met` true/false, or null when the aim is not a comparison.
+function row(area, what, ours, peer, ratio, aim, met) {
+  rows.push([area, what, ours, peer, ratio == null ? '' : `${ratio.toFixed(ratio < 10 ? 2 : 0)}x`, aim,
+             met == null ? '' : met ? 'met' : '**missed**']);
+}
+
+const layout = read('layout');
+if (layout) {
+  const peers = [['d3', 'd3-force'], ['fa2', 'forceatlas2 (BH)'], ['ngraph', 'ngraph.forcelayout']];
+  for (const r of layout.rows)
+    for (const [k, name] of peers) {
+      if (r[k] == null) continue;
+      const ratio = r[k] / r.wasm;
+      const five = k === 'd3' && r.n === 10000;
+      row('Layout (ms/tick)', `${size(r.n)} nodes, ${size(r.m)} edges vs ${name}`,
+          `${ms(r.wasm)} wasm / ${ms(r.native)} native`, ms(r[k]), ratio,
+          five ? '>= 5x d3-force (wasm)' : AHEAD, five ? ratio >= 5 : ratio > 1);
+    }
+}
+
+const render = read('render');
+if (render) {
+  for (const r of render.rows)
+    for (const lib of ['sigma', 'cytoscape']) {
+      const [o, p] = [r.ours, r[lib]];
+      row('Rendering (frame ms, median / p95)', `${size(r.n)} nodes pan+zoom vs ${lib}`,
+          `${ms(o.median)} / ${ms(o.p95)}`, `${ms(p.median)} / ${ms(p.p95)}`, p.median / o.median, AHEAD,
+          p.median / o.median > 1 && p.p95 / o.p95 > 1);
+    }
+  row('Rendering', '100k nodes laid out and drawn with LOD, interactive', 'not run in the browser', '', null,
+      'interactive at 100k', null);
+}
+
+const timeline = read('timeline');
+if (timeline) {
+  for (const r of timeline.rows) {
+    const first = r.vis.first / r.ours.first;
+    const twenty = r.n === 5000;
+    row('Timeline', `first draw, ${r.items} items vs vis-timeline`, ms(r.ours.first), ms(r.vis.first), first,
+        twenty ? '>= 20x vis-timeline' : AHEAD, twenty ? first >= 20 : first > 1);
+    const drag = r.vis.drag / r.ours.drag;
+    row('Timeline (frame ms, median / p95)', `drag, ${r.items} items vs vis-timeline`,
+        `${ms(r.ours.drag)} / ${ms(r.ours.dragP95)}`, `${ms(r.vis.drag)} / ${ms(r.vis.dragP95)}`, drag, AHEAD, drag > 1);
+  }
+}
+
+const page = read('page');
+if (page) {
+  const { ours, peer } = page.load;
+  row('Load', 'first visit, gzip bytes vs vis-timeline + vis-network page', kb(ours.gz), kb(peer.gz),
+      peer.gz / ours.gz, '<= 600 KB and ahead', ours.gz <= 600 * 1024 && peer.gz > ours.gz);
+  row('Load', 'time to first interactive frame', ms(ours.firstFrame), ms(peer.firstFrame),
+      peer.firstFrame / ours.firstFrame, AHEAD, peer.firstFrame > ours.firstFrame);
+  const pi = page.idle.peer;
+  for (const [k, label] of [['ours', 'first view'], ['oursGraph', 'graph view']]) {
+    const o = page.idle[k];
+    row('Idle', `${o.seconds} s, ours in its ${label}: frames`, String(o.frames), String(pi.frames), null,
+        'zero frames', o.frames === 0);
+    row('Idle', `${o.seconds} s, ours in its ${label}: main-thread task / script ms`,
+        `${o.taskMs.toFixed(0)} / ${o.scriptMs.toFixed(0)} ms`, `${pi.taskMs.toFixed(0)} / ${pi.scriptMs.toFixed(0)} ms`,
+        pi.taskMs / Math.max(o.taskMs, 0.1), AHEAD, o.taskMs < pi.taskMs);
+  }
+  for (const p of page.parse)
+    row('Corpus parsing (MB/s)', `${p.mb.toFixed(0)} MB corpus: in the page (wasm) / native`,
+        `${p.page.toFixed(1)} / ${p.native.toFixed(1)}`, 'no peer', null, 'reported', null);
+}
+
+const versions = Object.assign({}, ...[layout, render, timeline, page].filter(Boolean).map((x) => x.versions));
+console.log(`\n## Performance, side by side (one run, ${new Date().toISOString().slice(0, 16)}Z)\n`);
+console.log(`Peers: ${Object.entries(versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
+            'Ratio = peer / ours (above 1x: ours is ahead). Browser rows: headless Chromium, software WebGL.\n');
+const head = ['area', 'measure', 'ours', 'peer', 'ratio', 'aim', 'met?'];
+console.log(`| ${head.join(' | ')} |`);
+console.log(`|${head.map(() => '---').join('|')}|`);
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const missing = ['layout', 'render', 'timeline', 'page'].filter((n) => !read(n));
+if (missing.length) console.log(`\nNot measured in this run: ${missing.join(', ')}.`);
+const missed = rows.filter((r) => r[6].includes('missed')).length;
+console.log(`\n${rows.filter((r) => r[6]).length - missed} aims met, ${missed} missed.`);

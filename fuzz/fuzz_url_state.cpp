@@ -1,0 +1,5 @@
+// libFuzzer target: the deep-link decoder on arbitrary bytes. What is checked beyond crashes and
+// sanitizer reports is in fuzz_checks.h.
+#include "fuzz_checks.h"
+
+NHSX_FUZZ_TARGET(nhsx::fuzz::checkUrlState)

@@ -1,0 +1,225 @@
+#include "core/export.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "core/csv_import.h"
+
+namespace nhsx {
+
+using Json = nlohmann::ordered_json;  // keeps fields in the order of docs/corpus-format.md
+
+namespace {
+
+bool shown(const std::vector<uint8_t>& mask, size_t i) { return i < mask.size() && mask[i]; }
+
+bool relationShown(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                   const std::vector<uint8_t>& relationVisible, size_t r) {
+  const Relation& rel = c.relations[r];
+  return shown(relationVisible, r) && shown(entityVisible, rel.from) && shown(entityVisible, rel.to);
+}
+
+void putDate(Json& j, const DateField& d) {
+  if (!d.present()) return;
+  j["date"] = d.text;
+  if (!d.note.empty()) j["dateNote"] = d.note;
+}
+
+// Citations as JSON; marks the sources they cite.
+Json citationsJson(const Corpus& c, const std::vector<Citation>& cits, std::vector<uint8_t>& sourceUsed) {
+  Json a = Json::array();
+  for (const Citation& ci : cits) {
+    Json j;
+    j["source"] = c.sources[ci.source].id;
+    sourceUsed[ci.source] = 1;
+    if (!ci.quote.empty()) j["quote"] = ci.quote;
+    if (!ci.note.empty()) j["note"] = ci.note;
+    a.push_back(std::move(j));
+  }
+  return a;
+}
+
+Json entityJson(const Corpus& c, const Entity& e, std::vector<uint8_t>& sourceUsed) {
+  Json j;
+  j["id"] = e.id;
+  j["kind"] = kindName(e.kind);
+  j["type"] = e.type;
+  j["name"] = e.name;
+  if (!e.aliases.empty()) j["aliases"] = e.aliases;
+  if (!e.description.empty()) j["description"] = e.description;
+  putDate(j, e.date);
+  if (e.collective) j["collective"] = true;
+  if (e.order) j["order"] = e.order;
+  if (!e.figures.empty()) {
+    Json figs = Json::array();
+    for (const Figure& f : e.figures) {
+      Json fj;
+      fj["label"] = f.label;
+      fj["value"] = f.value;
+      if (!f.qualifier.empty()) fj["qualifier"] = f.qualifier;
+      if (!f.unit.empty()) fj["unit"] = f.unit;
+      putDate(fj, f.date);
+      fj["citations"] = citationsJson(c, f.citations, sourceUsed);
+      figs.push_back(std::move(fj));
+    }
+    j["figures"] = std::move(figs);
+  }
+  j["citations"] = citationsJson(c, e.citations, sourceUsed);
+  return j;
+}
+
+Json sourceJson(const Source& s) {
+  Json j;
+  j["id"] = s.id;
+  j["title"] = s.title;
+  j["publisher"] = s.publisher;
+  putDate(j, s.date);
+  if (!s.url.empty()) j["url"] = s.url;
+  if (!s.seed.empty()) j["seed"] = s.seed;
+  if (!s.note.empty()) j["note"] = s.note;
+  j["external"] = s.external;
+  return j;
+}
+
+// One CSV row being filled by column name.
+class CsvRowBuilder {
+ public:
+  explicit CsvRowBuilder(const std::vector<std::string_view>& columns) : columns_(columns), cells_(columns.size()) {}
+  void set(std::string_view column, std::string_view value) {
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i] == column) cells_[i] = value;
+    }
+  }
+  void citation(const Corpus& c, const Citation& ci) {
+    const Source& s = c.sources[ci.source];
+    set("source_title", s.title);
+    set("source_url", s.url);
+    set("source_publisher", s.publisher);
+    set("source_date", s.date.text);
+    set("source_seed", s.seed);
+    set("quote", ci.quote);
+    set("note", ci.note);
+  }
+  // Appends the row and empties it for the next one.
+  void flush(std::string& out) {
+    appendCsvRow(out, std::vector<std::string_view>(cells_.begin(), cells_.end()));
+    for (std::string& s : cells_) s.clear();
+  }
+
+ private:
+  const std::vector<std::string_view>& columns_;
+  std::vector<std::string> cells_;
+};
+
+std::string header(const std::vector<std::string_view>& columns) {
+  std::string out;
+  appendCsvRow(out, columns);
+  return out;
+}
+
+// The first citation shares the item's row; the others follow on rows holding only the id.
+void citationRows(const Corpus& c, const std::string& id, const std::vector<Citation>& cits, CsvRowBuilder& row,
+                  std::string& out) {
+  for (size_t k = 0; k < cits.size(); ++k) {
+    if (k) row.set("id", id);
+    row.citation(c, cits[k]);
+    row.flush(out);
+  }
+  if (cits.empty()) row.flush(out);
+}
+
+}  // namespace
+
+std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                       const std::vector<uint8_t>& relationVisible) {
+  std::vector<uint8_t> sourceUsed(c.sources.size(), 0);
+  Json entities = Json::array(), relations = Json::array(), events = Json::array();
+  for (size_t i = 0; i < c.entities.size(); ++i) {
+    if (shown(entityVisible, i)) entities.push_back(entityJson(c, c.entities[i], sourceUsed));
+  }
+  for (size_t r = 0; r < c.relations.size(); ++r) {
+    if (!relationShown(c, entityVisible, relationVisible, r)) continue;
+    const Relation& rel = c.relations[r];
+    Json j;
+    j["id"] = rel.id;
+    j["type"] = relationTypes()[rel.type].id;
+    j["from"] = c.entities[rel.from].id;
+    j["to"] = c.entities[rel.to].id;
+    putDate(j, rel.date);
+    if (!rel.role.empty()) j["role"] = rel.role;
+    if (!rel.description.empty()) j["description"] = rel.description;
+    j["citations"] = citationsJson(c, rel.citations, sourceUsed);
+    relations.push_back(std::move(j));
+  }
+  for (const Event& ev : c.events) {
+    Json ids = Json::array();
+    for (uint32_t e : ev.entities) {
+      if (shown(entityVisible, e)) ids.push_back(c.entities[e].id);
+    }
+    if (ids.empty()) continue;
+    Json j;
+    j["id"] = ev.id;
+    j["type"] = ev.type;
+    j["name"] = ev.name;
+    if (!ev.description.empty()) j["description"] = ev.description;
+    putDate(j, ev.date);
+    j["entities"] = std::move(ids);
+    j["citations"] = citationsJson(c, ev.citations, sourceUsed);
+    events.push_back(std::move(j));
+  }
+  Json root;
+  root["format"] = c.format.empty() ? "1.0" : c.format;
+  root["title"] = c.title.empty() ? "Exported corpus" : c.title;
+  if (!c.description.empty()) root["description"] = c.description;
+  root["sources"] = Json::array();
+  for (size_t s = 0; s < c.sources.size(); ++s) {
+    if (sourceUsed[s]) root["sources"].push_back(sourceJson(c.sources[s]));
+  }
+  root["entities"] = std::move(entities);
+  root["relations"] = std::move(relations);
+  root["events"] = std::move(events);
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string exportEntitiesCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible) {
+  const std::vector<std::string_view>& columns = entityCsvColumns();
+  std::string out = header(columns);
+  CsvRowBuilder row(columns);
+  for (size_t i = 0; i < c.entities.size(); ++i) {
+    if (!shown(entityVisible, i)) continue;
+    const Entity& e = c.entities[i];
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+    row.set("id", e.id);
+    row.set("kind", kindName(e.kind));
+    row.set("type", e.type);
+    row.set("name", e.name);
+    row.set("aliases", aliases);
+    row.set("date", e.date.text);
+    row.set("description", e.description);
+    citationRows(c, e.id, e.citations, row, out);
+  }
+  return out;
+}
+
+std::string exportRelationsCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                               const std::vector<uint8_t>& relationVisible) {
+  const std::vector<std::string_view>& columns = relationCsvColumns();
+  std::string out = header(columns);
+  CsvRowBuilder row(columns);
+  for (size_t r = 0; r < c.relations.size(); ++r) {
+    if (!relationShown(c, entityVisible, relationVisible, r)) continue;
+    const Relation& rel = c.relations[r];
+    row.set("id", rel.id);
+    row.set("from", c.entities[rel.from].id);
+    row.set("type", relationTypes()[rel.type].id);
+    row.set("to", c.entities[rel.to].id);
+    row.set("date", rel.date.text);
+    row.set("description", rel.description);
+    row.set("role", rel.role);
+    citationRows(c, rel.id, rel.citations, row, out);
+  }
+  return out;
+}
+
+}  // namespace nhsx

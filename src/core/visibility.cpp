@@ -1,0 +1,44 @@
+#include "core/visibility.h"
+
+#include "core/time_filter.h"
+
+namespace nhsx {
+
+namespace {
+bool existsAt(const DateField& d, int32_t day) {
+  const Existence e = existenceAt(d, day);
+  return e == Existence::Undated || e == Existence::Exists;
+}
+}  // namespace
+
+bool updateVisibility(const Corpus& c, const AppState& s, Visibility& v) {
+  const bool corpusChanged = v.corpus != &c || v.corpusEntities != c.entities.size();
+  const bool filterChanged = corpusChanged || v.spec != s.filter;
+  if (!filterChanged && v.asOf == s.asOf) return false;
+  if (filterChanged) {
+    v.filtered = applyFilter(c, s.filter);
+    v.spec = s.filter;
+    ++v.filterVersion;
+  }
+  v.corpus = &c;
+  v.corpusEntities = c.entities.size();
+  v.asOf = s.asOf;
+  v.entityAt = v.filtered.entityVisible;
+  v.relationAt = v.filtered.relationVisible;
+  v.entitiesAt = v.filtered.entities;
+  v.relationsAt = v.filtered.relations;
+  if (s.asOf != kNoDay) {
+    for (size_t i = 0; i < c.entities.size(); ++i) {
+      if (v.entityAt[i] && !existsAt(c.entities[i].date, s.asOf)) { v.entityAt[i] = 0; --v.entitiesAt; }
+    }
+    for (size_t i = 0; i < c.relations.size(); ++i) {
+      if (!v.relationAt[i]) continue;
+      const Relation& r = c.relations[i];
+      if (!v.entityAt[r.from] || !v.entityAt[r.to] || !existsAt(r.date, s.asOf)) { v.relationAt[i] = 0; --v.relationsAt; }
+    }
+  }
+  ++v.version;
+  return true;
+}
+
+}  // namespace nhsx

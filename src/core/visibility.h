@@ -1,0 +1,29 @@
+// What each view shows after the filters and the "as of" cursor: one mask per entity and relation.
+// The timeline obeys the filters only (its cursor must stay movable over everything); the relationship
+// view also hides what did not exist at the "as of" date.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/filter.h"
+
+namespace nhsx {
+
+struct Visibility {
+  FilterResult filtered;                  // the filters alone
+  std::vector<uint8_t> entityAt, relationAt;  // filters and "as of" together
+  size_t entitiesAt = 0, relationsAt = 0;
+  uint64_t version = 0;                   // bumped whenever a mask changes
+  uint64_t filterVersion = 0;             // bumped when `filtered` changes
+  // What the masks were computed from.
+  FilterSpec spec;
+  int32_t asOf = kNoDay;
+  const Corpus* corpus = nullptr;
+  size_t corpusEntities = SIZE_MAX;
+};
+
+// Recomputes the masks when the corpus, the filters or the "as of" date changed; true when it did.
+bool updateVisibility(const Corpus& c, const AppState& s, Visibility& v);
+
+}  // namespace nhsx

@@ -1,0 +1,92 @@
+#include "ui/filter_panel.h"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/kind_style.h"
+
+namespace nhsx {
+
+namespace {
+template <typename T>
+bool toggle(std::set<T>& set, const T& v, const char* label, size_t count) {
+  bool on = set.count(v) != 0;
+  const std::string text = std::string(label) + " (" + std::to_string(count) + ")";
+  if (!ImGui::Checkbox(text.c_str(), &on)) return false;
+  if (on) set.insert(v);
+  else set.erase(v);
+  return true;
+}
+
+int yearOf(int32_t day) {
+  int y, m, d;
+  civilFromDays(day, y, m, d);
+  return y;
+}
+}  // namespace
+
+void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
+  if (countedCorpus_ != &c || countedEntities_ != c.entities.size() || countedFor_ != s.filter) {
+    counts_ = countOptions(c, s.filter);
+    countedFor_ = s.filter;
+    countedCorpus_ = &c;
+    countedEntities_ = c.entities.size();
+  }
+  ImGui::Text("Showing %zu of %zu entities, %zu of %zu relations", vis.filtered.entities, c.entities.size(),
+              vis.filtered.relations, c.relations.size());
+  ImGui::BeginDisabled(s.filter.empty());
+  if (ImGui::Button("Reset filters")) s.filter.reset();
+  ImGui::EndDisabled();
+  ImGui::TextDisabled("Ticking nothing in a group shows all of it.");
+
+  if (ImGui::CollapsingHeader("Kinds", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (int k = 0; k < kKindCount; ++k) {
+      const Kind kind = static_cast<Kind>(k);
+      ImGui::PushID(k);
+      ImGui::PushStyleColor(ImGuiCol_CheckMark, kindStyle(kind).colour);
+      toggle(s.filter.kinds, kind, std::string(kindPlural(kind)).c_str(), counts_.kinds[static_cast<size_t>(k)]);
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+  }
+  if (ImGui::CollapsingHeader("Organisation types")) {
+    const auto& types = typesOfKind(Kind::Organisation);
+    for (size_t i = 0; i < types.size() && i < counts_.orgTypes.size(); ++i) {
+      if (counts_.orgTypes[i] == 0 && !s.filter.orgTypes.count(std::string(types[i]))) continue;
+      ImGui::PushID(static_cast<int>(i));
+      toggle(s.filter.orgTypes, std::string(types[i]), std::string(types[i]).c_str(), counts_.orgTypes[i]);
+      ImGui::PopID();
+    }
+  }
+  if (ImGui::CollapsingHeader("Relation types")) {
+    const auto& types = relationTypes();
+    for (size_t i = 0; i < types.size() && i < counts_.relationTypes.size(); ++i) {
+      if (counts_.relationTypes[i] == 0 && !s.filter.relationTypes.count(static_cast<int>(i))) continue;
+      ImGui::PushID(static_cast<int>(i));
+      toggle(s.filter.relationTypes, static_cast<int>(i), std::string(types[i].label).c_str(), counts_.relationTypes[i]);
+      ImGui::PopID();
+    }
+  }
+  if (!counts_.themeEntities.empty() && ImGui::CollapsingHeader("Themes")) {
+    for (size_t i = 0; i < counts_.themeEntities.size(); ++i) {
+      const Entity& t = c.entities[counts_.themeEntities[i]];
+      ImGui::PushID(static_cast<int>(i));
+      toggle(s.filter.themes, t.id, t.name.c_str(), counts_.themes[i]);
+      ImGui::PopID();
+    }
+  }
+  if (c.lastDay > c.firstDay && ImGui::CollapsingHeader("Time range", ImGuiTreeNodeFlags_DefaultOpen)) {
+    const int y0 = yearOf(c.firstDay), y1 = yearOf(c.lastDay);
+    int from = s.filter.fromDay == Date::kOpenStart ? y0 : yearOf(s.filter.fromDay);
+    int to = s.filter.toDay == Date::kOpenEnd ? y1 : yearOf(s.filter.toDay);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::DragIntRange2("years", &from, &to, 0.2f, y0, y1, "from %d", "to %d")) {
+      s.filter.fromDay = from <= y0 ? Date::kOpenStart : daysFromCivil(from, 1, 1);
+      s.filter.toDay = to >= y1 ? Date::kOpenEnd : daysFromCivil(to, 12, 31);
+    }
+    ImGui::TextDisabled("Undated entities always show.");
+  }
+}
+
+}  // namespace nhsx

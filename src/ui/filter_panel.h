@@ -1,0 +1,21 @@
+// Filters: kinds, organisation types, relation types, themes and a time range, each option with the
+// count it would show, and one reset. Both views obey them (core/visibility.h).
+#pragma once
+#include "core/app_state.h"
+#include "core/filter.h"
+#include "core/visibility.h"
+
+namespace nhsx {
+
+class FilterPanel {
+ public:
+  void draw(const Corpus& c, AppState& s, const Visibility& vis);
+
+ private:
+  FilterCounts counts_;
+  FilterSpec countedFor_;
+  const Corpus* countedCorpus_ = nullptr;
+  size_t countedEntities_ = SIZE_MAX;
+};
+
+}  // namespace nhsx

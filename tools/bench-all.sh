@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Performance, side by side: every benchmark against its peers in one run on this machine, then ONE
+# markdown table (ours, the peer, the ratio, the aims of issue 10, met or missed). Not a test.
+#   tools/bench-all.sh [--quick] [--no-build] [--out DIR] [--native-dir DIR]
+#     --quick       small sizes only (a smoke run of every measurement, a few minutes)
+#     --no-build    use the built trees as they are (default: tools/setup.sh, then build what is needed)
+#     --out DIR     where the JSON results, logs and table.md go (default build/bench-all)
+#     --native-dir  the native build tree (default build/native)
+#     --help        this text; also checks that the benchmark scripts parse
+# The full run takes a long time (mostly the 50k-node graph settling in software-rendered WebGL).
+# The peers come from npm at run time, pinned, into build/peers (git-ignored), never into the repository.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+PEERS=(d3-force@3.0.1 graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 ngraph.graph@20.1.2
+       ngraph.forcelayout@3.3.1 sigma@3.0.3 cytoscape@3.34.4 vis-timeline@7.7.4 vis-network@10.1.2)
+SCRIPTS=(layout_peers graph_render_peers timeline_peers page_peers bench_report browser_bench)
+
+quick=0 build=1 out="$here/build/bench-all" native="$here/build/native"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    --out) out=$(realpath -m "$2"); shift ;;
+    --native-dir) native=$(realpath -m "$2"); shift ;;
+    --help | -h)
+      sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+      for s in "${SCRIPTS[@]}"; do node --check "$here/bench/$s.mjs"; done
+      exit 0 ;;
+    *) echo "tools/bench-all.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ "$quick" = 1 ]; then
+  layout_sizes=1000,10000 render_sizes=1000 timeline=(--sizes 1000 --runs 1 --drag-steps 20)
+  page=(--parse-entities 10800 --runs 1 --idle-seconds 10)
+else
+  layout_sizes=1000,10000,100000 render_sizes=1000,10000,50000 timeline=(--sizes 1000,5000,20000 --runs 3)
+  page=(--parse-entities 10800,54000 --runs 3 --idle-seconds 10)
+fi
+
+say() { printf '[bench-all] %s\n' "$*" >&2; }
+
+if [ "$build" = 1 ]; then
+  "$here/tools/setup.sh" >/dev/null
+  [ -f "$native/build.ninja" ] || cmake -S "$here" -B "$native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  say "building the native benchmarks in $native"
+  cmake --build "$native" --target bench-layout bench-corpus corpus-gen >/dev/null
+  say "building the web site"
+  # The web tree is shared: serialise with other builders when flock is there.
+  if command -v flock >/dev/null; then flock /tmp/nhsx-web.lock "$here/tools/build.sh" web >/dev/null
+  else "$here/tools/build.sh" web >/dev/null; fi
+fi
+
+peers="$here/build/peers"
+installed=1
+for p in "${PEERS[@]}"; do
+  [ "$(node -p "try{require('$peers/node_modules/${p%@*}/package.json').version}catch{''}")" = "${p##*@}" ] || installed=0
+done
+if [ "$installed" = 0 ]; then
+  say "installing the peers from npm into $peers: ${PEERS[*]}"
+  mkdir -p "$peers"
+  # --legacy-peer-deps: sigma and the graphology packages declare peers (types) the standalone use needs not.
+  npm install --prefix "$peers" --no-audit --no-fund --loglevel=error --save-exact --legacy-peer-deps \
+    "${PEERS[@]}" >/dev/null
+fi
+
+mkdir -p "$out"
+rm -f "$out"/{layout,render,timeline,page}.json
+failed=()
+# Runs one benchmark (its output to DIR/NAME.log); a failure is reported and the others still run.
+run() {
+  local name=$1; shift
+  say "$name: $* (log: $out/$name.log)"
+  if ! "$@" >"$out/$name.log" 2>&1; then
+    failed+=("$name")
+    say "$name FAILED: $(tail -n 3 "$out/$name.log" | tr '\n' ' ')"
+  fi
+}
+common=(--peers "$peers" --corpus-gen "$native/corpus-gen")
+run layout node "$here/bench/layout_peers.mjs" --peers "$peers" --sizes "$layout_sizes" \
+  --native "$native/bench-layout" --wasm "$here/build/web/bench-layout-wasm.js" --json "$out/layout.json"
+run render node "$here/bench/graph_render_peers.mjs" "${common[@]}" --sizes "$render_sizes" --json "$out/render.json"
+run timeline node "$here/bench/timeline_peers.mjs" "${common[@]}" "${timeline[@]}" --json "$out/timeline.json"
+run page node "$here/bench/page_peers.mjs" "${common[@]}" --bench-corpus "$native/bench-corpus" "${page[@]}" \
+  --json "$out/page.json"
+
+node "$here/bench/bench_report.mjs" "$out" | tee "$out/table.md"
+if [ ${#failed[@]} -gt 0 ]; then
+  say "failed: ${failed[*]} (see their logs in $out)"
+  exit 1
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Payload budget: the bytes of every file of the built site, raw and gzipped (gzip -9), and the total
+# a first visit to index.html downloads (the page, what it links, the wasm, the corpus and the fonts).
+#   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 600 (gzipped KB, 1 KB = 1000 B)
+# Exits 1 when the first visit is over the budget.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+site=${1:-$here/build/web/site}
+budget_kb=${2:-600}
+[ -f "$site/index.html" ] || { echo "payload: no index.html in $site (run tools/build.sh web)" >&2; exit 2; }
+cd "$site"
+
+# What a first visit fetches: index.html, the src/href it names, and what explorer-api.js loads.
+first=(index.html explorer.wasm data/corpus.json)
+while read -r ref; do first+=("$ref"); done < <(grep -oE '(src|href)="[^":#?]+"' index.html | sed -E 's/^[a-z]+="(.*)"$/\1/')
+while read -r f; do first+=("$f"); done < <(find fonts -type f 2>/dev/null)
+
+is_first() { local f; for f in "${first[@]}"; do [ "$f" = "$1" ] && return 0; done; return 1; }
+
+printf '%-32s %10s %10s  %s\n' file raw gzip-9 'first visit'
+raw_all=0 gz_all=0 raw_first=0 gz_first=0
+while read -r f; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  mark=''
+  if is_first "$f"; then mark=yes; raw_first=$((raw_first + raw)); gz_first=$((gz_first + gz)); fi
+  raw_all=$((raw_all + raw)); gz_all=$((gz_all + gz))
+  printf '%-32s %10d %10d  %s\n' "$f" "$raw" "$gz" "$mark"
+done < <(find . -type f -printf '%P\n' | sort)
+printf '%-32s %10d %10d\n' 'all files' "$raw_all" "$gz_all"
+printf '%-32s %10d %10d  (budget %d KB gzipped)\n' 'first visit' "$raw_first" "$gz_first" "$budget_kb"
+if [ "$gz_first" -gt $((budget_kb * 1000)) ]; then
+  echo "payload: first visit is $((gz_first / 1000)) KB gzipped, over the $budget_kb KB budget" >&2
+  exit 1
+fi
