@@ -14,7 +14,8 @@
 // repeat {drag 200 px right in 20 moves, drag back, wheel 3 notches in, 3 out} at that point; each input
 // event is awaited (Chromium acknowledges it), so slower pages get fewer events in the same time.
 // Frame time: deltas of requestAnimationFrame timestamps over the gesture; median and p95. Also printed: the
-// page's main-thread task and script time per frame (CDP), and with --profile 1 the top self times.
+// page's main-thread task and script time per frame (CDP), and with --profile 1 the top self times and,
+// for ours, the time in each WebGL getParameter query.
 // WebGL is software-rendered (SwiftShader) here: compare the ratios within one run, not absolute times.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,8 +91,23 @@ async function gesture(page, p) {
   return { median: median(d), p95: percentile(d, 95), frames: d.length, events, ...await done() };
 }
 
+// With --profile: time spent in each WebGL getParameter query (by name), the sync points of a frame.
+const GL_QUERY_HOOK = `(() => {
+  const spent = window.__glQueries = {};
+  const P = WebGL2RenderingContext.prototype, get = P.getParameter, names = {};
+  for (const k in WebGL2RenderingContext) if (typeof WebGL2RenderingContext[k] === 'number') names[WebGL2RenderingContext[k]] ??= k;
+  P.getParameter = function (p) {
+    const t0 = performance.now();
+    try { return get.call(this, p); } finally {
+      const k = names[p] || p, e = spent[k] ||= [0, 0];
+      e[0]++; e[1] += performance.now() - t0;
+    }
+  };
+})();`;
+
 async function measureOurs(browser, url, n, ids, shots) {
-  const { context, page, errors } = await newPage(browser, [OURS_HOOK, RAF_HOOK], SETTLE_TIMEOUT);
+  const hooks = [OURS_HOOK, RAF_HOOK, ...(o.profile ? [GL_QUERY_HOOK] : [])];
+  const { context, page, errors } = await newPage(browser, hooks, SETTLE_TIMEOUT);
   try {
     await page.goto(`${url}index.html?data=bench-data/graph-${n}.json&view=graph`);
     await page.evaluate(() => window.explorer.ready);
@@ -115,7 +131,12 @@ async function measureOurs(browser, url, n, ids, shots) {
     for (let i = 0; i < ZOOM_OUT; ++i) await page.mouse.wheel(0, 100);
     await settle(page, () => window.explorer.state().frames);
     const f0 = await page.evaluate(() => window.__bench.frames.length);
+    if (o.profile) await page.evaluate(() => { for (const k in window.__glQueries) delete window.__glQueries[k]; });
     const g = await gesture(page, start);
+    if (o.profile) {
+      const q = Object.entries(await page.evaluate(() => window.__glQueries)).sort((a, b) => b[1][1] - a[1][1]);
+      g.glQueries = q.slice(0, 8).map(([k, [count, ms]]) => [k, count, Math.round(ms)]);
+    }
     const s1 = await page.evaluate(() => window.explorer.state());
     g.appFrames = (await page.evaluate(() => window.__bench.frames.length)) - f0;
     // A drag that caught a node would pin it and restart the layout: not a pan.
@@ -186,6 +207,7 @@ async function main() {
                   `frames=${ours.frames} app_frames=${ours.appFrames} events=${ours.events} ` +
                   `median_ms=${ours.median.toFixed(1)} p95_ms=${ours.p95.toFixed(1)} ${perFrame(ours)}`);
       if (ours.top) console.log('  ours top self times (ms): ' + ours.top.map(([f, t]) => `${f}=${t}`).join(', '));
+      if (ours.glQueries) console.log('  ours WebGL getParameter (name calls ms): ' + ours.glQueries.map((q) => q.join(' ')).join(', '));
       for (const lib of ['sigma', 'cytoscape']) {
         row[lib] = await measurePeer(env.browser, env.url, lib, n, ours, o.shots);
         const g = row[lib];

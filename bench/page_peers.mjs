@@ -37,8 +37,11 @@ const o = parseOptions(process.argv, {
 async function visit(browser, url, ours, keepOpen) {
   const { context, page, errors } = await newPage(browser, ours ? [OURS_HOOK] : []);
   const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => ({ url: r.url(), raw: b.length,
-                                                                  gz: zlib.gzipSync(b, { level: 9 }).length }))));
+  // Caught: a body still pending when the page closes (after an error) rejects, unhandled otherwise.
+  const onResponse = (r) => bodies.push(r.body().then((b) => ({ url: r.url(), raw: b.length,
+                                                                 gz: zlib.gzipSync(b, { level: 9 }).length }),
+                                                      () => null));
+  page.on('response', onResponse);
   await page.goto(url);
   let firstFrame;
   if (ours) {
@@ -52,7 +55,9 @@ async function visit(browser, url, ours, keepOpen) {
     firstFrame = Math.max(p.timelineDrawn, p.networkDrawn);
   }
   await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
   const files = await Promise.all(bodies);
+  if (files.includes(null)) throw new Error(`${url}: a response body could not be read`);
   if (errors.length) throw new Error(`${url}: page errors:\n` + errors.join('\n'));
   const r = { firstFrame, gz: files.reduce((s, f) => s + f.gz, 0), raw: files.reduce((s, f) => s + f.raw, 0),
               files: files.length };

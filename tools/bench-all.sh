@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Performance, side by side: every benchmark against its peers in one run on this machine, then ONE
 # markdown table (ours, the peer, the ratio, the aims of issue 10, met or missed). Not a test.
-#   tools/bench-all.sh [--quick] [--no-build] [--out DIR] [--native-dir DIR]
+#   tools/bench-all.sh [--quick] [--no-build] [--only LIST] [--out DIR] [--native-dir DIR]
 #     --quick       small sizes only (a smoke run of every measurement, a few minutes)
+#     --only LIST   some of layout,render,timeline,page (the table keeps the others' last results in DIR)
 #     --no-build    use the built trees as they are (default: tools/setup.sh, then build what is needed)
 #     --out DIR     where the JSON results, logs and table.md go (default build/bench-all)
 #     --native-dir  the native build tree (default build/native)
@@ -15,15 +16,16 @@ PEERS=(d3-force@3.0.1 graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 ngr
        ngraph.forcelayout@3.3.1 sigma@3.0.3 cytoscape@3.34.4 vis-timeline@7.7.4 vis-network@10.1.2)
 SCRIPTS=(layout_peers graph_render_peers timeline_peers page_peers bench_report browser_bench)
 
-quick=0 build=1 out="$here/build/bench-all" native="$here/build/native"
+quick=0 build=1 out="$here/build/bench-all" native="$here/build/native" only=layout,render,timeline,page
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-build) build=0 ;;
+    --only) only=$2; shift ;;
     --out) out=$(realpath -m "$2"); shift ;;
     --native-dir) native=$(realpath -m "$2"); shift ;;
     --help | -h)
-      sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
       for s in "${SCRIPTS[@]}"; do node --check "$here/bench/$s.mjs"; done
       exit 0 ;;
     *) echo "tools/bench-all.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -66,18 +68,24 @@ if [ "$installed" = 0 ]; then
 fi
 
 mkdir -p "$out"
-rm -f "$out"/{layout,render,timeline,page}.json
+# A snapshot of the site, taken under the web tree's lock: the shared tree may be rebuilt during the run.
+rm -rf "$out/site"
+if command -v flock >/dev/null; then flock /tmp/nhsx-web.lock cp -r "$here/build/web/site" "$out/site"
+else cp -r "$here/build/web/site" "$out/site"; fi
 failed=()
-# Runs one benchmark (its output to DIR/NAME.log); a failure is reported and the others still run.
+# Runs one benchmark (its output to DIR/NAME.log) if --only names it; a failure is reported and the others
+# still run.
 run() {
   local name=$1; shift
+  [[ ",$only," == *",$name,"* ]] || return 0
+  rm -f "$out/$name.json"
   say "$name: $* (log: $out/$name.log)"
   if ! "$@" >"$out/$name.log" 2>&1; then
     failed+=("$name")
     say "$name FAILED: $(tail -n 3 "$out/$name.log" | tr '\n' ' ')"
   fi
 }
-common=(--peers "$peers" --corpus-gen "$native/corpus-gen")
+common=(--peers "$peers" --corpus-gen "$native/corpus-gen" --site "$out/site")
 run layout node "$here/bench/layout_peers.mjs" --peers "$peers" --sizes "$layout_sizes" \
   --native "$native/bench-layout" --wasm "$here/build/web/bench-layout-wasm.js" --json "$out/layout.json"
 run render node "$here/bench/graph_render_peers.mjs" "${common[@]}" --sizes "$render_sizes" --json "$out/render.json"

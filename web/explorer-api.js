@@ -95,6 +95,11 @@
       requireModule();
       return withCString(String(query), (p) => JSON.parse(mod.UTF8ToString(mod._ex_search(p, limit))));
     },
+    // Follows a guided story (ids in state().story / corpus().stories) at a 0-based step; null leaves it.
+    story(id, step = 0) {
+      requireModule();
+      return withCString(id == null ? '' : String(id), (p) => mod._ex_story(p, step) === 1);
+    },
     // The relation links the details panel shows now: [{id, x, y}] (CSS pixels of the canvas).
     detailLinks() {
       requireModule();

@@ -21,6 +21,7 @@ struct AppState {
   int hovered = -1;        // entity under the pointer in the current view, -1 for none
   uint64_t frames = 0;     // frames rendered so far
   bool corpusLoaded = false;
+  uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
   int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
   bool playing = false;    // the cursor sweeps through time
   double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown

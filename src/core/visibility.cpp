@@ -12,16 +12,16 @@ bool existsAt(const DateField& d, int32_t day) {
 }  // namespace
 
 bool updateVisibility(const Corpus& c, const AppState& s, Visibility& v) {
-  const bool corpusChanged = v.corpus != &c || v.corpusEntities != c.entities.size();
+  const bool corpusChanged = v.corpusVersion != s.corpusVersion || v.filtered.entityVisible.size() != c.entities.size();
   const bool filterChanged = corpusChanged || v.spec != s.filter;
   if (!filterChanged && v.asOf == s.asOf) return false;
+  if (corpusChanged || !v.index) v.index = std::make_shared<const FilterIndex>(c);
   if (filterChanged) {
-    v.filtered = applyFilter(c, s.filter);
+    v.filtered = applyFilter(*v.index, s.filter);
     v.spec = s.filter;
     ++v.filterVersion;
   }
-  v.corpus = &c;
-  v.corpusEntities = c.entities.size();
+  v.corpusVersion = s.corpusVersion;
   v.asOf = s.asOf;
   v.entityAt = v.filtered.entityVisible;
   v.relationAt = v.filtered.relationVisible;

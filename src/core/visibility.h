@@ -3,6 +3,7 @@
 // view also hides what did not exist at the "as of" date.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/app_state.h"
@@ -16,11 +17,11 @@ struct Visibility {
   size_t entitiesAt = 0, relationsAt = 0;
   uint64_t version = 0;                   // bumped whenever a mask changes
   uint64_t filterVersion = 0;             // bumped when `filtered` changes
+  std::shared_ptr<const FilterIndex> index;  // built once per corpus; panels share it
   // What the masks were computed from.
   FilterSpec spec;
   int32_t asOf = kNoDay;
-  const Corpus* corpus = nullptr;
-  size_t corpusEntities = SIZE_MAX;
+  uint64_t corpusVersion = UINT64_MAX;
 };
 
 // Recomputes the masks when the corpus, the filters or the "as of" date changed; true when it did.

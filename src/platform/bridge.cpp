@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/story.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 #include "platform/fonts.h"
@@ -167,6 +168,16 @@ EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   for (const LinkSpot& l : gApp->linkSpots()) out.push_back({{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}});
   gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return gReply.c_str();
+}
+
+// Follows a guided story: step is 0-based and clamped. 0 when there is no such story.
+EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
+  gWake = true;
+  const Corpus& c = gApp->corpus();
+  if (!*id) { gApp->mutableState().story = -1; return 1; }
+  for (size_t i = 0; i < c.stories.size(); ++i)
+    if (c.stories[i].id == id) return goToStoryStep(c, gApp->mutableState(), static_cast<int>(i), step) ? 1 : 0;
+  return 0;
 }
 
 // Search results as [{"id","name","kind","tier"}], best first.

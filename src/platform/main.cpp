@@ -38,11 +38,15 @@ struct Platform {
   nhsx::Fonts fonts;
   nhsx::FramePolicy policy;
   nhsx::GestureTracker gestures;
+  nhsx::Look look;         // the theme applied now
   bool animating = false;  // the last frame asked for another
   bool quit = false;
 };
 
 constexpr float kBaseFontPixels = 17.0f;
+constexpr float kPresentationScale = 1.6f;  // 27 px type: legible from the back of a classroom
+
+nhsx::Look lookOf(const nhsx::AppState& s) { return nhsx::Look{1.0f, s.dark, s.presentation, s.accent}; }
 
 #ifdef __EMSCRIPTEN__
 // The canvas follows its CSS box; SDL's window size is kept equal to it. True when it changed.
@@ -97,13 +101,17 @@ FrameTiming frame(Platform& p, bool force = false) {
 #endif
   // Idle means idle: no drawing at all until something changes.
   if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()}) && !force) return t;
-  p.fonts.update(kBaseFontPixels, pixelRatio());
+  const nhsx::Look wanted = lookOf(p.app.state());
+  if (wanted != p.look) { nhsx::applyTheme(wanted); p.look = wanted; }
+  // Presentation mode rebuilds the font atlas at the larger size: crisp, never a scaled-up bitmap.
+  p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio());
   const auto t0 = Clock::now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
+  if (lookOf(p.app.state()) != p.look) p.animating = true;  // restyle on the next frame
   ImGui::Render();
   const auto t1 = Clock::now();
   int fw = 0, fh = 0;
@@ -211,7 +219,7 @@ int main(int argc, char** argv) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no storage needed (and none may be allowed in an embed)
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  nhsx::applyTheme(1.0f);
+  nhsx::applyTheme(p.look);
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init(glsl);
   nhsx::bridgeAttach(&p.app, &p.fonts);

@@ -7,7 +7,10 @@
 
 #include "ui/details_panel.h"
 #include "ui/overview_panel.h"
+#include "ui/help_panel.h"
 #include "ui/sources_panel.h"
+#include "ui/story_panel.h"
+#include "core/story.h"
 
 namespace nhsx {
 
@@ -28,6 +31,7 @@ const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::strin
     const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
     corpus_ = std::move(r.corpus);
     state_.corpusLoaded = true;
+    ++state_.corpusVersion;
     state_.selected = selectedId.empty() ? -1 : corpus_.findEntity(selectedId);
     timeline_.setCorpus(corpus_, todayDay());
     graph_.setCorpus(corpus_);
@@ -62,8 +66,22 @@ std::string App::takeAnnouncement() {
 void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || search_.isOpen()) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) || ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false)))
-    search_.open();
+  if (state_.story >= 0) {  // a story owns the arrow keys
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) nextStoryStep(corpus_, state_);
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) previousStoryStep(corpus_, state_);
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) endStory(state_);
+  }
+  const bool slash = ImGui::IsKeyPressed(ImGuiKey_Slash, false);
+  if (slash && io.KeyShift) { showHelp_ = !showHelp_; return; }  // '?'
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) showHelp_ = false;
+  if (slash || ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false))) search_.open();
+  if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_1, false)) state_.view = View::Overview;
+  if (ImGui::IsKeyPressed(ImGuiKey_2, false)) state_.view = View::Timeline;
+  if (ImGui::IsKeyPressed(ImGuiKey_3, false)) state_.view = View::Graph;
+  if (ImGui::IsKeyPressed(ImGuiKey_P, false)) state_.presentation = !state_.presentation;
+  if (ImGui::IsKeyPressed(ImGuiKey_S, false) && state_.story < 0 && !corpus_.stories.empty())
+    goToStoryStep(corpus_, state_, 0, 0);
 }
 
 void App::advancePlayback(double dt) {
@@ -118,9 +136,12 @@ void App::drawHeader(float width) {
   ImGui::PopFont();
   const char* names[] = {"Overview", "Timeline", "Relationships"};
   const View views[] = {View::Overview, View::Timeline, View::Graph};
-  const float tabsWidth = ImGui::CalcTextSize("SearchOverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 8 + 32;
+  const float tabsWidth = ImGui::CalcTextSize("Search?OverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 10 + 40;
   if (width > tabsWidth + ImGui::CalcTextSize(corpus_.title.c_str()).x * 1.2f + 40) ImGui::SameLine(width - tabsWidth - 8);
   if (ImGui::Button("Search")) search_.open();
+  ImGui::SameLine();
+  if (ImGui::Button("?")) showHelp_ = !showHelp_;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (?)");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
   for (int i = 0; i < 3; ++i) {
     ImGui::SameLine();
@@ -158,6 +179,7 @@ bool App::drawFrame(float width, float height, double dt) {
   const float detailsW = wide ? std::clamp(width * 0.3f, 300.f, 460.f) : avail.x;
   const float viewW = wide ? avail.x - detailsW - ImGui::GetStyle().ItemSpacing.x : avail.x;
   const float viewH = wide ? avail.y : avail.y * 0.6f;
+  const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
   ImGui::BeginChild("view", ImVec2(viewW, viewH), false,
                     state_.view == View::Overview ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   switch (state_.view) {
@@ -171,7 +193,17 @@ bool App::drawFrame(float width, float height, double dt) {
   drawSide();
   ImGui::EndChild();
   ImGui::End();
+  drawStoryCard(corpus_, state_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
   search_.draw(corpus_, state_, width);
+  drawHelpPanel(showHelp_, width);
+  if (state_.presentation) {  // a halo that shows the room where the pointer is
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (m.x >= 0 && m.y >= 0) {
+      ImDrawList* fg = ImGui::GetForegroundDrawList();
+      fg->AddCircleFilled(m, ImGui::GetFontSize() * 1.3f, IM_COL32(255, 200, 0, 70));
+      fg->AddCircle(m, ImGui::GetFontSize() * 1.3f, IM_COL32(213, 94, 0, 200), 0, 3.f);
+    }
+  }
   animating = animating || state_.playing;
   if (showErrors_) drawErrorsPanel(lastErrorSource_, lastErrors_, showErrors_);
   return animating;

@@ -72,6 +72,7 @@ class App {
   std::vector<Diagnostic> lastErrors_;
   std::string lastErrorSource_;
   bool showErrors_ = false;
+  bool showHelp_ = false;
 };
 
 // Days since 1970-01-01 today (UTC).

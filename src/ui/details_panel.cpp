@@ -113,7 +113,7 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
                                            static_cast<int>(then.size()), then.data());
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
-  const bool findPath = ImGui::SmallButton("Find connections toâ¦");
+  const bool findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
   if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
   for (const Figure& f : e.figures) {
     ImGui::BulletText("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),

@@ -27,11 +27,10 @@ int yearOf(int32_t day) {
 }  // namespace
 
 void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
-  if (countedCorpus_ != &c || countedEntities_ != c.entities.size() || countedFor_ != s.filter) {
-    counts_ = countOptions(c, s.filter);
+  if (countedCorpus_ != s.corpusVersion || countedFor_ != s.filter) {
+    counts_ = vis.index ? countOptions(*vis.index, s.filter) : countOptions(c, s.filter);
     countedFor_ = s.filter;
-    countedCorpus_ = &c;
-    countedEntities_ = c.entities.size();
+    countedCorpus_ = s.corpusVersion;
   }
   ImGui::Text("Showing %zu of %zu entities, %zu of %zu relations", vis.filtered.entities, c.entities.size(),
               vis.filtered.relations, c.relations.size());

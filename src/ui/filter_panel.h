@@ -14,8 +14,7 @@ class FilterPanel {
  private:
   FilterCounts counts_;
   FilterSpec countedFor_;
-  const Corpus* countedCorpus_ = nullptr;
-  size_t countedEntities_ = SIZE_MAX;
+  uint64_t countedCorpus_ = UINT64_MAX;
 };
 
 }  // namespace nhsx

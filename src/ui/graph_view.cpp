@@ -8,6 +8,7 @@
 
 #include "core/names_at.h"
 #include "ui/kind_style.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
@@ -306,8 +307,8 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     const float step = 60.f / cam_.scale;
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) cam_.scale *= 1.25f;
     if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) cam_.scale /= 1.25f;
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) cam_.centreX -= step;
-    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) cam_.centreX += step;
+    if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) cam_.centreX -= step;
+    if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) cam_.centreX += step;
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) cam_.centreY -= step;
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) cam_.centreY += step;
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
@@ -478,8 +479,8 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
     taken.push_back(r);
     ++shown;
     const bool strong = k < special;
-    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), strong ? IM_COL32(255, 255, 255, 235) : IM_COL32(250, 250, 248, 190), 3.f);
-    dl->AddText(nullptr, 0.f, ImVec2(x, y), dimmed_[i] ? IM_COL32(120, 120, 120, 255) : IM_COL32(20, 22, 28, 255),
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), strong ? palette().labelBgStrong : palette().labelBg, 3.f);
+    dl->AddText(nullptr, 0.f, ImVec2(x, y), dimmed_[i] ? palette().muted : palette().text,
                 name.c_str(), nullptr, fs * 14);
   }
 }
@@ -489,19 +490,19 @@ void GraphView::drawLegend() {
   const int rows = kKindCount + 1 + (kRelationGroupCount - 1);
   const ImVec2 at(originX_ + 8, originY_ + height_ - rows * fs * 1.3f - 12);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(at, ImVec2(at.x + fs * 13.5f, at.y + rows * fs * 1.3f + 8), IM_COL32(255, 255, 255, 215), 4.f);
+  dl->AddRectFilled(at, ImVec2(at.x + fs * 13.5f, at.y + rows * fs * 1.3f + 8), palette().legendBg, 4.f);
   for (int g = 0; g < kRelationGroupCount - 1; ++g) {  // edge families ("other" has no members)
     const float y = at.y + (kKindCount + 1 + g) * fs * 1.3f + 6;
     const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
     dl->AddLine(ImVec2(at.x + 6, y + fs * 0.55f), ImVec2(at.x + 22, y + fs * 0.55f), col, 2.5f);
-    dl->AddText(ImVec2(at.x + 28, y), IM_COL32(30, 32, 40, 255), relationGroupName(static_cast<RelationGroup>(g)));
+    dl->AddText(ImVec2(at.x + 28, y), palette().text, relationGroupName(static_cast<RelationGroup>(g)));
   }
-  dl->AddText(ImVec2(at.x + 6, at.y + 3), IM_COL32(60, 62, 70, 255), "Legend");
+  dl->AddText(ImVec2(at.x + 6, at.y + 3), palette().muted, "Legend");
   for (int k = 0; k < kKindCount; ++k) {
     const KindStyle& ks = kindStyle(static_cast<Kind>(k));
     const float y = at.y + (k + 1) * fs * 1.3f + 3;
     legendShape(dl, ImVec2(at.x + 14, y + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
-    dl->AddText(ImVec2(at.x + 28, y), IM_COL32(30, 32, 40, 255), std::string(kindPlural(static_cast<Kind>(k))).c_str());
+    dl->AddText(ImVec2(at.x + 28, y), palette().text, std::string(kindPlural(static_cast<Kind>(k))).c_str());
   }
 }
 
@@ -520,7 +521,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + width_, pos.y + height_), IM_COL32(255, 255, 255, 255));
+  dl->AddRectFilled(pos, ImVec2(pos.x + width_, pos.y + height_), palette().canvas);
 
   if (mode_ != lastMode_ || (mode_ == GraphLayoutMode::Radial && s.selected != lastSelected_)) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode(c, s);

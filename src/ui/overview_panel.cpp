@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/edtf.h"
+#include "core/story.h"
 #include "ui/kind_style.h"
 
 namespace nhsx {
@@ -14,6 +15,20 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
     civilFromDays(c.firstDay, y0, m, d);
     civilFromDays(c.lastDay, y1, m, d);
     ImGui::TextDisabled("Dates from %d to %d \xc2\xb7 %zu sources", y0, y1, c.sources.size());
+  }
+  if (!c.stories.empty()) {
+    ImGui::SeparatorText("Guided stories");
+    for (size_t i = 0; i < c.stories.size(); ++i) {
+      const Story& st = c.stories[i];
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::Button("Start")) goToStoryStep(c, s, static_cast<int>(i), 0);
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextWrapped("%s (%zu steps)", st.title.c_str(), st.steps.size());
+      if (!st.description.empty()) ImGui::TextDisabled("%s", st.description.c_str());
+      ImGui::PopID();
+    }
+    ImGui::SeparatorText("In this corpus");
   }
   ImGui::Spacing();
   if (ImGui::BeginTable("counts", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {

@@ -1,6 +1,28 @@
-// Colours and sizes of the ImGui widgets: a light, high-legibility style.
+// Colours and sizes of the ImGui widgets and the views' own drawing: a light, high-legibility style,
+// a dark one, a high-contrast presentation variant, and an accent colour an embedding page may set.
 #pragma once
+#include <cstdint>
 
 namespace nhsx {
-void applyTheme(float uiScale);
-}
+
+struct Look {
+  float uiScale = 1.0f;
+  bool dark = false;
+  bool highContrast = false;  // presentation mode
+  uint32_t accent = 0;        // 0xRRGGBB | 0x1000000 when set, 0 for NHS blue
+  bool operator==(const Look& o) const {
+    return uiScale == o.uiScale && dark == o.dark && highContrast == o.highContrast && accent == o.accent;
+  }
+  bool operator!=(const Look& o) const { return !(*this == o); }
+};
+
+// What the views draw with directly (ImGui colour words, 0xAABBGGRR).
+struct Palette {
+  uint32_t canvas, text, muted, strong, axisBg, laneHeader, tickMinor, tickMajor, density, labelBg,
+      labelBgStrong, legendBg, accent;
+};
+
+void applyTheme(const Look& look);
+const Palette& palette();
+
+}  // namespace nhsx

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/kind_style.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
@@ -130,11 +131,11 @@ void TimelineView::drawToolbar(AppState& s) {
 
 void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
   const float w = scale_.width();
-  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), IM_COL32(244, 245, 247, 255));
-  for (const Tick& t : ticks_.minors) dl->AddLine(ImVec2(x0 + t.x, y0 + h - 5), ImVec2(x0 + t.x, y0 + h), IM_COL32(150, 155, 165, 255));
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), palette().axisBg);
+  for (const Tick& t : ticks_.minors) dl->AddLine(ImVec2(x0 + t.x, y0 + h - 5), ImVec2(x0 + t.x, y0 + h), palette().tickMinor);
   for (const Tick& t : ticks_.majors) {
-    dl->AddLine(ImVec2(x0 + t.x, y0 + h * 0.35f), ImVec2(x0 + t.x, y0 + h), IM_COL32(90, 95, 110, 255));
-    dl->AddText(ImVec2(x0 + t.x + 4, y0 + 2), IM_COL32(30, 32, 40, 255), t.label.c_str());
+    dl->AddLine(ImVec2(x0 + t.x, y0 + h * 0.35f), ImVec2(x0 + t.x, y0 + h), palette().tickMajor);
+    dl->AddText(ImVec2(x0 + t.x + 4, y0 + 2), palette().text, t.label.c_str());
   }
   // Today, and the "as of" handle.
   const float tx = scale_.toX(today_);
@@ -145,7 +146,7 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
       dl->AddTriangleFilled(ImVec2(cx - 7, y0 + h - 12), ImVec2(cx + 7, y0 + h - 12), ImVec2(cx, y0 + h), kCursorColour);
     }
   }
-  dl->AddLine(ImVec2(x0, y0 + h), ImVec2(x0 + w, y0 + h), IM_COL32(120, 125, 135, 255));
+  dl->AddLine(ImVec2(x0, y0 + h), ImVec2(x0 + w, y0 + h), palette().tickMinor);
 }
 
 void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0) {
@@ -168,7 +169,7 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     if (it.openStart || it.unknownStart) dl->AddRectFilledMultiColor(ImVec2(a - tail, ya), ImVec2(a, yb), clear, faint, faint, clear);
     if (it.unknownEnd) dl->AddRectFilledMultiColor(ImVec2(b, ya), ImVec2(b + tail, yb), faint, clear, clear, faint);
     if (it.openEnd) dl->AddTriangleFilled(ImVec2(b, ya), ImVec2(b + 6, ym), ImVec2(b, yb), col);  // still going
-    if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), IM_COL32(15, 15, 25, 255), 3.f, 0, 2.f);
+    if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), palette().strong, 3.f, 0, 2.f);
   } else {
     // A point: its precision band (the month, season or year it could be), then the marker.
     if (p.bandX1 - p.bandX0 > 1.5f) dl->AddRectFilled(ImVec2(x0 + p.bandX0, ya + 2), ImVec2(x0 + p.bandX1, yb - 2), faint, 2.f);
@@ -184,10 +185,10 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     } else {
       dl->AddCircleFilled(ImVec2(cx, ym), r, col);
     }
-    if (selected) dl->AddCircle(ImVec2(cx, ym), r + 3, IM_COL32(15, 15, 25, 255), 0, 2.f);
+    if (selected) dl->AddCircle(ImVec2(cx, ym), r + 3, palette().strong, 0, 2.f);
   }
   if (p.fit == LabelFit::Hidden) return;
-  const uint32_t textCol = selected ? IM_COL32(0, 0, 0, 255) : IM_COL32(30, 32, 40, 255);
+  const uint32_t textCol = selected ? palette().strong : palette().text;
   const float ty = ym - ImGui::GetFontSize() * 0.5f;
   const bool inside = it.isSpan && x0 + p.labelX < x0 + p.x1 - 4 && x0 + p.labelX >= x0 + p.x0;
   const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
@@ -215,18 +216,18 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
     const float ly = top + layout_.laneTop(lane);
     const float lh = layout_.laneHeight(lane);
     if (ly > y0 + h || ly + lh < y0) continue;
-    dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), IM_COL32(236, 238, 242, 255));
+    dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), palette().laneHeader);
     const std::string title = std::string(laneName(lane)) + " (" +
                               std::to_string(layout_.countIntersecting(lane, -1e12, 1e12)) + ")";
     // A folding triangle: pointing right when collapsed, down when open.
     const float fs = ImGui::GetFontSize(), tx = x0 + 8, ty = ly + layout_.style().laneHeaderHeight * 0.5f;
     if (layout_.collapsed(lane)) {
-      dl->AddTriangleFilled(ImVec2(tx, ty - fs * 0.3f), ImVec2(tx + fs * 0.45f, ty), ImVec2(tx, ty + fs * 0.3f), IM_COL32(40, 44, 56, 255));
+      dl->AddTriangleFilled(ImVec2(tx, ty - fs * 0.3f), ImVec2(tx + fs * 0.45f, ty), ImVec2(tx, ty + fs * 0.3f), palette().text);
     } else {
       dl->AddTriangleFilled(ImVec2(tx - 1, ty - fs * 0.2f), ImVec2(tx + fs * 0.55f, ty - fs * 0.2f), ImVec2(tx + fs * 0.27f, ty + fs * 0.25f),
-                            IM_COL32(40, 44, 56, 255));
+                            palette().text);
     }
-    dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), IM_COL32(40, 44, 56, 255), title.c_str());
+    dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), palette().text, title.c_str());
     if (layout_.collapsed(lane)) {
       // A collapsed lane summarises its items as a density strip.
       const float bucket = 4.f;
@@ -237,7 +238,7 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
         if (!density_[i]) continue;
         const float f = 0.25f + 0.75f * static_cast<float>(density_[i]) / static_cast<float>(peak);
         dl->AddRectFilled(ImVec2(x0 + i * bucket, ry + rh * (1 - f)), ImVec2(x0 + (i + 1) * bucket - 1, ry + rh),
-                          IM_COL32(90, 100, 120, 200));
+                          palette().density);
       }
     }
   }
@@ -316,8 +317,8 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   if (hovered && !io.WantTextInput) {
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) zoom(1.25);
     if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) zoom(1 / 1.25);
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) scale_.pan(scale_.width() * 0.1f);
-    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) scale_.pan(-scale_.width() * 0.1f);
+    if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) scale_.pan(scale_.width() * 0.1f);
+    if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) scale_.pan(-scale_.width() * 0.1f);
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) scrollY_ = std::max(0.f, scrollY_ - 40.f);
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) scrollY_ = std::min(maxScroll, scrollY_ + 40.f);
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
@@ -369,7 +370,7 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis, dou
   ImGui::InvisibleButton("timeline-canvas", ImVec2(w, axisH + h));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), IM_COL32(255, 255, 255, 255));
+  dl->AddRectFilled(ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), palette().canvas);
 
   bool animating = false;
   if (s.playing && s.asOf != kNoDay) {  // App advances the cursor; keep it in view

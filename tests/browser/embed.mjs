@@ -153,6 +153,7 @@ try {
   }, `${url}index.html?select=org-nhs-england&stranger=1`);
   await until(page, () => window.strangerLoaded, null, 'the third iframe');
   const stranger = explorerFrame(page, 'stranger=1');
+  console.log("DBG", page.frames().map((f) => f.url() + " " + f.isDetached()), stranger && stranger.url());
   await stranger.evaluate(() => window.explorer.ready.then(() => true));
   await page.evaluate(() => document.getElementById('stranger').contentWindow.postMessage(
     { target: 'nhs-explorer', id: 99, method: 'select', args: ['org-acevo'] }, '*'));

@@ -1,0 +1,131 @@
+// Deep links against a corpus (view_link) and what each view shows (visibility).
+#include <catch2/catch_test_macros.hpp>
+
+#include <filesystem>
+
+#include "core/corpus_loader.h"
+#include "core/text_file.h"
+#include "core/view_link.h"
+#include "core/visibility.h"
+
+using namespace nhsx;
+
+namespace {
+const Corpus& bundled() {
+  static LoadResult r = [] {
+    std::string text;
+    readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
+    return loadCorpus(text);
+  }();
+  REQUIRE(r.ok());
+  return r.corpus;
+}
+}  // namespace
+
+TEST_CASE("every field of the view survives the link", "[link]") {
+  const Corpus& c = bundled();
+  AppState s;
+  s.view = View::Graph;
+  REQUIRE(s.select(c, "org-macmillan"));
+  s.pathTo = c.findEntity("org-nhs-england");
+  s.asOf = daysFromCivil(2014, 7, 28);
+  s.windowFrom = daysFromCivil(2010, 1, 1);
+  s.windowTo = daysFromCivil(2016, 1, 1);
+  s.filter.kinds = {Kind::Organisation, Kind::Document};
+  s.filter.orgTypes = {"charity"};
+  s.filter.relationTypes = {relationTypeIndex("partner-in")};
+  s.filter.fromDay = daysFromCivil(2012, 1, 1);
+  REQUIRE(!c.stories.empty());
+  s.story = static_cast<int>(c.stories.size()) - 1;
+  s.storyStep = 1;
+  s.embed = true;
+  s.dark = true;
+  s.accent = parseAccent("#d55e00");
+  s.presentation = true;
+
+  const std::string hash = encodeUrlState(toUrlState(s, c));
+  AppState back;
+  std::vector<std::string> warnings;
+  applyUrlState(decodeUrlState(hash, &warnings), c, back, &warnings);
+  CHECK(warnings.empty());
+  CHECK(back.view == s.view);
+  CHECK(back.selected == s.selected);
+  CHECK(back.pathTo == s.pathTo);
+  CHECK(back.asOf == s.asOf);
+  CHECK(back.requestFrom == s.windowFrom);
+  CHECK(back.requestTo == s.windowTo);
+  CHECK(back.filter == s.filter);
+  CHECK(back.story == s.story);
+  CHECK(back.storyStep == s.storyStep);
+  CHECK(back.embed);
+  CHECK(back.dark);
+  CHECK(back.accent == s.accent);
+  CHECK(back.presentation);
+}
+
+TEST_CASE("ids a link names that this corpus lacks are dropped with a warning", "[link]") {
+  const Corpus& c = bundled();
+  AppState s;
+  s.selected = 3;
+  std::vector<std::string> warnings;
+  applyUrlState(decodeUrlState("#view=timeline&sel=org-gone&path=org-nhs-england&story=story-gone", &warnings), c, s,
+                &warnings);
+  CHECK(s.view == View::Timeline);
+  CHECK(s.selected == -1);
+  CHECK(s.pathTo == -1);  // a path needs a selection
+  CHECK(s.story == -1);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] == "sel: no entity \"org-gone\" in this corpus; ignored");
+  CHECK(warnings[1] == "story: no story \"story-gone\" in this corpus; ignored");
+}
+
+TEST_CASE("a story step past the end is clamped to the last step", "[link]") {
+  const Corpus& c = bundled();
+  AppState s;
+  applyUrlState(decodeUrlState("#story=" + c.stories[0].id + "&step=99", nullptr), c, s, nullptr);
+  CHECK(s.story == 0);
+  CHECK(s.storyStep == static_cast<int>(c.stories[0].steps.size()) - 1);
+}
+
+TEST_CASE("accent colours parse only as #rrggbb", "[link]") {
+  CHECK(parseAccent("#005A9c") == (0x005a9cu | 0x1000000u));
+  CHECK(parseAccent("005a9c") == 0);
+  CHECK(parseAccent("#05a9c") == 0);
+  CHECK(parseAccent("#00zz9c") == 0);
+}
+
+TEST_CASE("visibility: filters for both views, the as-of date for the graph only", "[visibility]") {
+  const Corpus& c = bundled();
+  AppState s;
+  s.corpusVersion = 1;
+  Visibility v;
+  REQUIRE(updateVisibility(c, s, v));
+  CHECK(v.filtered.entities == c.entities.size());
+  CHECK(v.entitiesAt == c.entities.size());
+  CHECK_FALSE(updateVisibility(c, s, v));  // nothing changed
+
+  s.filter.kinds = {Kind::Organisation};
+  const uint64_t before = v.filterVersion;
+  REQUIRE(updateVisibility(c, s, v));
+  CHECK(v.filterVersion == before + 1);
+  CHECK(v.filtered.entities == c.countByKind[static_cast<int>(Kind::Organisation)]);
+
+  // NHS England was established in 2013: on a day in 2012 the graph hides it, the timeline does not.
+  const int nhse = c.findEntity("org-nhs-england");
+  REQUIRE(nhse >= 0);
+  REQUIRE(c.entities[static_cast<size_t>(nhse)].date.present());
+  s.asOf = c.entities[static_cast<size_t>(nhse)].date.value.firstDay() - 30;
+  REQUIRE(updateVisibility(c, s, v));
+  CHECK(v.filterVersion == before + 1);  // the as-of date is not a filter change
+  CHECK(v.filtered.entityVisible[static_cast<size_t>(nhse)] == 1);
+  CHECK(v.entityAt[static_cast<size_t>(nhse)] == 0);
+  CHECK(v.entitiesAt < v.filtered.entities);
+  for (size_t r = 0; r < c.relations.size(); ++r) {
+    if (!v.relationAt[r]) continue;
+    CHECK(v.entityAt[c.relations[r].from]);
+    CHECK(v.entityAt[c.relations[r].to]);
+  }
+  // A new corpus (even of the same size) recomputes.
+  s.corpusVersion = 2;
+  CHECK(updateVisibility(c, s, v));
+}
