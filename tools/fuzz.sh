@@ -28,6 +28,8 @@ extra_seeds() {
   esac
 }
 
+# Symbolised stack traces in reports (llvm-14 from tools/setup.sh).
+[ -x /usr/lib/llvm-14/bin/llvm-symbolizer ] && export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 status=0
 summary=()
 for bin in "$out"/fuzz_*; do

@@ -7,3 +7,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/tools/build.sh" all
 cd "$here/build/native"
 ctest --output-on-failure -j 2 --timeout 300
+# Reliability (issue 9): the unit tests and the validator under ASan + UBSan, then each fuzz target for 45 s.
+"$here/tools/sanitize.sh"
+"$here/tools/fuzz.sh" 45

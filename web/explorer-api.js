@@ -95,6 +95,25 @@
       requireModule();
       return withCString(String(query), (p) => JSON.parse(mod.UTF8ToString(mod._ex_search(p, limit))));
     },
+    // Imports two spreadsheets saved as CSV (docs/csv-import.md); resolves {ok, errors} like load().
+    // A bad import keeps the corpus shown and lists the errors in the app.
+    importCsv(entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') {
+      requireModule();
+      return withCString(String(entities), (e) => withCString(String(entitiesName), (en) =>
+        withCString(String(relations), (r) => withCString(String(relationsName), (rn) =>
+          JSON.parse(mod.UTF8ToString(mod._ex_import_csv(e, en, r, rn)))))));
+    },
+    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text.
+    exportText(kind) {
+      requireModule();
+      return withCString(String(kind), (p) => mod.UTF8ToString(mod._ex_export(p)));
+    },
+    // Carries out a file action as the app's buttons do: 'export-png', 'export-json',
+    // 'export-entities-csv', 'export-relations-csv' (downloads) or 'open' (the file picker).
+    request(what) {
+      requireModule();
+      withCString(String(what), (p) => mod._ex_request(p));
+    },
     // Follows a guided story (ids in state().story / corpus().stories) at a 0-based step; null leaves it.
     story(id, step = 0) {
       requireModule();
@@ -203,7 +222,7 @@
   }
 
   // API calls report their changes at once, not only after the next frame.
-  const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks']);
+  const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks', 'exportText']);
   for (const [name, fn] of Object.entries(api)) {
     if (typeof fn !== 'function' || QUERIES.has(name)) continue;
     api[name] = function (...args) {
@@ -440,7 +459,9 @@
   createExplorerModule({
     canvas: document.getElementById('canvas'),
     wasmBinary: inlinedBytes('explorer-wasm') || undefined,
-    onExplorerAnnounce: announce,  // the one-file build: no fetch of explorer.wasm
+    onExplorerAnnounce: announce,
+    // A file action asked for in the app's own buttons (web/data-io.js carries it out).
+    onExplorerRequest: (what) => { if (typeof api.onRequest === 'function') api.onRequest(what); },  // the one-file build: no fetch of explorer.wasm
     onExplorerFrame(frames, corpusLoaded) {
       if (corpusLoaded && !readyDone) {
         readyDone = true;

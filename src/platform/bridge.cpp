@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/csv_import.h"
+#include "core/export.h"
 #include "core/story.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
@@ -43,9 +45,16 @@ EM_JS(void, js_announce, (const char* text), {
   if (Module.onExplorerAnnounce) Module.onExplorerAnnounce(UTF8ToString(text));
 });
 
+EM_JS(void, js_request, (const char* what), {
+  if (Module.onExplorerRequest) Module.onExplorerRequest(UTF8ToString(what));
+});
+
 void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
   const std::string said = gApp->takeAnnouncement();
   if (!said.empty()) js_announce(said.c_str());
+  // Right after drawing, so a picture of the canvas taken now shows this frame.
+  const std::string request = gApp->takeRequest();
+  if (!request.empty()) js_request(request.c_str());
   js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0);
 }
 
@@ -189,6 +198,38 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
     out.push_back({{"id", e.id}, {"name", e.name}, {"kind", std::string(kindName(e.kind))}, {"tier", static_cast<int>(h.tier)}});
   }
   gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return gReply.c_str();
+}
+
+// Imports two CSV texts (entities, relations); returns {"ok","errors":[{"text"}]} like ex_load.
+EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char* entitiesName, const char* relations,
+                                               const char* relationsName) {
+  gWake = true;
+  const auto& errors = gApp->importCsv(entities, entitiesName, relations, relationsName);
+  nlohmann::json r;
+  r["ok"] = errors.empty();
+  r["errors"] = nlohmann::json::array();
+  for (const Diagnostic& d : errors) r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", formatCsvDiagnostic(d)}});
+  gReply = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return gReply.c_str();
+}
+
+// Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
+// handed to the page right after the next frame is drawn.
+EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
+  gWake = true;
+  gApp->request(what);
+}
+
+// What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations).
+EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
+  const Corpus& c = gApp->corpus();
+  const Visibility& v = gApp->visibility();
+  const std::string kind = what;
+  if (kind == "json") gReply = exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible);
+  else if (kind == "entities-csv") gReply = exportEntitiesCsv(c, v.filtered.entityVisible);
+  else if (kind == "relations-csv") gReply = exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible);
+  else gReply.clear();
   return gReply.c_str();
 }
 

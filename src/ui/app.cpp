@@ -1,5 +1,7 @@
 #include "ui/app.h"
 
+#include "core/csv_import.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -23,24 +25,42 @@ bool App::initGraphics(std::string& error) { return graph_.initRenderer(error); 
 
 const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::string_view name) {
   LoadResult r = nhsx::loadCorpus(text);
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : r.errors) lines.push_back(formatDiagnostic(name, d));
   lastErrors_ = std::move(r.errors);
-  lastErrorSource_ = std::string(name);
-  showErrors_ = !lastErrors_.empty();
-  if (lastErrors_.empty()) {
-    // Keep the selection when the same entity exists in the new corpus.
-    const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
-    corpus_ = std::move(r.corpus);
-    state_.corpusLoaded = true;
-    ++state_.corpusVersion;
-    state_.selected = selectedId.empty() ? -1 : corpus_.findEntity(selectedId);
-    timeline_.setCorpus(corpus_, todayDay());
-    graph_.setCorpus(corpus_);
-    search_.setCorpus(corpus_);
-    state_.pathTo = -1;
-    pathsFrom_ = pathsTo_ = -2;
-    if (state_.story >= static_cast<int>(corpus_.stories.size())) state_.story = -1;
-  }
+  adopt(std::move(r.corpus), std::string(name), std::move(lines));
   return lastErrors_;
+}
+
+const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::string_view entitiesName,
+                                              std::string_view relations, std::string_view relationsName) {
+  CsvImportResult r = nhsx::importCsv(entities, entitiesName, relations, relationsName);
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : r.errors) lines.push_back(formatCsvDiagnostic(d));
+  lastErrors_ = std::move(r.errors);
+  adopt(std::move(r.corpus), std::string(entitiesName) + " and " + std::string(relationsName), std::move(lines));
+  return lastErrors_;
+}
+
+// The one place a new corpus replaces the old: only when it had no errors, so a bad file never costs
+// the user what they had.
+void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines) {
+  errorSource_ = std::move(source);
+  errorLines_ = std::move(errorLines);
+  showErrors_ = !errorLines_.empty();
+  if (!errorLines_.empty()) return;
+  // Keep the selection when the same entity exists in the new corpus.
+  const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
+  corpus_ = std::move(c);
+  state_.corpusLoaded = true;
+  ++state_.corpusVersion;
+  state_.selected = selectedId.empty() ? -1 : corpus_.findEntity(selectedId);
+  timeline_.setCorpus(corpus_, todayDay());
+  graph_.setCorpus(corpus_);
+  search_.setCorpus(corpus_);
+  state_.pathTo = -1;
+  pathsFrom_ = pathsTo_ = -2;
+  if (state_.story >= static_cast<int>(corpus_.stories.size())) state_.story = -1;
 }
 
 void App::pinch(const Pinch& p, int fingers) {
@@ -136,8 +156,20 @@ void App::drawHeader(float width) {
   ImGui::PopFont();
   const char* names[] = {"Overview", "Timeline", "Relationships"};
   const View views[] = {View::Overview, View::Timeline, View::Graph};
-  const float tabsWidth = ImGui::CalcTextSize("Search?OverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 10 + 40;
+  const float tabsWidth = ImGui::CalcTextSize("Open dataExportSearch?OverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 14 + 56;
   if (width > tabsWidth + ImGui::CalcTextSize(corpus_.title.c_str()).x * 1.2f + 40) ImGui::SameLine(width - tabsWidth - 8);
+  if (ImGui::Button("Open data")) request_ = "open";
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a corpus (.json) or two spreadsheets (.csv); or drop files here");
+  ImGui::SameLine();
+  if (ImGui::Button("Export")) ImGui::OpenPopup("export");
+  if (ImGui::BeginPopup("export")) {
+    if (ImGui::MenuItem("Picture of the view (PNG)")) request_ = "export-png";
+    if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request_ = "export-json";
+    if (ImGui::MenuItem("Entities shown (CSV)")) request_ = "export-entities-csv";
+    if (ImGui::MenuItem("Relations shown (CSV)")) request_ = "export-relations-csv";
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
   if (ImGui::Button("Search")) search_.open();
   ImGui::SameLine();
   if (ImGui::Button("?")) showHelp_ = !showHelp_;
@@ -205,7 +237,7 @@ bool App::drawFrame(float width, float height, double dt) {
     }
   }
   animating = animating || state_.playing;
-  if (showErrors_) drawErrorsPanel(lastErrorSource_, lastErrors_, showErrors_);
+  if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
   return animating;
 }
 

@@ -26,9 +26,17 @@ class App {
   // stays and the errors are kept for the errors panel. Returns the errors (empty on success).
   const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name);
 
+  // Imports two spreadsheets saved as CSV (docs/csv-import.md); like loadCorpus, a bad import keeps
+  // the current corpus and lists the errors (file:line:column, column, what was expected).
+  const std::vector<Diagnostic>& importCsv(std::string_view entities, std::string_view entitiesName,
+                                           std::string_view relations, std::string_view relationsName);
+  // A file action the user asked for in the UI ("open", "export-png", "export-json", ...), for the page
+  // to carry out after this frame is drawn; empty when none.
+  std::string takeRequest() { return std::move(request_); }
+  void request(std::string what) { request_ = std::move(what); }
   bool select(std::string_view id) { return state_.select(corpus_, id); }
   AppState& mutableState() { return state_; }
-  const SearchBox& search() const { return search_; }
+  SearchBox& search() { return search_; }
   const Visibility& visibility() const { return vis_; }
   const std::vector<Path>& paths() const { return paths_; }
   const std::vector<LinkSpot>& linkSpots() const { return linkSpots_; }
@@ -69,8 +77,11 @@ class App {
   uint64_t pathsFilter_ = 0;
   std::string announcement_;
   std::vector<LinkSpot> linkSpots_;
+  void adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines);
   std::vector<Diagnostic> lastErrors_;
-  std::string lastErrorSource_;
+  std::string errorSource_;
+  std::vector<std::string> errorLines_;
+  std::string request_;
   bool showErrors_ = false;
   bool showHelp_ = false;
 };

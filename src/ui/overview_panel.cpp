@@ -70,7 +70,7 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
   }
 }
 
-void drawErrorsPanel(const std::string& source, const std::vector<Diagnostic>& errors, bool& open) {
+void drawErrorsPanel(const std::string& source, const std::vector<std::string>& errors, bool& open) {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(size.x * 0.1f, size.y * 0.15f), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(size.x * 0.8f, size.y * 0.5f), ImGuiCond_Appearing);
@@ -81,7 +81,7 @@ void drawErrorsPanel(const std::string& source, const std::vector<Diagnostic>& e
   ImGui::TextWrapped("%s has %zu problem%s. The corpus shown is unchanged.", source.c_str(), errors.size(),
                      errors.size() == 1 ? "" : "s");
   ImGui::Separator();
-  for (const Diagnostic& d : errors) ImGui::TextWrapped("%s", formatDiagnostic(source, d).c_str());
+  for (const std::string& line : errors) ImGui::TextWrapped("%s", line.c_str());
   ImGui::End();
 }
 

@@ -9,7 +9,7 @@
 namespace nhsx {
 
 void drawOverviewPanel(const Corpus& c, AppState& s);
-// Lists load errors with their locations; the previous corpus stays usable behind it.
-void drawErrorsPanel(const std::string& source, const std::vector<Diagnostic>& errors, bool& open);
+// Lists load errors (already formatted with their locations); the previous corpus stays usable behind it.
+void drawErrorsPanel(const std::string& source, const std::vector<std::string>& errors, bool& open);
 
 }  // namespace nhsx

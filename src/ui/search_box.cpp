@@ -21,11 +21,23 @@ const char* fieldHint(SearchField f) {
 }  // namespace
 
 void SearchBox::setCorpus(const Corpus& c) {
-  index_.build(c);
+  corpus_ = &c;
+  built_ = false;
   lastQuery_.clear();
   hits_.clear();
   text_[0] = 0;
   open_ = false;
+}
+
+void SearchBox::ensureIndex() {
+  if (built_ || !corpus_) return;
+  index_.build(*corpus_);
+  built_ = true;
+}
+
+std::vector<SearchHit> SearchBox::query(std::string_view q, size_t limit) {
+  ensureIndex();
+  return index_.query(q, limit);
 }
 
 void SearchBox::open(Purpose p) {
@@ -63,7 +75,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   if (lastQuery_ != text_) {
     lastQuery_ = text_;
-    hits_ = index_.query(lastQuery_, 30);
+    hits_ = query(lastQuery_, 30);
     cursor_ = 0;
     if (!lastQuery_.empty()) {
       announcement_ = std::to_string(hits_.size()) + (hits_.size() == 1 ? " result" : " results");

@@ -22,12 +22,17 @@ class SearchBox {
   // What a screen reader should hear about the results, once per change; empty when nothing new.
   std::string takeAnnouncement();
   // For the page's API: runs a query without the box.
-  std::vector<SearchHit> query(std::string_view q, size_t limit) const { return index_.query(q, limit); }
+  std::vector<SearchHit> query(std::string_view q, size_t limit);
 
  private:
   void pick(const Corpus& c, AppState& s, uint32_t entity);
 
+  void ensureIndex();
+
+  // Built on first use, not on load: at 100k entities it takes seconds in wasm.
   SearchIndex index_;
+  const Corpus* corpus_ = nullptr;
+  bool built_ = false;
   char text_[256] = {};
   std::string lastQuery_;
   std::vector<SearchHit> hits_;

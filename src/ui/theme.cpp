@@ -53,6 +53,7 @@ void applyTheme(const Look& look) {
   } else {
     c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.0f);  // checkboxes and fields show on white
     c[ImGuiCol_Text] = look.highContrast ? ImVec4(0, 0, 0, 1) : ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
     c[ImGuiCol_TextDisabled] = look.highContrast ? ImVec4(0.2f, 0.2f, 0.2f, 1) : ImVec4(0.36f, 0.38f, 0.42f, 1.0f);
   }

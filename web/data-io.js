@@ -1,0 +1,80 @@
+// Your own data in and what is on screen out: the app's "Open data" and "Export" buttons, dropping files
+// on the page, and downloads. A .json file is a corpus; two .csv files are entities and relations
+// (told apart by their headers: relations have "from" and "to"). Files are read locally, never uploaded.
+(function () {
+  'use strict';
+  const explorer = window.explorer;
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.multiple = true;
+  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.hidden = true;
+  document.body.appendChild(picker);
+
+  function isRelations(text) {
+    const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].toLowerCase().split(',').map((h) => h.trim());
+    return header.includes('from') && header.includes('to');
+  }
+
+  function say(text) {
+    const notice = document.getElementById('notice');
+    if (!notice) return;
+    notice.textContent = text;  // text, never HTML
+    notice.hidden = false;
+    setTimeout(() => { notice.hidden = true; }, 6000);
+  }
+
+  // Resolves the {ok, errors} of the load or import; errors also show in the app's errors panel.
+  async function openFiles(files) {
+    const list = Array.from(files || []);
+    if (!list.length) return null;
+    const texts = await Promise.all(list.map((f) => f.text()));
+    const json = list.findIndex((f) => /\.json$/i.test(f.name));
+    let result;
+    if (json >= 0) {
+      result = await explorer.load(JSON.parse(texts[json]));
+    } else if (list.length === 2) {
+      const r = isRelations(texts[0]) ? 0 : 1;
+      result = explorer.importCsv(texts[1 - r], texts[r], list[1 - r].name, list[r].name);
+    } else {
+      say('Open one corpus (.json), or two spreadsheets saved as CSV: entities and relations.');
+      return null;
+    }
+    if (result.ok) say('Opened ' + list.map((f) => f.name).join(' and ') + '.');
+    return result;
+  }
+  explorer.openFiles = openFiles;
+
+  picker.addEventListener('change', () => { openFiles(picker.files).catch((e) => say(e.message)); picker.value = ''; });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    openFiles(e.dataTransfer && e.dataTransfer.files).catch((err) => say(err.message));
+  });
+
+  function download(name, blob) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  const EXPORTS = {
+    'export-json': ['json', 'explorer-export.json', 'application/json'],
+    'export-entities-csv': ['entities-csv', 'entities.csv', 'text/csv'],
+    'export-relations-csv': ['relations-csv', 'relations.csv', 'text/csv'],
+  };
+  explorer.onRequest = (what) => {
+    if (what === 'open') picker.click();
+    else if (what === 'export-png') {
+      // Called right after the frame is drawn, while the WebGL canvas still holds it.
+      document.getElementById('canvas').toBlob((blob) => blob && download('explorer-view.png', blob), 'image/png');
+    } else if (EXPORTS[what]) {
+      const [kind, name, type] = EXPORTS[what];
+      download(name, new Blob([explorer.exportText(kind)], { type }));
+    }
+  };
+})();
