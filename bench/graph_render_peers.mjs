@@ -215,11 +215,11 @@ async function main() {
                     `events=${g.events} median_ms=${g.median.toFixed(1)} p95_ms=${g.p95.toFixed(1)} ${perFrame(g)}`);
       }
       rows.push(row);
+      writeJson(o.json, { versions, rows });  // after each size: a long run that is stopped keeps its rows
     }
   } finally {
     await env.close();
   }
-  writeJson(o.json, { versions, rows });
 }
 
 main().catch((e) => {

@@ -49,12 +49,18 @@ inline std::string corpusInvariants(const Corpus& c) {
   return "";
 }
 
-// The loader and the validator's checks: every error says what, a loaded corpus is consistent, and
-// the quote check runs (the input itself stands in for every seed document).
+// Errors quote long values by their start and size, so a message stays readable whatever the input.
+constexpr size_t kMaxMessageBytes = 2048;
+
+// The loader and the validator's checks: every error says what, briefly; a loaded corpus is
+// consistent; the quote check runs (the input itself stands in for every seed document).
 inline std::string checkLoader(std::string_view text) {
   LoadResult r = loadCorpus(text, false);
   for (const Diagnostic& d : r.errors) {
     if (d.message.empty()) return "an error without a message at " + d.where;
+    if (d.message.size() > kMaxMessageBytes) {
+      return "a message of " + std::to_string(d.message.size()) + " bytes at " + d.where + ": " + d.message.substr(0, 80);
+    }
     (void)formatDiagnostic("f.json", d);
   }
   if (!r.ok()) return "";

@@ -108,6 +108,11 @@
       requireModule();
       return withCString(String(kind), (p) => mod.UTF8ToString(mod._ex_export(p)));
     },
+    // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.
+    memory() {
+      requireModule();
+      return { heapBytes: mod.HEAP8.length, usedBytes: mod._ex_heap_used() };
+    },
     // Carries out a file action as the app's buttons do: 'export-png', 'export-json',
     // 'export-entities-csv', 'export-relations-csv' (downloads) or 'open' (the file picker).
     request(what) {
@@ -222,7 +227,7 @@
   }
 
   // API calls report their changes at once, not only after the next frame.
-  const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks', 'exportText']);
+  const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks', 'exportText', 'memory']);
   for (const [name, fn] of Object.entries(api)) {
     if (typeof fn !== 'function' || QUERIES.has(name)) continue;
     api[name] = function (...args) {

@@ -56,6 +56,7 @@ std::string stateJson(const AppState& s, const Corpus& c) {
                      ? nlohmann::json(c.entities[static_cast<size_t>(s.hovered)].id)
                      : nlohmann::json(nullptr);
   j["frames"] = s.frames;
+  j["contextRestores"] = s.contextRestores;
   j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));
   j["playing"] = s.playing;
   if (s.windowTo > s.windowFrom) {

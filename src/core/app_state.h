@@ -20,6 +20,7 @@ struct AppState {
   int selected = -1;       // entity index, -1 for none
   int hovered = -1;        // entity under the pointer in the current view, -1 for none
   uint64_t frames = 0;     // frames rendered so far
+  uint32_t contextRestores = 0;  // times the GL context was lost and rebuilt
   bool corpusLoaded = false;
   uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
   int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off

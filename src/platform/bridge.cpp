@@ -13,6 +13,7 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#include <malloc.h>
 #include <nlohmann/json.hpp>
 #endif
 
@@ -232,6 +233,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   else gReply.clear();
   return gReply.c_str();
 }
+
+// Bytes of the wasm heap in use by malloc (the heap itself never shrinks): the soak test watches it.
+EMSCRIPTEN_KEEPALIVE double ex_heap_used() { return static_cast<double>(mallinfo().uordblks); }
 
 // Hands over a TTF font the page fetched (the buffer is copied).
 EMSCRIPTEN_KEEPALIVE void ex_set_font(const uint8_t* data, int length) {

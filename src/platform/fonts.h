@@ -10,6 +10,7 @@ class Fonts {
  public:
   void setTtf(std::vector<uint8_t> bytes) { ttf_ = std::move(bytes); dirty_ = true; }
   bool hasTtf() const { return !ttf_.empty(); }
+  void invalidate() { dirty_ = true; }  // rebuild and re-upload (after a lost GL context)
   // Rebuilds the atlas (and the GL texture) when the font or the pixel ratio changed. Call before NewFrame.
   void update(float basePixels, float pixelRatio);
 

@@ -40,6 +40,7 @@ struct Platform {
   nhsx::GestureTracker gestures;
   nhsx::Look look;         // the theme applied now
   bool animating = false;  // the last frame asked for another
+  bool contextLost = false;  // WebGL context lost: draw nothing until it is restored
   bool quit = false;
 };
 
@@ -62,6 +63,27 @@ bool syncCanvasSize(Platform& p) {
   return false;
 }
 float pixelRatio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
+// A lost WebGL context (GPU reset, too many contexts, a tab in the background) is survived without a
+// reload: stop drawing, and when the browser restores it rebuild every GL resource from what the app
+// still holds (the corpus, the layout, the font bytes).
+EM_BOOL onContextLost(int, const void*, void* user) {
+  static_cast<Platform*>(user)->contextLost = true;
+  return EM_TRUE;  // preventDefault: ask the browser to restore it
+}
+
+EM_BOOL onContextRestored(int, const void*, void* user) {
+  Platform& p = *static_cast<Platform*>(user);
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  p.fonts.invalidate();
+  std::string error;
+  if (!p.app.initGraphics(error)) std::fprintf(stderr, "renderer after context restore: %s\n", error.c_str());
+  p.contextLost = false;
+  p.app.noteContextRestored();
+  p.animating = true;
+  return EM_TRUE;
+}
 #else
 float pixelRatio() { return 1.0f; }
 #endif
@@ -99,6 +121,7 @@ FrameTiming frame(Platform& p, bool force = false) {
 #ifdef __EMSCRIPTEN__
   events = syncCanvasSize(p) || events;
 #endif
+  if (p.contextLost) return t;
   // Idle means idle: no drawing at all until something changes.
   if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()}) && !force) return t;
   const nhsx::Look wanted = lookOf(p.app.state());
@@ -229,6 +252,8 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
   (void)argc;
   (void)argv;
+  emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, onContextLost);
+  emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, onContextRestored);
   emscripten_set_main_loop_arg([](void* arg) { frame(*static_cast<Platform*>(arg)); }, &p, 0, false);
 #else
   std::string corpusPath = argc > 1 ? argv[1] : DESKTOP_CORPUS;

@@ -51,6 +51,7 @@ class App {
   // something animates (a running layout, the "as of" sweep, a drag), so the loop keeps drawing.
   bool drawFrame(float width, float height, double dtSeconds);
   void frameRendered() { ++state_.frames; }
+  void noteContextRestored() { ++state_.contextRestores; }
 
   const AppState& state() const { return state_; }
   const Corpus& corpus() const { return corpus_; }

@@ -22,7 +22,10 @@ enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
 class GraphView {
  public:
   // GL resources: call once the context exists (and again after a context loss).
-  bool initRenderer(std::string& error) { return renderer_.init(error); }
+  bool initRenderer(std::string& error) {
+    builtKey_ = SceneKey{};  // instances go to the new buffers on the next frame
+    return renderer_.init(error);
+  }
   // Rebuilds the graph and restarts the layout when the corpus changes.
   void setCorpus(const Corpus& c);
   // Draws into the current ImGui window's remaining content region. True while it is animating.
