@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "ui/details_panel.h"
+#include "ui/flow.h"
 #include "ui/overview_panel.h"
 #include "ui/help_panel.h"
 #include "ui/sources_panel.h"
@@ -148,19 +149,19 @@ void App::drawSide() {
 }
 
 void App::drawHeader(float width) {
-  ImGui::PushFont(nullptr);
-  ImGui::SetWindowFontScale(1.2f);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(corpus_.title.c_str());
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PopFont();
-  const char* names[] = {"Overview", "Timeline", "Relationships"};
-  const View views[] = {View::Overview, View::Timeline, View::Graph};
-  const float tabsWidth = ImGui::CalcTextSize("Open dataExportSearch?OverviewTimelineRelationships").x + ImGui::GetStyle().FramePadding.x * 14 + 56;
-  if (width > tabsWidth + ImGui::CalcTextSize(corpus_.title.c_str()).x * 1.2f + 40) ImGui::SameLine(width - tabsWidth - 8);
-  if (ImGui::Button("Open data")) request_ = "open";
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a corpus (.json) or two spreadsheets (.csv); or drop files here");
-  ImGui::SameLine();
+  (void)width;
+  if (!state_.embed) {  // an embed is compact: the host page gives the title
+    ImGui::SetWindowFontScale(1.2f);
+    ImGui::TextWrapped("%s", corpus_.title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+  }
+  Flow flow;
+  if (!state_.embed) {
+    flow.before(Flow::button("Open data"));
+    if (ImGui::Button("Open data")) request_ = "open";
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a corpus (.json) or two spreadsheets (.csv); or drop files here");
+  }
+  flow.before(Flow::button("Export"));
   if (ImGui::Button("Export")) ImGui::OpenPopup("export");
   if (ImGui::BeginPopup("export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request_ = "export-png";
@@ -169,14 +170,16 @@ void App::drawHeader(float width) {
     if (ImGui::MenuItem("Relations shown (CSV)")) request_ = "export-relations-csv";
     ImGui::EndPopup();
   }
-  ImGui::SameLine();
+  flow.before(Flow::button("Search"));
   if (ImGui::Button("Search")) search_.open();
-  ImGui::SameLine();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
+  flow.before(Flow::button("?"));
   if (ImGui::Button("?")) showHelp_ = !showHelp_;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (?)");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
+  const char* names[] = {"Overview", "Timeline", "Relationships"};
+  const View views[] = {View::Overview, View::Timeline, View::Graph};
   for (int i = 0; i < 3; ++i) {
-    ImGui::SameLine();
+    flow.before(Flow::button(names[i]), i == 0 ? 24.f : -1.f);
     const bool active = state_.view == views[i];
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(names[i])) state_.view = views[i];

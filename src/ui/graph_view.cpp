@@ -8,6 +8,7 @@
 
 #include "core/names_at.h"
 #include "ui/kind_style.h"
+#include "ui/flow.h"
 #include "ui/theme.h"
 
 namespace nhsx {
@@ -215,36 +216,62 @@ void GraphView::pinch(double factor, float sx, float sy, float dx, float dy) {
 }
 
 void GraphView::drawToolbar(const Corpus& c, AppState& s) {
+  Flow flow;
+  flow.before(Flow::text("Layout"));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Layout");
-  ImGui::SameLine();
   const char* modes[] = {"Forces", "Around selection", "By date"};
   for (int m = 0; m < 3; ++m) {
-    ImGui::SameLine();
+    flow.before(Flow::check(modes[m]));
     if (ImGui::RadioButton(modes[m], mode_ == static_cast<GraphLayoutMode>(m))) mode_ = static_cast<GraphLayoutMode>(m);
   }
-  ImGui::SameLine(0, 24);
+  const char* focus[] = {"everything", "1 hop", "2 hops", "3 hops"};
+  const float comboW = ImGui::GetFontSize() * 7;
+  flow.before(Flow::text("Focus") + ImGui::GetStyle().ItemSpacing.x + comboW, 24);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Focus");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  const char* focus[] = {"everything", "1 hop", "2 hops", "3 hops"};
+  ImGui::SetNextItemWidth(comboW);
   ImGui::Combo("##focus", &focusHops_, focus, 4);
-  ImGui::SameLine(0, 24);
+  flow.before(Flow::button("Fit all"), 24);
   if (ImGui::Button("Fit all")) { fitAll(); needFit_ = false; }
-  ImGui::SameLine();
+  flow.before(Flow::button("Fit selection"));
   ImGui::BeginDisabled(s.selected < 0);
   if (ImGui::Button("Fit selection")) {
     std::vector<uint32_t> near;
-    for (uint32_t i = 0; i < hops_.size(); ++i) if (hops_[i] >= 0 && hops_[i] <= 1) near.push_back(i);
+    for (uint32_t i = 0; i < hops_.size(); ++i) if (hops_[i] >= 0 && hops_[i] <= 1 && !hidden_[i]) near.push_back(i);
     fitNodes(near);
     needFit_ = false;
   }
   ImGui::EndDisabled();
-  if (mode_ == GraphLayoutMode::Force) {
-    ImGui::SameLine(0, 24);
-    ImGui::TextDisabled(layout_.settled() ? "layout settled" : "laying out\xe2\x80\xa6");
+  flow.before(Flow::button(" - "));
+  if (ImGui::Button(" - ")) cam_.scale /= 1.25f;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (-)");
+  flow.before(Flow::button(" + "));
+  if (ImGui::Button(" + ")) cam_.scale *= 1.25f;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (+)");
+  flow.before(Flow::button("Legend"));
+  if (ImGui::Button(showLegend_ ? "Hide legend" : "Legend")) showLegend_ = !showLegend_;
+  flow.before(Flow::button(s.playing ? "Pause" : "Play through time"));
+  if (ImGui::Button(s.playing ? "Pause" : "Play through time")) {
+    if (!s.playing && (s.asOf == kNoDay || s.asOf >= c.lastDay)) s.asOf = c.firstDay;
+    s.playing = !s.playing;
   }
-  (void)c;
+  if (s.asOf != kNoDay) {
+    const std::string text = "as of " + isoDay(s.asOf);
+    flow.before(Flow::text(text.c_str()) + Flow::button("x"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) { s.asOf = kNoDay; s.playing = false; }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every date again");
+  }
+  if (mode_ == GraphLayoutMode::Force) {
+    const char* st = layout_.settled() ? "layout settled" : "laying out\xe2\x80\xa6";
+    flow.before(Flow::text(st), 24);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", st);
+  }
 }
 
 void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
@@ -510,6 +537,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   if (graph_.nodeCount != c.entities.size() || corpusEntities_ != c.entities.size()) setCorpus(c);
   if (visVersion_ != vis.version && vis.entityAt.size() == graph_.nodeCount) applyVisibility(c, vis);
   if (pathsVersion != pathsVersion_) markPaths(paths, pathsVersion);
+  if (showLegend_ < 0) showLegend_ = ImGui::GetContentRegionAvail().x >= 640 ? 1 : 0;  // narrow screens start without it
   drawToolbar(c, s);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -559,7 +587,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   drawLabels(c, s);
-  drawLegend();
+  if (showLegend_) drawLegend();
   return animating || dragNode_ >= 0;
 }
 

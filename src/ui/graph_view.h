@@ -84,7 +84,8 @@ class GraphView {
   std::vector<NodeInstance> nodes_;
   std::vector<EdgeInstance> edges_;
   GraphLayoutMode mode_ = GraphLayoutMode::Force;
-  int focusHops_ = 0;               // 0: off; else fade what is further than this from the selection
+  int focusHops_ = 0;
+  int showLegend_ = -1;             // -1: decide by width on the first frame               // 0: off; else fade what is further than this from the selection
   int hovered_ = -1;
   int dragNode_ = -1;
   bool panning_ = false;

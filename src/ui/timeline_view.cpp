@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/kind_style.h"
+#include "ui/flow.h"
 #include "ui/theme.h"
 
 namespace nhsx {
@@ -94,8 +95,10 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
 }
 
 void TimelineView::drawToolbar(AppState& s) {
+  Flow flow;
+  flow.before(Flow::button("Fit all"));
   if (ImGui::Button("Fit all")) fitAll();
-  ImGui::SameLine();
+  flow.before(Flow::button("Fit selection"));
   ImGui::BeginDisabled(s.selected < 0 || layout_.itemOfEntity(static_cast<uint32_t>(std::max(s.selected, 0))) < 0);
   if (ImGui::Button("Fit selection") && s.selected >= 0) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
@@ -103,29 +106,33 @@ void TimelineView::drawToolbar(AppState& s) {
     scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow.before(Flow::button(" - "));
   if (ImGui::Button(" - ")) zoom(1 / 1.5);
-  ImGui::SameLine();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (-)");
+  flow.before(Flow::button(" + "));
   if (ImGui::Button(" + ")) zoom(1.5);
-  ImGui::SameLine(0, 24);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (+)");
+  flow.before(Flow::check("As of"), 24);
   bool cursorOn = s.asOf != kNoDay;
   if (ImGui::Checkbox("As of", &cursorOn)) {
     s.asOf = cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay;
     s.playing = false;
   }
-  ImGui::SameLine();
+  flow.before(Flow::button("Pause"));
   if (ImGui::Button(s.playing ? "Pause" : "Play")) {
     if (!s.playing && (s.asOf == kNoDay || s.asOf >= layout_.dataLast())) s.asOf = static_cast<int32_t>(layout_.dataFirst());
     s.playing = !s.playing;
   }
   if (s.asOf != kNoDay) {
-    ImGui::SameLine();
     Date d;
     int y, m, dd;
     civilFromDays(s.asOf, y, m, dd);
     d.start = DatePoint{y, m, dd, 0, Precision::Day};
     d.end = d.start;
-    ImGui::Text("%s", formatUk(d).c_str());
+    const std::string text = formatUk(d);
+    flow.before(Flow::text(text.c_str()));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
   }
 }
 
