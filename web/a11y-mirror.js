@@ -243,6 +243,21 @@
     }
   });
 
+  // ---- Keys for the DOM ----------------------------------------------------------------------------
+  // The app (SDL) listens for keys on the whole window and cancels Tab, Enter, arrows…, which would make
+  // the skip link and the outline unreachable. Keys aimed at a DOM control (not the canvas), and Tab
+  // from the page itself, are kept from the app: a capture listener on window runs before its own.
+  const canvas = document.getElementById('canvas');
+  function keyForTheDom(ev) {
+    const t = ev.target;
+    if (t === canvas) return false;
+    if (t === window || t === document || t === document.body || t === document.documentElement) return ev.key === 'Tab';
+    return true;
+  }
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    window.addEventListener(type, (ev) => { if (keyForTheDom(ev)) ev.stopImmediatePropagation(); }, { capture: true });
+  }
+
   outline.addEventListener('focusin', () => { ensureOutline(); });
   // The skip link moves focus itself: following "#outline" would change the URL hash (deep links).
   skip.addEventListener('click', (ev) => {

@@ -10,6 +10,7 @@
   const frames = new Map();       // name -> iframe
   const selected = new Map();     // name -> the id its last select event reported
   const pending = new Map();      // command id -> {resolve, reject, name, method}
+  const heard = new Map();        // name -> {promise, resolve}: settled by the frame's first message
   const events = [];              // every message received, for tests and the curious
   let nextId = 1;
 
@@ -27,8 +28,10 @@
     li.scrollIntoView({ block: 'nearest' });
   }
 
-  // Sends a command to a named explorer; resolves with its result or rejects with its error.
-  function send(name, method, ...args) {
+  // Sends a command to a named explorer; resolves with its result or rejects with its error. It waits
+  // for a first message from the explorer: until then the iframe may still hold about:blank.
+  async function send(name, method, ...args) {
+    await heard.get(name).promise;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, name, method });
@@ -47,6 +50,7 @@
     if (ev.origin !== explorerOrigin || !m || m.source !== 'nhs-explorer') return;
     const name = frameName(ev.source);
     if (!name) return;
+    heard.get(name).resolve();
     if (m.replyTo !== undefined) {
       const p = pending.get(m.replyTo);
       if (!p) return;
@@ -92,6 +96,8 @@
     const url = new URL('index.html?' + iframe.dataset.params, base);
     if (explorerOrigin !== location.origin) url.searchParams.set('origins', location.origin);
     frames.set(iframe.dataset.name, iframe);
+    let resolve;
+    heard.set(iframe.dataset.name, { promise: new Promise((r) => { resolve = r; }), resolve });
     iframe.src = url.href;
   }
   for (const group of document.querySelectorAll('.controls[data-frame]')) {

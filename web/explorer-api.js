@@ -189,8 +189,13 @@
   api.corpus = () => { const c = parsedCorpus(); return c ? c.data : null; };
   api.entity = (id) => { const c = parsedCorpus(); return (c && c.byId.get(id)) || null; };
 
+  // Resolved by the first corpus loaded: commands need it, not a drawn frame (which a hidden
+  // cross-origin iframe may never draw).
+  let resolveCorpus;
+  const corpusReady = new Promise((resolve) => { resolveCorpus = resolve; });
+
   function afterLoad(text, result) {
-    if (result.ok) { corpusText = text; corpusCache = null; }
+    if (result.ok) { corpusText = text; corpusCache = null; resolveCorpus(); }
     emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
     noticeChanges();
   }
@@ -351,7 +356,7 @@
       throw new Error(`unknown method ${JSON.stringify(method)}; expected one of ${commandNames().join(', ')}`);
     }
     if (args !== undefined && !Array.isArray(args)) throw new Error(`${method}: args must be an array, found ${typeof args}`);
-    await ready;
+    await Promise.race([corpusReady, ready]);  // ready rejects if the explorer could not start
     if (method === 'load') return loadFromHost((args || [])[0]);
     return api[method](...(args || []));
   }

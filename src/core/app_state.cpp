@@ -55,6 +55,9 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   j["hovered"] = s.hovered >= 0 && static_cast<size_t>(s.hovered) < c.entities.size()
                      ? nlohmann::json(c.entities[static_cast<size_t>(s.hovered)].id)
                      : nlohmann::json(nullptr);
+  j["contextMenu"] = s.contextEntity >= 0 && static_cast<size_t>(s.contextEntity) < c.entities.size()
+                         ? nlohmann::json(c.entities[static_cast<size_t>(s.contextEntity)].id)
+                         : nlohmann::json(nullptr);
   j["frames"] = s.frames;
   j["contextRestores"] = s.contextRestores;
   j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));

@@ -19,6 +19,7 @@ struct AppState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
   int hovered = -1;        // entity under the pointer in the current view, -1 for none
+  int contextEntity = -1;  // entity whose context menu (long press, right click) is open, -1 for none
   uint64_t frames = 0;     // frames rendered so far
   uint32_t contextRestores = 0;  // times the GL context was lost and rebuilt
   bool corpusLoaded = false;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <queue>
 
@@ -15,7 +16,8 @@ namespace nhsx {
 
 namespace {
 constexpr float kMinNodePx = 3.0f;   // nodes never shrink below this on screen
-constexpr float kDragSlopPx = 4.0f;  // a press that moves less than this is a click (fingers wobble)
+constexpr float kDragSlopPx = 8.0f;  // a press that moves less than this is a click (fingers wobble)
+constexpr float kLongPressSeconds = 0.7f;
 
 // A small filled shape for the legend, matching the renderer's shapes.
 void legendShape(ImDrawList* dl, ImVec2 c, float r, float shape, ImU32 col) {
@@ -311,6 +313,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     dragNode_ = hovered_;
     panning_ = hovered_ < 0;
+    pressStart_ = std::chrono::steady_clock::now();  // wall time: frame times stretch over idle gaps
   }
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
     if (dragNode_ >= 0 && mode_ == GraphLayoutMode::Force) {
@@ -322,6 +325,16 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
       cam_.centreY -= io.MouseDelta.y / cam_.scale;
       needFit_ = false;
     }
+  }
+  // A long press (touch) or a right click on a node opens its context menu.
+  const double heldSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pressStart_).count();
+  const bool stillPress = dragNode_ >= 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left) && heldSeconds >= kLongPressSeconds &&
+                          std::hypot(ImGui::GetMouseDragDelta(0, 0.f).x, ImGui::GetMouseDragDelta(0, 0.f).y) < kDragSlopPx;
+  if (stillPress || (hovered && hovered_ >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Right))) {
+    contextNode_ = stillPress ? dragNode_ : hovered_;
+    dragNode_ = -1;
+    panning_ = false;
+    ImGui::OpenPopup("node-context");
   }
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
@@ -340,7 +353,8 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) cam_.centreY += step;
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
   }
-  if (hovered_ >= 0 && dragNode_ < 0) {
+  drawContextMenu(c, s);
+  if (hovered_ >= 0 && dragNode_ < 0 && !ImGui::IsPopupOpen("node-context")) {
     const Entity& e = c.entities[static_cast<size_t>(hovered_)];
     ImGui::BeginTooltip();
     ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
@@ -353,6 +367,26 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     if (e.date.present()) ImGui::Text("%s (%s)", formatUk(e.date.value).c_str(), describePrecision(e.date.value).c_str());
     ImGui::EndTooltip();
   }
+}
+
+void GraphView::drawContextMenu(const Corpus& c, AppState& s) {
+  s.contextEntity = -1;
+  if (!ImGui::BeginPopup("node-context")) return;
+  s.contextEntity = contextNode_;
+  if (contextNode_ >= 0 && static_cast<size_t>(contextNode_) < c.entities.size()) {
+    const uint32_t n = static_cast<uint32_t>(contextNode_);
+    ImGui::TextUnformatted(std::string(labelOf(c, s, n)).c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Select and show details")) s.selected = contextNode_;
+    if (ImGui::MenuItem("Focus on its neighbours")) { s.selected = contextNode_; focusHops_ = 1; }
+    if (s.selected >= 0 && s.selected != contextNode_ && ImGui::MenuItem("Connections from the selection to here"))
+      s.pathTo = contextNode_;
+    if (layout_.pinned(n) && !hiddenPinned_[n] && ImGui::MenuItem("Let it move again")) {
+      layout_.unpin(n);
+      layout_.reheat(0.3f);
+    }
+  }
+  ImGui::EndPopup();
 }
 
 NodeInstance GraphView::nodeInstance(const Corpus& c, const AppState& s, uint32_t i) const {

@@ -1,6 +1,7 @@
 // The relationship view: entities as nodes, relations as directed edges, laid out by the core's force
 // layout and drawn by the project's WebGL2 renderer; labels, legend and tooltips by Dear ImGui on top.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,6 +52,7 @@ class GraphView {
   void markHoverNeighbours(int node, uint8_t value);
   void drawLabels(const Corpus& c, const AppState& s);
   void drawLegend();
+  void drawContextMenu(const Corpus& c, AppState& s);
   void drawToolbar(const Corpus& c, AppState& s);
   float worldToScreenX(float x) const { return originX_ + width_ * 0.5f + (x - cam_.centreX) * cam_.scale; }
   float worldToScreenY(float y) const { return originY_ + height_ * 0.5f + (y - cam_.centreY) * cam_.scale; }
@@ -88,6 +90,8 @@ class GraphView {
   int showLegend_ = -1;             // -1: decide by width on the first frame               // 0: off; else fade what is further than this from the selection
   int hovered_ = -1;
   int dragNode_ = -1;
+  int contextNode_ = -1;            // the node whose context menu is open
+  std::chrono::steady_clock::time_point pressStart_;  // when the left button (or finger) went down
   bool panning_ = false;
   bool needFit_ = true;
   // What the last instances were built from: rebuilt only when one of these changes (not on pan/zoom,

@@ -15,7 +15,7 @@ namespace {
 constexpr uint32_t kEventColour = IM_COL32(70, 74, 86, 255);
 constexpr uint32_t kCursorColour = IM_COL32(200, 30, 80, 255);
 constexpr uint32_t kTodayColour = IM_COL32(0, 94, 184, 255);
-constexpr float kDragSlopPx = 4.0f;
+constexpr float kDragSlopPx = 8.0f;  // fingers wobble: a tap may move this much
 
 // Text elided with an ellipsis to fit maxPx.
 std::string elide(std::string_view text, float maxPx) {

@@ -138,7 +138,7 @@ try {
   check('load(text) by message of the bundled corpus', (await timeline.evaluate(() => explorer.state().entities)) > 100);
   ev = await events();
   check('events are not sent to the host for other frames', ev.every((e) => e.frame === 'graph' || e.frame === 'timeline'));
-  // SHOT
+  await page.screenshot({ path: path.join(artifacts, 'embed-demo.png') });
 
   // ---- an explorer that does not allow the host's origin -------------------------------------------
   await page.evaluate((src) => {
@@ -153,8 +153,6 @@ try {
   }, `${url}index.html?select=org-nhs-england&stranger=1`);
   await until(page, () => window.strangerLoaded, null, 'the third iframe');
   const stranger = explorerFrame(page, 'stranger=1');
-  console.log("DBG", page.frames().map((f) => f.url() + " " + f.isDetached()), stranger && stranger.url());
-  page.on("crash", () => console.log("DBG CRASH")); try { await stranger.evaluate(() => window.explorer.ready.then(() => true)); } catch (e) { console.log("DBG", e.message, errors); }
   await page.evaluate(() => document.getElementById('stranger').contentWindow.postMessage(
     { target: 'nhs-explorer', id: 99, method: 'select', args: ['org-acevo'] }, '*'));
   await page.waitForTimeout(1500);

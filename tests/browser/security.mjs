@@ -73,8 +73,8 @@ try {
       `<!doctype html><title>host</title><link rel="icon" href="data:,"><iframe sandbox="allow-scripts" src="${url}" width="900" height="600"></iframe>`);
     const host = await startServer(hostDir);
     await page.goto(host.url.replace('localhost', '127.0.0.1'));
-    const frame = page.frames().find((f) => f.url() === url);
-    await frame.waitForFunction(() => window.explorer);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForFunction(() => window.explorer);  // polls on through the frame's navigation
     await frame.evaluate(() => window.explorer.ready);
     await page.waitForTimeout(300);
     const s = await frame.evaluate(() => window.explorer.state());
