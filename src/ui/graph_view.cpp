@@ -213,6 +213,7 @@ void GraphView::pinch(double factor, float sx, float sy, float dx, float dy) {
   cam_.centreY = wy - (sy - originY_ - height_ * 0.5f) / newScale - dy / newScale;
   cam_.scale = newScale;
   needFit_ = false;
+  cameraMoved_ = true;
   dragNode_ = -1;  // a pinch is not a drag
   panning_ = false;
 }
@@ -309,6 +310,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     cam_.centreY = wy - (m.y - originY_ - height_ * 0.5f) / newScale;
     cam_.scale = newScale;
     needFit_ = false;
+    cameraMoved_ = true;
   }
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     dragNode_ = hovered_;
@@ -324,6 +326,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
       cam_.centreX -= io.MouseDelta.x / cam_.scale;
       cam_.centreY -= io.MouseDelta.y / cam_.scale;
       needFit_ = false;
+      cameraMoved_ = true;
     }
   }
   // A long press (touch) or a right click on a node opens its context menu.
@@ -551,7 +554,10 @@ void GraphView::drawLegend() {
   const int rows = kKindCount + 1 + (kRelationGroupCount - 1);
   const ImVec2 at(originX_ + 8, originY_ + height_ - rows * fs * 1.3f - 12);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(at, ImVec2(at.x + fs * 13.5f, at.y + rows * fs * 1.3f + 8), palette().legendBg, 4.f);
+  float textW = 0;  // as wide as its longest label, at whatever size the type is
+  for (int g = 0; g < kRelationGroupCount - 1; ++g)
+    textW = std::max(textW, ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
+  dl->AddRectFilled(at, ImVec2(at.x + 28 + textW + 10, at.y + rows * fs * 1.3f + 8), palette().legendBg, 4.f);
   for (int g = 0; g < kRelationGroupCount - 1; ++g) {  // edge families ("other" has no members)
     const float y = at.y + (kKindCount + 1 + g) * fs * 1.3f + 6;
     const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
@@ -577,6 +583,8 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   originX_ = pos.x;
   originY_ = pos.y;
+  // A resized box (rotated phone, projector, presentation type) refits until the user moves the camera.
+  if (!cameraMoved_ && (std::fabs(avail.x - width_) > 1.f || std::fabs(avail.y - height_) > 1.f)) needFit_ = true;
   width_ = std::max(avail.x, 50.f);
   height_ = std::max(avail.y, 50.f);
   ImGui::InvisibleButton("graph-canvas", ImVec2(width_, height_),

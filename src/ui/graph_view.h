@@ -94,6 +94,7 @@ class GraphView {
   std::chrono::steady_clock::time_point pressStart_;  // when the left button (or finger) went down
   bool panning_ = false;
   bool needFit_ = true;
+  bool cameraMoved_ = false;        // the user zoomed or panned: resizes keep their view
   // What the last instances were built from: rebuilt only when one of these changes (not on pan/zoom,
   // which only moves the camera uniform).
   struct SceneKey {
