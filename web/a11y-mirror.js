@@ -199,7 +199,8 @@
       section.setAttribute('aria-labelledby', h.id);
       const ul = el('ul', null, 'outline-list');
       section.append(h, ul);
-      body.append(section);
+      // Filled while detached and attached once: appending slice by slice to the document would lay
+      // out the growing outline again after every slice (minutes at 100k entities).
       for (let i = 0; i < list.length; i += CHUNK) {
         const frag = document.createDocumentFragment();
         for (const e of list.slice(i, i + CHUNK)) frag.append(entityItem(e, ctx));
@@ -208,6 +209,7 @@
         if (done < entities.length) await nextSlice();
         if (gen !== generation) return;
       }
+      body.append(section);
     }
     outline.removeAttribute('aria-busy');
     const sel = explorer.state().selected;

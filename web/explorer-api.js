@@ -244,6 +244,21 @@
   }
   ready.then(() => emit('ready', api.state()), () => {});
 
+  // ---- Waking the paused main loop ---------------------------------------------------------------
+  // The app pauses its main loop when it has nothing to draw (zero work while idle). Input, a resize
+  // of the canvas's box, or the page becoming visible wakes it; the app's own event handlers then run
+  // on the resumed loop.
+  function wakeApp() { if (mod) mod._ex_wake(); }
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
+    'touchmove', 'touchend', 'touchcancel', 'mousedown', 'mouseup', 'mousemove', 'focus', 'blur']) {
+    window.addEventListener(type, wakeApp, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wakeApp);
+  window.addEventListener('resize', wakeApp);
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(wakeApp).observe(document.getElementById('canvas'));
+  }
+
   // ---- Deep links: the URL hash follows what is on screen (docs/deep-links.md) ---------------------
   // A new selection, view or story step adds a history entry (so back and forward step through them);
   // anything else replaces the current one, at most a few times a second, so panning never floods it.

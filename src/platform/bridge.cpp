@@ -24,7 +24,25 @@ App* gApp = nullptr;
 Fonts* gFonts = nullptr;
 std::string gReply;  // returned strings live until the next call
 bool gWake = false;
+bool gPaused = false;  // the main loop paused itself while idle
 }  // namespace
+
+#ifdef __EMSCRIPTEN__
+// Something for the app to do: draw soon, and restart the main loop if idling paused it.
+void wake() {
+  gWake = true;
+  if (gPaused) {  // resuming a running loop would start a second scheduler
+    gPaused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+void bridgePauseLoop() {
+  if (gPaused) return;
+  gPaused = true;
+  emscripten_pause_main_loop();
+}
+#endif
 
 bool bridgeTakeWake() {
   const bool w = gWake;
@@ -70,7 +88,7 @@ extern "C" {
 
 // Takes a corpus text; returns {"ok":bool,"errors":[{"where","message"}]} as JSON.
 EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
-  gWake = true;
+  wake();
   const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name);
   nlohmann::json r;
   r["ok"] = errors.empty();
@@ -83,15 +101,15 @@ EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const cha
 }
 
 EMSCRIPTEN_KEEPALIVE int ex_select(const char* id) {
-  gWake = true;
+  wake();
   return gApp->select(id) ? 1 : 0;
 }
 
 // Draws a frame soon even if nothing else changed (e.g. after the page resized the canvas).
-EMSCRIPTEN_KEEPALIVE void ex_wake() { gWake = true; }
+EMSCRIPTEN_KEEPALIVE void ex_wake() { wake(); }
 
 EMSCRIPTEN_KEEPALIVE int ex_set_view(const char* name) {
-  gWake = true;
+  wake();
   View v;
   if (!parseView(name, v)) return 0;
   gApp->setView(v);
@@ -100,7 +118,7 @@ EMSCRIPTEN_KEEPALIVE int ex_set_view(const char* name) {
 
 // Sets the "as of" cursor from an EDTF day/month/year ("" turns it off); 0 when the date is invalid.
 EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
-  gWake = true;
+  wake();
   if (!*text) { gApp->setAsOf(kNoDay); return 1; }
   DateParse d = parseEdtf(text);
   if (!d.ok || d.date.interval) return 0;
@@ -133,7 +151,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
 
 // Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
 EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
-  gWake = true;
+  wake();
   std::vector<std::string> warnings;
   const UrlState u = decodeUrlState(text, &warnings);
   applyUrlState(u, gApp->corpus(), gApp->mutableState(), &warnings);
@@ -143,7 +161,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
 // Sets only the filters, from the link's filter fields ("kinds=person&range=2012-01-01~"); an empty
 // text clears them. Returns the warnings as a JSON array.
 EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
-  gWake = true;
+  wake();
   std::vector<std::string> warnings;
   gApp->mutableState().filter = decodeUrlState(text, &warnings).filter;
   return warningsReply(warnings);
@@ -151,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
 
 // Shortest connections from the selection to an entity ("" clears). 0 when the id is unknown.
 EMSCRIPTEN_KEEPALIVE int ex_set_path(const char* id) {
-  gWake = true;
+  wake();
   if (!*id) { gApp->mutableState().pathTo = -1; return 1; }
   const int e = gApp->corpus().findEntity(id);
   if (e < 0) return 0;
@@ -182,7 +200,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
 
 // Follows a guided story: step is 0-based and clamped. 0 when there is no such story.
 EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
-  gWake = true;
+  wake();
   const Corpus& c = gApp->corpus();
   if (!*id) { gApp->mutableState().story = -1; return 1; }
   for (size_t i = 0; i < c.stories.size(); ++i)
@@ -205,7 +223,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
 // Imports two CSV texts (entities, relations); returns {"ok","errors":[{"text"}]} like ex_load.
 EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char* entitiesName, const char* relations,
                                                const char* relationsName) {
-  gWake = true;
+  wake();
   const auto& errors = gApp->importCsv(entities, entitiesName, relations, relationsName);
   nlohmann::json r;
   r["ok"] = errors.empty();
@@ -218,7 +236,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
 // handed to the page right after the next frame is drawn.
 EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
-  gWake = true;
+  wake();
   gApp->request(what);
 }
 
@@ -239,13 +257,14 @@ EMSCRIPTEN_KEEPALIVE double ex_heap_used() { return static_cast<double>(mallinfo
 
 // Hands over a TTF font the page fetched (the buffer is copied).
 EMSCRIPTEN_KEEPALIVE void ex_set_font(const uint8_t* data, int length) {
-  gWake = true;
+  wake();
   gFonts->setTtf(std::vector<uint8_t>(data, data + length));
 }
 
 }  // extern "C"
 #else
 void bridgeFrameRendered(uint64_t, bool) {}
+void bridgePauseLoop() {}
 #endif
 
 }  // namespace nhsx

@@ -12,4 +12,6 @@ void bridgeAttach(App* app, Fonts* fonts);
 void bridgeFrameRendered(uint64_t frames, bool corpusLoaded);
 // True once after the page changed something through the API (so an idle app draws again).
 bool bridgeTakeWake();
+// Pauses the browser's main loop while idle; the next wake (input, API call) resumes it.
+void bridgePauseLoop();
 }  // namespace nhsx

@@ -1,13 +1,12 @@
 #include "platform/fonts.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 namespace nhsx {
 
-void Fonts::update(float basePixels, float pixelRatio) {
+bool Fonts::update(float basePixels, float pixelRatio) {
   const float px = basePixels * pixelRatio;
-  if (!dirty_ && px == builtFor_) return;
+  if (!dirty_ && px == builtFor_) return false;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   if (ttf_.empty()) {
@@ -25,10 +24,9 @@ void Fonts::update(float basePixels, float pixelRatio) {
     io.Fonts->AddFontFromMemoryTTF(ttf_.data(), static_cast<int>(ttf_.size()), px, &cfg, kRanges);
   }
   io.FontGlobalScale = 1.0f / pixelRatio;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
   builtFor_ = px;
   dirty_ = false;
+  return true;
 }
 
 }  // namespace nhsx

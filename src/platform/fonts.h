@@ -11,8 +11,9 @@ class Fonts {
   void setTtf(std::vector<uint8_t> bytes) { ttf_ = std::move(bytes); dirty_ = true; }
   bool hasTtf() const { return !ttf_.empty(); }
   void invalidate() { dirty_ = true; }  // rebuild and re-upload (after a lost GL context)
-  // Rebuilds the atlas (and the GL texture) when the font or the pixel ratio changed. Call before NewFrame.
-  void update(float basePixels, float pixelRatio);
+  // Rebuilds the atlas when the font or the pixel ratio changed; true when it did (then upload the
+  // texture again). Call before NewFrame.
+  bool update(float basePixels, float pixelRatio);
 
  private:
   std::vector<uint8_t> ttf_;

@@ -2,7 +2,7 @@
 // Web: the page feeds the corpus and font through the bridge. Desktop: read from files.
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // the input queue's length
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
@@ -18,6 +18,7 @@
 #include "core/text_file.h"
 #include "platform/bridge.h"
 #include "platform/fonts.h"
+#include "render/imgui_renderer.h"
 #include "ui/app.h"
 #include "ui/theme.h"
 
@@ -36,15 +37,18 @@ struct Platform {
   SDL_GLContext gl = nullptr;
   nhsx::App app;
   nhsx::Fonts fonts;
+  nhsx::ImGuiRenderer imgui;
   nhsx::FramePolicy policy;
   nhsx::GestureTracker gestures;
   nhsx::Look look;         // the theme applied now
   bool animating = false;  // the last frame asked for another
-  bool contextLost = false;  // WebGL context lost: draw nothing until it is restored
+  bool contextLost = false;
+  int idleIterations = 0;  // main-loop iterations in a row that drew nothing  // WebGL context lost: draw nothing until it is restored
   bool quit = false;
 };
 
 constexpr float kBaseFontPixels = 17.0f;
+constexpr int kIdleIterationsBeforePause = 30;  // about half a second of nothing to draw
 constexpr float kPresentationScale = 1.6f;  // 27 px type: legible from the back of a classroom
 
 nhsx::Look lookOf(const nhsx::AppState& s) { return nhsx::Look{1.0f, s.dark, s.presentation, s.accent}; }
@@ -74,10 +78,9 @@ EM_BOOL onContextLost(int, const void*, void* user) {
 
 EM_BOOL onContextRestored(int, const void*, void* user) {
   Platform& p = *static_cast<Platform*>(user);
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
-  p.fonts.invalidate();
   std::string error;
+  if (!p.imgui.init(error)) std::fprintf(stderr, "ImGui renderer after context restore: %s\n", error.c_str());
+  p.fonts.invalidate();
   if (!p.app.initGraphics(error)) std::fprintf(stderr, "renderer after context restore: %s\n", error.c_str());
   p.contextLost = false;
   p.app.noteContextRestored();
@@ -127,14 +130,16 @@ FrameTiming frame(Platform& p, bool force = false) {
   const nhsx::Look wanted = lookOf(p.app.state());
   if (wanted != p.look) { nhsx::applyTheme(wanted); p.look = wanted; }
   // Presentation mode rebuilds the font atlas at the larger size: crisp, never a scaled-up bitmap.
-  p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio());
+  if (p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio())) p.imgui.uploadFonts();
   const auto t0 = Clock::now();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
   if (lookOf(p.app.state()) != p.look) p.animating = true;  // restyle on the next frame
+  // Dear ImGui hands over at most one press or release of a key or button per frame (so fast taps are
+  // not lost); what it has not handed over yet needs more frames even though no new event comes.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) p.animating = true;
   ImGui::Render();
   const auto t1 = Clock::now();
   int fw = 0, fh = 0;
@@ -142,7 +147,7 @@ FrameTiming frame(Platform& p, bool force = false) {
   glViewport(0, 0, fw, fh);
   glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  p.imgui.render(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
   const auto t2 = Clock::now();
   p.app.frameRendered();
@@ -212,12 +217,10 @@ int main(int argc, char** argv) {
     return 1;
   }
 #ifdef __EMSCRIPTEN__
-  const char* glsl = "#version 300 es";
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 #else
-  const char* glsl = "#version 330 core";
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -244,7 +247,8 @@ int main(int argc, char** argv) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   nhsx::applyTheme(p.look);
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
-  ImGui_ImplOpenGL3_Init(glsl);
+  std::string imguiError;
+  if (!p.imgui.init(imguiError)) std::fprintf(stderr, "ImGui renderer: %s\n", imguiError.c_str());
   nhsx::bridgeAttach(&p.app, &p.fonts);
   std::string glError;
   if (!p.app.initGraphics(glError)) std::fprintf(stderr, "renderer: %s\n", glError.c_str());
@@ -254,7 +258,18 @@ int main(int argc, char** argv) {
   (void)argv;
   emscripten_set_webglcontextlost_callback("#canvas", &p, EM_FALSE, onContextLost);
   emscripten_set_webglcontextrestored_callback("#canvas", &p, EM_FALSE, onContextRestored);
-  emscripten_set_main_loop_arg([](void* arg) { frame(*static_cast<Platform*>(arg)); }, &p, 0, false);
+  // Idle means idle: after a few iterations with nothing to draw the loop pauses itself (no wake-ups on
+  // every animation frame); input, resizes and API calls resume it (ex_wake, web/explorer-api.js).
+  emscripten_set_main_loop_arg(
+      [](void* arg) {
+        Platform& p = *static_cast<Platform*>(arg);
+        if (frame(p).drawn || p.animating) p.idleIterations = 0;
+        else if (++p.idleIterations >= kIdleIterationsBeforePause) {
+          p.idleIterations = 0;
+          nhsx::bridgePauseLoop();
+        }
+      },
+      &p, 0, false);
 #else
   std::string corpusPath = argc > 1 ? argv[1] : DESKTOP_CORPUS;
   std::string text, font;
@@ -272,7 +287,7 @@ int main(int argc, char** argv) {
   while (!p.quit && (maxFrames < 0 || static_cast<long>(p.app.state().frames) < maxFrames)) {
     if (!frame(p, maxFrames >= 0).drawn) SDL_WaitEventTimeout(nullptr, 100);  // idle: sleep until input
   }
-  ImGui_ImplOpenGL3_Shutdown();
+  p.imgui.destroy();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   SDL_GL_DeleteContext(p.gl);

@@ -1,0 +1,114 @@
+#include "render/imgui_renderer.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+
+#include "render/shader_program.h"
+#include "shaders_gen.h"
+
+namespace nhsx {
+
+bool ImGuiRenderer::init(std::string& error) {
+  destroy();
+  program_ = buildProgram(shaders::imgui_vert, shaders::imgui_frag, error);
+  if (!program_) return false;
+  projection_ = glGetUniformLocation(program_, "uProjection");
+  texture_ = glGetUniformLocation(program_, "uTexture");
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glGenBuffers(1, &ibo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);  // recorded in the vertex array
+  const GLsizei stride = sizeof(ImDrawVert);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  glBindVertexArray(0);
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "nhsx_imgui_renderer";
+  uploadFonts();
+  return true;
+}
+
+void ImGuiRenderer::destroy() {
+  if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+  if (vbo_) glDeleteBuffers(1, &vbo_);
+  if (ibo_) glDeleteBuffers(1, &ibo_);
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (program_) glDeleteProgram(program_);
+  fontTexture_ = vbo_ = ibo_ = vao_ = program_ = 0;
+}
+
+void ImGuiRenderer::uploadFonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+  glGenTextures(1, &fontTexture_);
+  glBindTexture(GL_TEXTURE_2D, fontTexture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
+}
+
+void ImGuiRenderer::setupState(ImDrawData* data, int fbWidth, int fbHeight) {
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glViewport(0, 0, fbWidth, fbHeight);
+  const float l = data->DisplayPos.x, r = data->DisplayPos.x + data->DisplaySize.x;
+  const float t = data->DisplayPos.y, b = data->DisplayPos.y + data->DisplaySize.y;
+  const float ortho[16] = {2.f / (r - l), 0, 0, 0, 0, 2.f / (t - b), 0, 0, 0, 0, -1.f, 0,
+                           (r + l) / (l - r), (t + b) / (b - t), 0, 1.f};
+  glUseProgram(program_);
+  glUniform1i(texture_, 0);
+  glUniformMatrix4fv(projection_, 1, GL_FALSE, ortho);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+}
+
+void ImGuiRenderer::render(ImDrawData* data) {
+  const int fbWidth = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
+  const int fbHeight = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+  if (fbWidth <= 0 || fbHeight <= 0 || !program_) return;
+  setupState(data, fbWidth, fbHeight);
+  const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+  const GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
+                 list->VtxBuffer.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
+                 list->IdxBuffer.Data, GL_STREAM_DRAW);
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) {
+        if (cmd.UserCallback == ImDrawCallback_ResetRenderState) setupState(data, fbWidth, fbHeight);
+        else cmd.UserCallback(list, &cmd);  // e.g. the graph renderer: it leaves state to the reset after it
+        continue;
+      }
+      const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
+      const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
+      if (x1 <= x0 || y1 <= y0) continue;
+      glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), indexType,
+                     reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+    }
+  }
+  glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace nhsx

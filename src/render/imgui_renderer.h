@@ -1,0 +1,28 @@
+// Draws Dear ImGui's draw lists with WebGL2 / GL 3.3, in place of imgui_impl_opengl3. The stock backend
+// saves and restores GL state every frame with ~20 glGet calls; in a browser each one is a synchronous
+// round trip to the GPU process and cost most of a frame (bench/graph_render_peers.mjs --profile 1).
+// This app owns all of its GL state, so it sets what it needs and saves nothing.
+#pragma once
+#include <string>
+
+#include "render/gl.h"
+
+struct ImDrawData;
+
+namespace nhsx {
+
+class ImGuiRenderer {
+ public:
+  bool init(std::string& error);  // program, buffers, font texture; call again after a lost context
+  void destroy();
+  void uploadFonts();             // (re)builds the font texture from ImGui's atlas
+  void render(ImDrawData* data);
+
+ private:
+  void setupState(ImDrawData* data, int fbWidth, int fbHeight);
+
+  GLuint program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, fontTexture_ = 0;
+  GLint projection_ = -1, texture_ = -1;
+};
+
+}  // namespace nhsx
