@@ -139,6 +139,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
+  gApp->refresh();  // the filters' counts even before the next frame
   gReply = stateJson(gApp->state(), gApp->corpus());
   return gReply.c_str();
 }

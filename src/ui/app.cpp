@@ -113,6 +113,13 @@ void App::advancePlayback(double dt) {
   if (state_.asOf >= corpus_.lastDay) { state_.asOf = corpus_.lastDay; state_.playing = false; }
 }
 
+void App::refresh() {
+  updateVisibility(corpus_, state_, vis_);
+  state_.visibleEntities = vis_.filtered.entities;
+  state_.visibleRelations = vis_.filtered.relations;
+  updatePaths();
+}
+
 void App::updatePaths() {
   const int from = state_.pathTo >= 0 ? state_.selected : -1;
   if (from == pathsFrom_ && state_.pathTo == pathsTo_ && pathsFilter_ == vis_.filterVersion) return;
@@ -203,10 +210,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   handleShortcuts();
   advancePlayback(dt);
-  updateVisibility(corpus_, state_, vis_);
-  state_.visibleEntities = vis_.filtered.entities;
-  state_.visibleRelations = vis_.filtered.relations;
-  updatePaths();
+  refresh();
   drawHeader(width);
   // The details sit beside the view on wide screens and below it on narrow ones.
   const bool wide = width >= 900;

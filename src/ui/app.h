@@ -37,8 +37,10 @@ class App {
   bool select(std::string_view id) { return state_.select(corpus_, id); }
   AppState& mutableState() { return state_; }
   SearchBox& search() { return search_; }
-  const Visibility& visibility() const { return vis_; }
-  const std::vector<Path>& paths() const { return paths_; }
+  // Derived data brought up to date with the state now (API calls between frames read these).
+  const Visibility& visibility() { refresh(); return vis_; }
+  const std::vector<Path>& paths() { refresh(); return paths_; }
+  void refresh();
   const std::vector<LinkSpot>& linkSpots() const { return linkSpots_; }
   // What a screen reader should hear (search results, path found), once; empty when nothing new.
   std::string takeAnnouncement();

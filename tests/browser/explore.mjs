@@ -34,7 +34,9 @@ try {
   await page.keyboard.type('macmilan cancer', { delay: 30 });
   await settle(page, 300);
   await page.keyboard.press('Enter');
-  await settle(page);
+  // Dear ImGui takes one key event a frame: let the typed keys drain before reading the result.
+  const until = (fn, arg) => page.waitForFunction(fn, arg, { timeout: 5000 }).catch(() => {});
+  await until(() => window.explorer.state().selected !== null);
   let s = await state(page);
   check('typing into search (with a typo) and Enter selects the match', s.selected === 'org-macmillan', s.selected);
   const ranked = await page.evaluate(() => window.explorer.search('NHS England'));
@@ -46,7 +48,7 @@ try {
   await page.keyboard.type('depar', { delay: 30 });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Escape');
-  await settle(page);
+  await settle(page, 800);
   s = await state(page);
   check('Ctrl+K opens search and Escape leaves the selection alone', s.selected === 'org-macmillan', s.selected);
 
@@ -60,7 +62,7 @@ try {
     await page.mouse.down();
     await settle(page, 100);
     await page.mouse.up();
-    await settle(page);
+    await until((id) => window.explorer.state().selected === id, target.id);
     s = await state(page);
     check('clicking a relation link selects its target', s.selected === target.id, `${s.selected} vs ${target.id}`);
   }
