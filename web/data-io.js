@@ -69,6 +69,14 @@
   };
   explorer.onRequest = (what) => {
     if (what === 'open') picker.click();
+    else if (what === 'fullscreen') {
+      // Allowed while the key press or click that asked is recent; refused quietly otherwise.
+      if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
+        document.documentElement.requestFullscreen().catch(() => {});
+      }
+    } else if (what === 'exit-fullscreen') {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    }
     else if (what === 'export-png') {
       // Called right after the frame is drawn, while the WebGL canvas still holds it.
       document.getElementById('canvas').toBlob((blob) => blob && download('explorer-view.png', blob), 'image/png');

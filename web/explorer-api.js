@@ -259,6 +259,15 @@
     new ResizeObserver(wakeApp).observe(document.getElementById('canvas'));
   }
 
+  // ---- prefers-reduced-motion: layouts jump to their end instead of moving on screen ---------------
+  ready.then(() => {
+    const query = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    if (!query) return;
+    const apply = () => mod._ex_set_reduced_motion(query.matches ? 1 : 0);
+    apply();
+    query.addEventListener('change', apply);
+  }, () => {});
+
   // ---- Deep links: the URL hash follows what is on screen (docs/deep-links.md) ---------------------
   // A new selection, view or story step adds a history entry (so back and forward step through them);
   // anything else replaces the current one, at most a few times a second, so panning never floods it.
@@ -400,10 +409,17 @@
   });
 
   // ?data=<URL> opens another corpus: only an http(s) URL of this page's own origin is fetched.
+  // The site's owner may allow other origins in index.html:
+  //   <meta name="explorer-data-origins" content="https://data.example.org https://other.example">
+  // (a meta tag, not a URL parameter, so a shared link cannot widen it).
+  function allowedDataOrigins() {
+    const meta = document.querySelector('meta[name="explorer-data-origins"]');
+    return new Set([location.origin, ...(meta ? meta.content.split(/\s+/).filter((o) => o) : [])]);
+  }
   function corpusUrl(data) {
     const u = new URL(data, location.href);
-    if (!/^https?:$/.test(u.protocol) || u.origin !== location.origin) {
-      throw new Error(`?data= must be a URL on this site (${location.origin}), not ${u.protocol === 'file:' ? u.href : u.origin}`);
+    if (!/^https?:$/.test(u.protocol) || !allowedDataOrigins().has(u.origin)) {
+      throw new Error(`?data= must be a URL on this site (${location.origin}) or an origin the site allows, not ${u.protocol === 'file:' ? u.href : u.origin}`);
     }
     return u.href;
   }

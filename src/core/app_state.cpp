@@ -94,6 +94,7 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   }
   j["embed"] = s.embed;
   j["presentation"] = s.presentation;
+  j["reducedMotion"] = s.reducedMotion;
   j["theme"] = s.dark ? "dark" : "light";
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

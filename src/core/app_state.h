@@ -38,6 +38,7 @@ struct AppState {
   double requestFrom = 0, requestTo = 0;
   // Embedding and presentation (from the link; see docs/embedding.md).
   bool embed = false, presentation = false, dark = false;
+  bool reducedMotion = false;           // the reader asked for less motion: layouts jump to their end
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
 
   // Selects by id; false (and no change) when the id is unknown. An empty id clears the selection.

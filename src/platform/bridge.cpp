@@ -253,6 +253,12 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   return gReply.c_str();
 }
 
+// The reader's prefers-reduced-motion setting (the page follows the media query).
+EMSCRIPTEN_KEEPALIVE void ex_set_reduced_motion(int on) {
+  wake();
+  gApp->mutableState().reducedMotion = on != 0;
+}
+
 // Bytes of the wasm heap in use by malloc (the heap itself never shrinks): the soak test watches it.
 EMSCRIPTEN_KEEPALIVE double ex_heap_used() { return static_cast<double>(mallinfo().uordblks); }
 

@@ -180,6 +180,9 @@ void App::drawHeader(float width) {
   flow.before(Flow::button("Search"));
   if (ImGui::Button("Search")) search_.open();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
+  flow.before(Flow::button("Present"));
+  if (ImGui::Button(state_.presentation ? "End presentation" : "Present")) state_.presentation = !state_.presentation;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
   flow.before(Flow::button("?"));
   if (ImGui::Button("?")) showHelp_ = !showHelp_;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (?)");
@@ -209,6 +212,10 @@ bool App::drawFrame(float width, float height, double dt) {
     return false;
   }
   handleShortcuts();
+  if (state_.presentation != fullscreenAsked_) {  // presentation mode fills the screen (the page asks)
+    fullscreenAsked_ = state_.presentation;
+    request_ = fullscreenAsked_ ? "fullscreen" : "exit-fullscreen";
+  }
   advancePlayback(dt);
   refresh();
   drawHeader(width);

@@ -87,6 +87,7 @@ class App {
   std::string request_;
   bool showErrors_ = false;
   bool showHelp_ = false;
+  bool fullscreenAsked_ = false;
 };
 
 // Days since 1970-01-01 today (UTC).

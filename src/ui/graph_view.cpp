@@ -604,7 +604,10 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   }
   bool animating = false;
   if (mode_ == GraphLayoutMode::Force && !layout_.settled()) {
-    if (layout_.step(40, 6.0) > 0) ++positionsVersion_;  // bounded work per frame; stops once settled
+    // Bounded work per frame; stops once settled. With reduced motion the layout runs (almost) to its
+    // end at once, so nothing drifts on screen.
+    const int ran = s.reducedMotion ? layout_.step(1000, 250.0) : layout_.step(40, 6.0);
+    if (ran > 0) ++positionsVersion_;
     animating = !layout_.settled();
   }
   s.layoutIterations = layout_.iterations();

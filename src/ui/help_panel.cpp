@@ -20,7 +20,7 @@ const char* const kKeys[][2] = {
     {"F", "fit everything in the view"},
     {"Tab / Shift+Tab", "move the keyboard focus between buttons and links"},
     {"Space / Enter", "press the focused button or link"},
-    {"P", "presentation mode: large type, high contrast"},
+    {"P", "presentation mode: large type, high contrast, full screen"},
 };
 }  // namespace
 

@@ -72,6 +72,7 @@ try {
   await page.waitForTimeout(400);
   s = await state(page);
   check('P turns presentation mode on', s.presentation === true);
+  check('presentation mode asks for full screen', await page.evaluate(() => !!document.fullscreenElement));
   await page.evaluate(() => { window.explorer.story(window.explorer.corpus().stories[1].id, 1); });
   await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(artifacts, 'presentation-1280x720.png') });
@@ -79,6 +80,16 @@ try {
   await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(artifacts, 'presentation-1920x1080.png') });
   check('no page errors or console errors', errors.length === 0, errors.join('\n'));
+
+  // ---- prefers-reduced-motion: the layout is not animated.
+  const calm = await browser.newPage({ viewport: { width: 1000, height: 700 }, reducedMotion: 'reduce' });
+  await calm.goto(url + '#view=graph');
+  await calm.evaluate(() => window.explorer.ready);
+  await calm.waitForTimeout(300);
+  const cs = await state(calm);
+  check('with reduced motion the layout settles without animating', cs.reducedMotion === true && cs.layout.settled,
+    JSON.stringify({ reducedMotion: cs.reducedMotion, layout: cs.layout }));
+  await calm.close();
 
   // ---- Theme and accent from the URL.
   const dark = await browser.newPage({ viewport: { width: 1280, height: 720 } });
