@@ -552,6 +552,7 @@ void GraphView::drawLabels(const Corpus& c, const AppState& s) {
 void GraphView::drawLegend() {
   const float fs = ImGui::GetFontSize();
   const int rows = kKindCount + 1 + (kRelationGroupCount - 1);
+  if (rows * fs * 1.3f + 24 > height_) return;  // no room (large type on a small screen): the button still toggles
   const ImVec2 at(originX_ + 8, originY_ + height_ - rows * fs * 1.3f - 12);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float textW = 0;  // as wide as its longest label, at whatever size the type is
