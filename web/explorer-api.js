@@ -312,7 +312,6 @@
     for (const w of warnings) console.warn('explorer: link: ' + w);
   }
   ready.then(() => {
-    openFromLocation();
     linkShown = '';
     writeLink();
     api.on('change', scheduleLink);
@@ -495,6 +494,8 @@
     // ?view=timeline|graph|overview and ?select=<id> set the starting point.
     if (params.get('view')) api.setView(params.get('view'));
     if (params.get('select')) api.select(params.get('select'));
+    // The link's whole view, before any host command is taken (those wait for the corpus only).
+    openFromLocation();
   }
 
   createExplorerModule({
