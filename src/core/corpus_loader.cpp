@@ -937,6 +937,13 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
       const size_t stop = end != std::string::npos ? end + 1 : msg.size();
       msg.replace(start, stop - start, quotedValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
     }
+    // The token of "number overflow parsing '2222…'" is shortened the same way.
+    const size_t parsingAt = msg.find("parsing '");
+    if (parsingAt != std::string::npos) {
+      const size_t start = parsingAt + 8, end = msg.find('\'', start + 1);
+      if (end != std::string::npos)
+        msg.replace(start, end + 1 - start, quotedValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
+    }
     result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});
     return result;
   }
