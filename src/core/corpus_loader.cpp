@@ -944,6 +944,13 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
       if (end != std::string::npos)
         msg.replace(start, end + 1 - start, quotedValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
     }
+    // Whatever the input put into the message (a token may even contain "'; expected"), it stays short.
+    constexpr size_t kMaxSyntaxMessage = 300;
+    if (msg.size() > kMaxSyntaxMessage) {
+      size_t cut = kMaxSyntaxMessage - 60;
+      while (cut > 0 && (static_cast<unsigned char>(msg[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+      msg = msg.substr(0, cut) + "\xe2\x80\xa6 (" + std::to_string(msg.size()) + " bytes in all)";
+    }
     result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});
     return result;
   }
