@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "bundled_corpus.h"
 #include "core/corpus_loader.h"
 #include "core/quote_check.h"
 #include "core/text_file.h"
@@ -18,16 +19,10 @@ std::string readFile(const std::filesystem::path& p) {
   return text;
 }
 
-const Corpus& bundled() {
-  static LoadResult r = loadCorpus(readFile(std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json"));
-  for (const Diagnostic& d : r.errors) UNSCOPED_INFO(formatDiagnostic("corpus.json", d));
-  REQUIRE(r.ok());
-  return r.corpus;
-}
 }  // namespace
 
 TEST_CASE("the bundled corpus validates", "[corpus]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   CHECK(c.entities.size() > 60);
   CHECK(c.relations.size() > 100);
   CHECK(c.events.size() > 10);
@@ -38,7 +33,7 @@ TEST_CASE("the bundled corpus validates", "[corpus]") {
 }
 
 TEST_CASE("every quote from a seed document is verbatim", "[corpus]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   std::map<std::string, std::string> seeds;
   for (const Source& s : c.sources) {
     if (s.seed.empty()) continue;
@@ -54,7 +49,7 @@ TEST_CASE("every quote from a seed document is verbatim", "[corpus]") {
 }
 
 TEST_CASE("seed citations carry quotes, external ones say what they support", "[corpus]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   auto check = [&](const std::vector<Citation>& cits, const std::string& id) {
     for (const Citation& cit : cits) {
       const Source& s = c.sources.at(cit.source);
@@ -69,7 +64,7 @@ TEST_CASE("seed citations carry quotes, external ones say what they support", "[
 }
 
 TEST_CASE("the corpus models what the seeds contain", "[corpus]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   auto has = [&](const char* id) { return c.findEntity(id) >= 0; };
   // Shared bodies, the mandates and the acts the seeds mention.
   for (const char* id : {"org-nhs-england", "org-dhsc", "org-department-of-health", "org-acevo", "doc-mandate-2012",

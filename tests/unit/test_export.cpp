@@ -1,26 +1,16 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
+#include "bundled_corpus.h"
 #include "core/corpus_loader.h"
 #include "core/csv_import.h"
 #include "core/export.h"
-#include "core/text_file.h"
 
 using namespace nhsx;
 
 namespace {
-const Corpus& bundled() {
-  static LoadResult r = [] {
-    std::string text;
-    readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-    return loadCorpus(text);
-  }();
-  REQUIRE(r.ok());
-  return r.corpus;
-}
 
 std::vector<uint8_t> kindMask(const Corpus& c, Kind k) {
   std::vector<uint8_t> m;
@@ -77,7 +67,7 @@ void requireSameEntity(const Corpus& a, const Entity& x, const Corpus& b, const 
 }  // namespace
 
 TEST_CASE("exporting only the organisations loads back with their relations, events and cited sources", "[export]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   const std::vector<uint8_t> orgs = kindMask(c, Kind::Organisation);
   const std::vector<uint8_t> allRelations(c.relations.size(), 1);
   LoadResult r = reload(exportJson(c, orgs, allRelations));
@@ -112,7 +102,7 @@ TEST_CASE("exporting only the organisations loads back with their relations, eve
 
 TEST_CASE("exporting everything keeps every entity, relation and event; exporting that again gives the same text",
           "[export]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   const std::vector<uint8_t> all(c.entities.size(), 1), allRelations(c.relations.size(), 1);
   const std::string first = exportJson(c, all, allRelations);
   LoadResult r = reload(first);
@@ -124,7 +114,7 @@ TEST_CASE("exporting everything keeps every entity, relation and event; exportin
 }
 
 TEST_CASE("hidden relations and short masks are left out", "[export]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   std::vector<uint8_t> all(c.entities.size(), 1), relations(c.relations.size(), 1);
   relations[0] = 0;
   LoadResult r = reload(exportJson(c, all, relations));
@@ -137,7 +127,7 @@ TEST_CASE("hidden relations and short masks are left out", "[export]") {
 }
 
 TEST_CASE("exported CSV imports back to the same entities, relations and citations", "[export]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   const std::vector<uint8_t> allRelations(c.relations.size(), 1);
   for (bool onlyOrgs : {true, false}) {
     const std::vector<uint8_t> mask =

@@ -3,12 +3,11 @@
 // agree with what applying the filter with that option ticked shows.
 #include <catch2/catch_test_macros.hpp>
 
-#include <filesystem>
 
+#include "bundled_corpus.h"
 #include "core/corpus_gen.h"
 #include "core/corpus_loader.h"
 #include "core/filter.h"
-#include "core/text_file.h"
 
 using namespace nhsx;
 
@@ -37,16 +36,6 @@ const char* const kSmall = R"({"format": "1.0", "title": "T",
 const Corpus& small() {
   static LoadResult r = loadCorpus(kSmall);
   for (const Diagnostic& d : r.errors) UNSCOPED_INFO(formatDiagnostic("small", d));
-  REQUIRE(r.ok());
-  return r.corpus;
-}
-
-const Corpus& bundled() {
-  static LoadResult r = [] {
-    std::string text;
-    readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-    return loadCorpus(text);
-  }();
   REQUIRE(r.ok());
   return r.corpus;
 }
@@ -289,7 +278,7 @@ TEST_CASE("option counts on a small corpus", "[filter]") {
 }
 
 TEST_CASE("filters on the bundled corpus follow the rules", "[filter]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   FilterSpec s;
   checkAgainstRules(c, s);
   s.themes = {"theme-voluntary-sector"};
@@ -313,7 +302,7 @@ TEST_CASE("filters on the bundled corpus follow the rules", "[filter]") {
 }
 
 TEST_CASE("counts on the bundled corpus agree with applying the filter", "[filter]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   checkCountsMatchFilter(c, FilterSpec{});
   FilterSpec s;
   s.kinds = {Kind::Organisation, Kind::Programme};

@@ -1,11 +1,10 @@
 // Names at a date: renamings forwards and backwards, mergers, successions, chains, cycles.
 #include <catch2/catch_test_macros.hpp>
 
-#include <filesystem>
 
+#include "bundled_corpus.h"
 #include "core/corpus_loader.h"
 #include "core/names_at.h"
-#include "core/text_file.h"
 
 using namespace nhsx;
 
@@ -50,11 +49,7 @@ std::string nameOf(const char* id, int32_t d) {
 }  // namespace
 
 TEST_CASE("a renamed body shows its new name from the renaming on, its old name before", "[names]") {
-  std::string text;
-  readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-  LoadResult r = loadCorpus(text);
-  REQUIRE(r.ok());
-  const Corpus& c = r.corpus;
+  const Corpus& c = bundledCorpus();
   const auto doh = static_cast<uint32_t>(c.findEntity("org-department-of-health"));
   const auto dhsc = static_cast<uint32_t>(c.findEntity("org-dhsc"));
   // rel-department-of-health-renamed-to-dhsc is dated 2018-01.

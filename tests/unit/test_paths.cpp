@@ -1,14 +1,13 @@
 // Shortest paths: small hand-built graphs, masks, the bundled corpus, and a plain BFS as reference.
 #include <catch2/catch_test_macros.hpp>
 
-#include <filesystem>
 #include <queue>
 
+#include "bundled_corpus.h"
 #include "core/corpus_gen.h"
 #include "core/corpus_loader.h"
 #include "core/paths.h"
 #include "core/rng.h"
-#include "core/text_file.h"
 
 using namespace nhsx;
 
@@ -148,11 +147,7 @@ TEST_CASE("no path, the same entity, self-relations and bad indices", "[paths]")
 }
 
 TEST_CASE("paths from a charity to NHS England in the bundled corpus", "[paths]") {
-  std::string text;
-  readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-  LoadResult r = loadCorpus(text);
-  REQUIRE(r.ok());
-  const Corpus& c = r.corpus;
+  const Corpus& c = bundledCorpus();
   const uint32_t mac = idx(c, "org-macmillan"), nhse = idx(c, "org-nhs-england");
   const auto ps = shortestPaths(c, mac, nhse, 10);
   REQUIRE_FALSE(ps.empty());

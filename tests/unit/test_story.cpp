@@ -1,28 +1,15 @@
 // Following a guided story: each step sets the selection, view, date, window and filters it names.
 #include <catch2/catch_test_macros.hpp>
 
-#include <filesystem>
 
-#include "core/corpus_loader.h"
+#include "bundled_corpus.h"
 #include "core/story.h"
-#include "core/text_file.h"
 
 using namespace nhsx;
 
-namespace {
-const Corpus& bundled() {
-  static LoadResult r = [] {
-    std::string text;
-    readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-    return loadCorpus(text);
-  }();
-  REQUIRE(r.ok());
-  return r.corpus;
-}
-}  // namespace
 
 TEST_CASE("every step of every bundled story applies what it names", "[story]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   REQUIRE(c.stories.size() >= 4);
   for (size_t k = 0; k < c.stories.size(); ++k) {
     AppState s;
@@ -50,7 +37,7 @@ TEST_CASE("every step of every bundled story applies what it names", "[story]") 
 }
 
 TEST_CASE("stories out of range change nothing", "[story]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   AppState s;
   s.selected = 5;
   CHECK_FALSE(goToStoryStep(c, s, static_cast<int>(c.stories.size()), 0));

@@ -4,14 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
 #include <sstream>
 
-#include "core/corpus_loader.h"
-#include "core/text_file.h"
+#include "bundled_corpus.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
 #include "core/timeline_layout.h"
@@ -670,11 +668,7 @@ TEST_CASE("a label under the pointer hits its item when the shapes miss", "[time
 // ---- The bundled corpus ----------------------------------------------------------------------------
 
 TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
-  std::string text;
-  REQUIRE(readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text));
-  LoadResult r = loadCorpus(text);
-  REQUIRE(r.ok());
-  const Corpus& c = r.corpus;
+  const Corpus& c = bundledCorpus();
   TimelineLayout L;
   L.build(c, kToday);
   CHECK(L.size() == c.datedEntities.size() + c.events.size());

@@ -1,29 +1,16 @@
 // Deep links against a corpus (view_link) and what each view shows (visibility).
 #include <catch2/catch_test_macros.hpp>
 
-#include <filesystem>
 
-#include "core/corpus_loader.h"
-#include "core/text_file.h"
+#include "bundled_corpus.h"
 #include "core/view_link.h"
 #include "core/visibility.h"
 
 using namespace nhsx;
 
-namespace {
-const Corpus& bundled() {
-  static LoadResult r = [] {
-    std::string text;
-    readTextFile((std::filesystem::path(SOURCE_DIR) / "data" / "corpus.json").string(), text);
-    return loadCorpus(text);
-  }();
-  REQUIRE(r.ok());
-  return r.corpus;
-}
-}  // namespace
 
 TEST_CASE("every field of the view survives the link", "[link]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   AppState s;
   s.view = View::Graph;
   REQUIRE(s.select(c, "org-macmillan"));
@@ -64,7 +51,7 @@ TEST_CASE("every field of the view survives the link", "[link]") {
 }
 
 TEST_CASE("ids a link names that this corpus lacks are dropped with a warning", "[link]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   AppState s;
   s.selected = 3;
   std::vector<std::string> warnings;
@@ -80,7 +67,7 @@ TEST_CASE("ids a link names that this corpus lacks are dropped with a warning", 
 }
 
 TEST_CASE("a story step past the end is clamped to the last step", "[link]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   AppState s;
   applyUrlState(decodeUrlState("#story=" + c.stories[0].id + "&step=99", nullptr), c, s, nullptr);
   CHECK(s.story == 0);
@@ -95,7 +82,7 @@ TEST_CASE("accent colours parse only as #rrggbb", "[link]") {
 }
 
 TEST_CASE("visibility: filters for both views, the as-of date for the graph only", "[visibility]") {
-  const Corpus& c = bundled();
+  const Corpus& c = bundledCorpus();
   AppState s;
   s.corpusVersion = 1;
   Visibility v;
