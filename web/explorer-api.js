@@ -491,10 +491,8 @@
       result = loadText(await bundledCorpus(), 'corpus.json');
     }
     if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
-    // ?view=timeline|graph|overview and ?select=<id> set the starting point.
-    if (params.get('view')) api.setView(params.get('view'));
-    if (params.get('select')) api.select(params.get('select'));
-    // The link's whole view, before any host command is taken (those wait for the corpus only).
+    // The link's whole view (?view=, ?select= and every deep-link field of the query, then the hash),
+    // before any host command is taken (those wait for the corpus only).
     openFromLocation();
   }
 

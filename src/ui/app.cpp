@@ -230,7 +230,7 @@ bool App::drawFrame(float width, float height, double dt) {
                     state_.view == View::Overview ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   switch (state_.view) {
     case View::Overview: drawOverviewPanel(corpus_, state_); break;
-    case View::Timeline: animating = timeline_.draw(corpus_, state_, vis_, dt); break;
+    case View::Timeline: animating = timeline_.draw(corpus_, state_, vis_); break;
     case View::Graph: animating = graph_.draw(corpus_, state_, vis_, paths_, pathsVersion_); break;
   }
   ImGui::EndChild();

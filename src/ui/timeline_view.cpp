@@ -351,14 +351,13 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   }
 }
 
-bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis, double dt) {
+bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
   if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size() || filterVersion_ != vis.filterVersion) {
     const bool keepView = fitted_ && corpus_ == &c;  // a filter change keeps the window
     setCorpus(c, today_, &vis.filtered.entityVisible);
     filterVersion_ = vis.filterVersion;
     fitted_ = keepView;
   }
-  (void)dt;
   ensureLabelWidths(c);
   drawToolbar(s);
   const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -20,7 +20,7 @@ class TimelineView {
  public:
   void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
   // Draws into the current ImGui window's remaining content region. True while animating (playing).
-  bool draw(const Corpus& c, AppState& s, const Visibility& vis, double dtSeconds);
+  bool draw(const Corpus& c, AppState& s, const Visibility& vis);
 
   void fitAll();
   void zoom(double factor);  // about the plot's centre
