@@ -1,8 +1,8 @@
 #version 300 es
-// One instance per edge: a quad along the segment (mode 0) or an arrowhead at its target (mode 1).
+// Per edge: a quad along the segment (mode 0) or an arrowhead at its target (mode 1).
 precision highp float;
 precision highp int;
-layout(location = 0) in vec2 aCorner;     // the shared unit quad, -1..1
+layout(location = 0) in vec2 aCorner;     // this corner of the edge's quad, -1 or 1 on each axis
 layout(location = 1) in vec4 aEnds;       // x0, y0, x1, y1 (world)
 layout(location = 2) in vec4 aColour;
 layout(location = 3) in vec2 aStyle;      // width px, target radius (world) for the arrowhead

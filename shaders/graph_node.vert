@@ -1,8 +1,8 @@
 #version 300 es
-// One instance per node: a screen-aligned quad around the node, shaped in the fragment shader.
+// Per node: a screen-aligned quad around the node, shaped in the fragment shader.
 precision highp float;
 precision highp int;
-layout(location = 0) in vec2 aCorner;      // -1..1
+layout(location = 0) in vec2 aCorner;      // this corner of the quad, -1 or 1 on each axis
 layout(location = 1) in vec3 aNode;        // x, y (world), radius (world)
 layout(location = 2) in vec4 aColour;      // rgba (normalised bytes)
 layout(location = 3) in vec2 aStyle;       // shape id, outline (0 none, 1 selected, 2 neighbour)

@@ -144,9 +144,8 @@ FrameTiming frame(Platform& p, bool force = false) {
   const auto t1 = Clock::now();
   int fw = 0, fh = 0;
   SDL_GL_GetDrawableSize(p.window, &fw, &fh);
-  glViewport(0, 0, fw, fh);
-  glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
+  // The main window draws no background: the clear is its background (a full-screen quad costs more).
+  nhsx::clearFramebuffer(fw, fh, ImGui::GetColorU32(ImGuiCol_WindowBg));
   p.imgui.render(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
   const auto t2 = Clock::now();

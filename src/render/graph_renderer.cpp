@@ -1,5 +1,6 @@
 #include "render/graph_renderer.h"
 
+#include <algorithm>
 #include <cstddef>
 
 #include "render/shader_program.h"
@@ -15,11 +16,7 @@ bool GraphRenderer::init(std::string& error) {
     destroy();
     return false;
   }
-  // A unit quad as a triangle strip; nodes read it as -1..1, edges as (0..1, -1..1).
-  const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
-  glGenBuffers(1, &quad_);
-  glBindBuffer(GL_ARRAY_BUFFER, quad_);
-  glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+  glGenBuffers(1, &indices_);
   glGenBuffers(1, &nodeBuffer_);
   glGenBuffers(1, &edgeBuffer_);
   glGenVertexArrays(1, &nodeVao_);
@@ -28,68 +25,95 @@ bool GraphRenderer::init(std::string& error) {
   setupVao(edgeVao_, edgeBuffer_, false);
   glBindVertexArray(0);
   nodeCount_ = edgeCount_ = 0;
-  nodeCapacity_ = edgeCapacity_ = 0;
+  nodeCapacity_ = edgeCapacity_ = indexQuads_ = 0;
   return true;
 }
 
 void GraphRenderer::destroy() {
   if (nodeProgram_) glDeleteProgram(nodeProgram_);
   if (edgeProgram_) glDeleteProgram(edgeProgram_);
-  GLuint buffers[] = {quad_, nodeBuffer_, edgeBuffer_};
+  GLuint buffers[] = {indices_, nodeBuffer_, edgeBuffer_};
   for (GLuint b : buffers) if (b) glDeleteBuffers(1, &b);
   GLuint vaos[] = {nodeVao_, edgeVao_};
   for (GLuint v : vaos) if (v) glDeleteVertexArrays(1, &v);
-  nodeProgram_ = edgeProgram_ = quad_ = nodeBuffer_ = edgeBuffer_ = nodeVao_ = edgeVao_ = 0;
+  nodeProgram_ = edgeProgram_ = indices_ = nodeBuffer_ = edgeBuffer_ = nodeVao_ = edgeVao_ = 0;
 }
 
-void GraphRenderer::setupVao(GLuint vao, GLuint instances, bool nodes) {
+void GraphRenderer::setupVao(GLuint vao, GLuint vertices, bool nodes) {
   glBindVertexArray(vao);
-  glBindBuffer(GL_ARRAY_BUFFER, quad_);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glBindBuffer(GL_ARRAY_BUFFER, instances);
+  glBindBuffer(GL_ARRAY_BUFFER, vertices);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_);  // part of the VAO's state
   auto attr = [](GLuint loc, GLint n, GLenum type, GLboolean norm, GLsizei stride, size_t offset) {
     glEnableVertexAttribArray(loc);
     glVertexAttribPointer(loc, n, type, norm, stride, reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(loc, 1);
   };
   if (nodes) {
-    const GLsizei s = sizeof(NodeInstance);
-    attr(1, 3, GL_FLOAT, GL_FALSE, s, offsetof(NodeInstance, x));
-    attr(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, s, offsetof(NodeInstance, rgba));
-    attr(3, 2, GL_FLOAT, GL_FALSE, s, offsetof(NodeInstance, shape));
+    using V = Corner<NodeInstance>;
+    attr(0, 2, GL_BYTE, GL_FALSE, sizeof(V), offsetof(V, cx));
+    attr(1, 3, GL_FLOAT, GL_FALSE, sizeof(V), offsetof(V, item) + offsetof(NodeInstance, x));
+    attr(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(V), offsetof(V, item) + offsetof(NodeInstance, rgba));
+    attr(3, 2, GL_FLOAT, GL_FALSE, sizeof(V), offsetof(V, item) + offsetof(NodeInstance, shape));
   } else {
-    const GLsizei s = sizeof(EdgeInstance);
-    attr(1, 4, GL_FLOAT, GL_FALSE, s, offsetof(EdgeInstance, x0));
-    attr(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, s, offsetof(EdgeInstance, rgba));
-    attr(3, 2, GL_FLOAT, GL_FALSE, s, offsetof(EdgeInstance, width));
+    using V = Corner<EdgeInstance>;
+    attr(0, 2, GL_BYTE, GL_FALSE, sizeof(V), offsetof(V, cx));
+    attr(1, 4, GL_FLOAT, GL_FALSE, sizeof(V), offsetof(V, item) + offsetof(EdgeInstance, x0));
+    attr(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(V), offsetof(V, item) + offsetof(EdgeInstance, rgba));
+    attr(3, 2, GL_FLOAT, GL_FALSE, sizeof(V), offsetof(V, item) + offsetof(EdgeInstance, width));
   }
 }
 
+// Two triangles per quad over its corners 0..3 ((-1,-1), (1,-1), (-1,1), (1,1)); grown, never shrunk.
+void GraphRenderer::ensureIndices(size_t quads) {
+  if (quads <= indexQuads_) return;
+  indexQuads_ = quads + quads / 2;
+  std::vector<uint32_t> idx(indexQuads_ * 6);
+  for (size_t q = 0; q < indexQuads_; ++q) {
+    const uint32_t v = static_cast<uint32_t>(q * 4);
+    const uint32_t tri[6] = {v, v + 1, v + 2, v + 2, v + 1, v + 3};
+    std::copy(tri, tri + 6, idx.begin() + static_cast<std::ptrdiff_t>(q * 6));
+  }
+  glBindVertexArray(0);  // so the upload below does not depend on which VAO is bound
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.size() * sizeof(uint32_t)), idx.data(),
+               GL_STATIC_DRAW);
+}
+
 namespace {
+template <class V, class Item>
+void expand(const Item& item, V* out) {
+  static const int8_t kCorners[4][2] = {{-1, -1}, {1, -1}, {-1, 1}, {1, 1}};
+  for (int k = 0; k < 4; ++k) out[k] = V{item, kCorners[k][0], kCorners[k][1], {0, 0}};
+}
+}  // namespace
+
 // Grows a buffer only when needed; otherwise updates in place.
-template <class T>
-void upload(GLuint buffer, const std::vector<T>& items, size_t& capacity) {
+template <class Item>
+void GraphRenderer::upload(GLuint buffer, const std::vector<Item>& items, size_t& capacity,
+                           std::vector<Corner<Item>>& scratch) {
+  scratch.resize(items.size() * 4);
+  for (size_t i = 0; i < items.size(); ++i) expand(items[i], &scratch[i * 4]);
   glBindBuffer(GL_ARRAY_BUFFER, buffer);
-  const size_t bytes = items.size() * sizeof(T);
   if (items.size() > capacity) {
     capacity = items.size() + items.size() / 2;
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(capacity * sizeof(T)), nullptr, GL_DYNAMIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(capacity * 4 * sizeof(Corner<Item>)), nullptr,
+                 GL_DYNAMIC_DRAW);
+    ensureIndices(capacity);
   }
-  if (bytes) glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), items.data());
+  if (!scratch.empty())
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(scratch.size() * sizeof(Corner<Item>)), scratch.data());
 }
-}  // namespace
 
-namespace {
-template <class T>
-void uploadSome(GLuint buffer, const std::vector<T>& items, const std::vector<uint32_t>& changed, size_t capacity) {
+template <class Item>
+void GraphRenderer::uploadSome(GLuint buffer, const std::vector<Item>& items, const std::vector<uint32_t>& changed,
+                               size_t capacity) {
   glBindBuffer(GL_ARRAY_BUFFER, buffer);
+  Corner<Item> quad[4];
   for (uint32_t i : changed) {
     if (i >= items.size() || i >= capacity) continue;
-    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(i * sizeof(T)), sizeof(T), &items[i]);
+    expand(items[i], quad);
+    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(i * sizeof quad), sizeof quad, quad);
   }
 }
-}  // namespace
 
 void GraphRenderer::updateNodes(const std::vector<NodeInstance>& nodes, const std::vector<uint32_t>& changed) {
   if (ready()) uploadSome(nodeBuffer_, nodes, changed, nodeCapacity_);
@@ -101,13 +125,13 @@ void GraphRenderer::updateEdges(const std::vector<EdgeInstance>& edges, const st
 
 void GraphRenderer::setNodes(const std::vector<NodeInstance>& nodes) {
   if (!ready()) return;
-  upload(nodeBuffer_, nodes, nodeCapacity_);
+  upload(nodeBuffer_, nodes, nodeCapacity_, nodeScratch_);
   nodeCount_ = static_cast<GLsizei>(nodes.size());
 }
 
 void GraphRenderer::setEdges(const std::vector<EdgeInstance>& edges) {
   if (!ready()) return;
-  upload(edgeBuffer_, edges, edgeCapacity_);
+  upload(edgeBuffer_, edges, edgeCapacity_, edgeScratch_);
   edgeCount_ = static_cast<GLsizei>(edges.size());
 }
 
@@ -136,14 +160,14 @@ void GraphRenderer::draw(int x, int y, int width, int height, const Camera2D& ca
     glUniform1f(glGetUniformLocation(edgeProgram_, "uEdgeOpacity"), edgeOpacity);
     const GLint mode = glGetUniformLocation(edgeProgram_, "uMode");
     glUniform1i(mode, 0);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, edgeCount_);
+    glDrawElements(GL_TRIANGLES, edgeCount_ * 6, GL_UNSIGNED_INT, nullptr);
     glUniform1i(mode, 1);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, edgeCount_);
+    glDrawElements(GL_TRIANGLES, edgeCount_ * 6, GL_UNSIGNED_INT, nullptr);
   }
   if (nodeCount_) {
     setUniforms(nodeProgram_, cam, width, height, pixelRatio, minRadiusPx);
     glBindVertexArray(nodeVao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, nodeCount_);
+    glDrawElements(GL_TRIANGLES, nodeCount_ * 6, GL_UNSIGNED_INT, nullptr);
   }
   glBindVertexArray(0);
 }

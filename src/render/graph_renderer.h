@@ -1,5 +1,8 @@
-// The relationship view's own WebGL2 renderer: instanced nodes and edges with the shaders in shaders/.
+// The relationship view's own WebGL2 renderer: nodes and edges as quads with the shaders in shaders/.
 // Dear ImGui draws panels and labels on top; this draws inside an ImGui draw callback.
+// Each node or edge is expanded to four vertices in one buffer and drawn with one indexed draw, not with
+// instancing: software WebGL (SwiftShader, what a GPU-less PC or a blocklisted driver gets) runs an
+// instanced draw as one draw per instance, and thousands of those made a 1k-node frame ~4x slower.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -47,13 +50,27 @@ class GraphRenderer {
             float edgeOpacity = 1.0f);
 
  private:
-  void setupVao(GLuint vao, GLuint instances, bool nodes);
+  // One corner of an item's quad: the item itself and which corner (-1 or 1 on each axis).
+  template <class Item>
+  struct Corner {
+    Item item;
+    int8_t cx, cy, pad[2];
+  };
+  void setupVao(GLuint vao, GLuint vertices, bool nodes);
   void setUniforms(GLuint prog, const Camera2D& cam, int width, int height, float pixelRatio, float minRadiusPx);
+  void ensureIndices(size_t quads);
+  template <class Item>
+  void upload(GLuint buffer, const std::vector<Item>& items, size_t& capacity, std::vector<Corner<Item>>& scratch);
+  template <class Item>
+  void uploadSome(GLuint buffer, const std::vector<Item>& items, const std::vector<uint32_t>& changed,
+                  size_t capacity);
 
   GLuint nodeProgram_ = 0, edgeProgram_ = 0;
-  GLuint quad_ = 0, nodeBuffer_ = 0, edgeBuffer_ = 0, nodeVao_ = 0, edgeVao_ = 0;
+  GLuint indices_ = 0, nodeBuffer_ = 0, edgeBuffer_ = 0, nodeVao_ = 0, edgeVao_ = 0;
   GLsizei nodeCount_ = 0, edgeCount_ = 0;
-  size_t nodeCapacity_ = 0, edgeCapacity_ = 0;
+  size_t nodeCapacity_ = 0, edgeCapacity_ = 0, indexQuads_ = 0;  // in items (quads)
+  std::vector<Corner<NodeInstance>> nodeScratch_;
+  std::vector<Corner<EdgeInstance>> edgeScratch_;
 };
 
 }  // namespace nhsx

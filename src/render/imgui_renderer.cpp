@@ -111,4 +111,37 @@ void ImGuiRenderer::render(ImDrawData* data) {
   glDisable(GL_SCISSOR_TEST);
 }
 
+namespace {
+void clearColour(unsigned int c) {
+  glClearColor(static_cast<float>(c & 0xFF) / 255.f, static_cast<float>((c >> 8) & 0xFF) / 255.f,
+               static_cast<float>((c >> 16) & 0xFF) / 255.f, static_cast<float>((c >> 24) & 0xFF) / 255.f);
+}
+
+// Runs inside render(): scissor to the command's clip rectangle (the rectangle pushed around it) and clear.
+void clearRectCallback(const ImDrawList*, const ImDrawCmd* cmd) {
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
+  const float fbHeight = dd->DisplaySize.y * scale.y;
+  const float x0 = (cmd->ClipRect.x - off.x) * scale.x, y0 = (cmd->ClipRect.y - off.y) * scale.y;
+  const float x1 = (cmd->ClipRect.z - off.x) * scale.x, y1 = (cmd->ClipRect.w - off.y) * scale.y;
+  if (x1 <= x0 || y1 <= y0) return;
+  glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+  clearColour(static_cast<unsigned int>(reinterpret_cast<uintptr_t>(cmd->UserCallbackData)));
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+}  // namespace
+
+void addClearRect(ImDrawList* list, const ImVec2& min, const ImVec2& max, unsigned int colour) {
+  list->PushClipRect(min, max, true);
+  list->AddCallback(clearRectCallback, reinterpret_cast<void*>(static_cast<uintptr_t>(colour)));
+  list->PopClipRect();
+}
+
+void clearFramebuffer(int width, int height, unsigned int colour) {
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, width, height);
+  clearColour(colour);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
 }  // namespace nhsx

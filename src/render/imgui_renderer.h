@@ -8,6 +8,8 @@
 #include "render/gl.h"
 
 struct ImDrawData;
+struct ImDrawList;
+struct ImVec2;
 
 namespace nhsx {
 
@@ -24,5 +26,12 @@ class ImGuiRenderer {
   GLuint program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, fontTexture_ = 0;
   GLint projection_ = -1, texture_ = -1;
 };
+
+// Fills a rectangle of the draw list with a solid colour by clearing it (glClear under a scissor) instead
+// of drawing a blended, textured quad: in software WebGL a large background quad costs a few ms a frame,
+// a clear almost nothing. Colours are ImGui's packed 0xAABBGGRR; the rectangle is in ImGui coordinates.
+void addClearRect(ImDrawList* list, const ImVec2& min, const ImVec2& max, unsigned int colour);
+// The same for the whole framebuffer, before any draw list (the main window draws no background).
+void clearFramebuffer(int width, int height, unsigned int colour);
 
 }  // namespace nhsx

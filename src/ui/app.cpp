@@ -204,7 +204,8 @@ bool App::drawFrame(float width, float height, double dt) {
   ImGui::Begin("Explorer", nullptr,
                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBackground);  // the platform clears to WindowBg instead
   bool animating = false;
   if (!state_.corpusLoaded) {
     ImGui::Text("Loading the corpus\xe2\x80\xa6");
@@ -226,8 +227,11 @@ bool App::drawFrame(float width, float height, double dt) {
   const float viewW = wide ? avail.x - detailsW - ImGui::GetStyle().ItemSpacing.x : avail.x;
   const float viewH = wide ? avail.y : avail.y * 0.6f;
   const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
+  // The timeline and the graph paint their own canvas: no child background under it.
   ImGui::BeginChild("view", ImVec2(viewW, viewH), false,
-                    state_.view == View::Overview ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                    state_.view == View::Overview ? 0
+                                                  : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                                                        ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
     case View::Overview: drawOverviewPanel(corpus_, state_); break;
     case View::Timeline: animating = timeline_.draw(corpus_, state_, vis_); break;

@@ -8,6 +8,7 @@
 #include <queue>
 
 #include "core/names_at.h"
+#include "render/imgui_renderer.h"
 #include "ui/kind_style.h"
 #include "ui/flow.h"
 #include "ui/theme.h"
@@ -592,7 +593,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + width_, pos.y + height_), palette().canvas);
+  addClearRect(dl, pos, ImVec2(pos.x + width_, pos.y + height_), palette().canvas);
 
   if (mode_ != lastMode_ || (mode_ == GraphLayoutMode::Radial && s.selected != lastSelected_)) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode(c, s);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/imgui_renderer.h"
 #include "ui/kind_style.h"
 #include "ui/flow.h"
 #include "ui/theme.h"
@@ -376,7 +377,7 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
   ImGui::InvisibleButton("timeline-canvas", ImVec2(w, axisH + h));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), palette().canvas);
+  addClearRect(dl, ImVec2(pos.x, lanesY_), ImVec2(pos.x + w, lanesY_ + h), palette().canvas);
 
   bool animating = false;
   if (s.playing && s.asOf != kNoDay) {  // App advances the cursor; keep it in view
