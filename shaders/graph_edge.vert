@@ -26,7 +26,7 @@ void main() {
   float along = aCorner.x * 0.5 + 0.5;  // 0 at the source end, 1 at the target end
   vec2 px;
   if (uMode == 0) {
-    float halfWidth = width * 0.5 + 1.0;
+    float halfWidth = width * 0.5 + 0.6;  // feathered over the outer 0.6 px: every covered pixel is blended
     px = mix(a, b - dir * targetPx, along) + nrm * aCorner.y * halfWidth;
     vAcross = aCorner.y * halfWidth;
   } else {

@@ -16,7 +16,10 @@ out vec2 vStyle;
 out float vRadiusPx;
 void main() {
   float rPx = max(aNode.z * uScale, uMinRadiusPx);
-  float pad = rPx + 3.0;  // room for the outline and anti-aliasing
+  // The quad just covers the shape (the triangle reaches 1.45 r, the diamond 1.25 r), its outline ring and
+  // a pixel of anti-aliasing: every pixel of it is shaded and blended, so it is kept tight.
+  float extent = aStyle.x < 1.5 ? 1.0 : aStyle.x < 2.5 ? 1.25 : aStyle.x < 3.5 ? 1.45 : 1.05;
+  float pad = rPx * extent + 1.5;
   vec2 px = (aNode.xy - uCentre) * uScale + aCorner * pad;
   gl_Position = vec4(px / (uViewport * 0.5) * vec2(1.0, -1.0), 0.0, 1.0);
   vLocal = aCorner * pad;

@@ -36,7 +36,51 @@ void GraphRenderer::destroy() {
   for (GLuint b : buffers) if (b) glDeleteBuffers(1, &b);
   GLuint vaos[] = {nodeVao_, edgeVao_};
   for (GLuint v : vaos) if (v) glDeleteVertexArrays(1, &v);
+  if (cacheTexture_) glDeleteTextures(1, &cacheTexture_);
+  if (cacheFramebuffer_) glDeleteFramebuffers(1, &cacheFramebuffer_);
   nodeProgram_ = edgeProgram_ = indices_ = nodeBuffer_ = edgeBuffer_ = nodeVao_ = edgeVao_ = 0;
+  cacheTexture_ = cacheFramebuffer_ = 0;
+  cacheWidth_ = cacheHeight_ = 0;
+  ++cacheGeneration_;
+}
+
+bool GraphRenderer::ensureCache(int width, int height) {
+  if (!ready() || width <= 0 || height <= 0) return false;
+  if (cacheTexture_ && width == cacheWidth_ && height == cacheHeight_) return true;
+  if (!cacheTexture_) glGenTextures(1, &cacheTexture_);
+  if (!cacheFramebuffer_) glGenFramebuffers(1, &cacheFramebuffer_);
+  glBindTexture(GL_TEXTURE_2D, cacheTexture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  ++cacheGeneration_;
+  glBindFramebuffer(GL_FRAMEBUFFER, cacheFramebuffer_);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cacheTexture_, 0);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  cacheWidth_ = width;
+  cacheHeight_ = height;
+  if (!complete) {  // no cache: the view draws directly
+    glDeleteTextures(1, &cacheTexture_);
+    cacheTexture_ = 0;
+    cacheWidth_ = cacheHeight_ = 0;
+  }
+  return complete;
+}
+
+void GraphRenderer::renderCache(const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style,
+                                uint32_t background) {
+  if (!cacheTexture_) return;
+  glBindFramebuffer(GL_FRAMEBUFFER, cacheFramebuffer_);
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, cacheWidth_, cacheHeight_);
+  glClearColor(static_cast<float>(background & 0xFF) / 255.f, static_cast<float>((background >> 8) & 0xFF) / 255.f,
+               static_cast<float>((background >> 16) & 0xFF) / 255.f, 1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  draw(0, 0, cacheWidth_, cacheHeight_, cam, pixelRatio, style);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 void GraphRenderer::setupVao(GLuint vao, GLuint vertices, bool nodes) {
@@ -145,7 +189,8 @@ void GraphRenderer::setUniforms(GLuint prog, const Camera2D& cam, int width, int
 }
 
 void GraphRenderer::draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio,
-                         float minRadiusPx, float edgeOpacity) {
+                         const GraphDrawStyle& style) {
+  const float minRadiusPx = style.minRadiusPx;
   if (!ready() || width <= 0 || height <= 0) return;
   glViewport(x, y, width, height);
   glEnable(GL_SCISSOR_TEST);
@@ -157,12 +202,14 @@ void GraphRenderer::draw(int x, int y, int width, int height, const Camera2D& ca
   if (edgeCount_) {
     setUniforms(edgeProgram_, cam, width, height, pixelRatio, minRadiusPx);
     glBindVertexArray(edgeVao_);
-    glUniform1f(glGetUniformLocation(edgeProgram_, "uEdgeOpacity"), edgeOpacity);
+    glUniform1f(glGetUniformLocation(edgeProgram_, "uEdgeOpacity"), style.edgeOpacity);
     const GLint mode = glGetUniformLocation(edgeProgram_, "uMode");
     glUniform1i(mode, 0);
     glDrawElements(GL_TRIANGLES, edgeCount_ * 6, GL_UNSIGNED_INT, nullptr);
-    glUniform1i(mode, 1);
-    glDrawElements(GL_TRIANGLES, edgeCount_ * 6, GL_UNSIGNED_INT, nullptr);
+    if (style.arrowheads) {
+      glUniform1i(mode, 1);
+      glDrawElements(GL_TRIANGLES, edgeCount_ * 6, GL_UNSIGNED_INT, nullptr);
+    }
   }
   if (nodeCount_) {
     setUniforms(nodeProgram_, cam, width, height, pixelRatio, minRadiusPx);

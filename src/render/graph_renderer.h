@@ -26,9 +26,18 @@ struct EdgeInstance {
   float targetRadius;  // world units: the arrowhead stops at the target's edge
 };
 
+// Level of detail chosen by the view for each frame.
+struct GraphDrawStyle {
+  float minRadiusPx = 3;     // nodes never shrink below this
+  float edgeOpacity = 1;     // scales every edge's alpha (dense graphs draw their edges fainter)
+  bool arrowheads = true;    // off when edges are too short on screen for a visible arrowhead
+};
+
 struct Camera2D {
   float centreX = 0, centreY = 0;  // world point at the viewport centre
   float scale = 1;                 // pixels per world unit
+  bool operator==(const Camera2D& o) const { return centreX == o.centreX && centreY == o.centreY && scale == o.scale; }
+  bool operator!=(const Camera2D& o) const { return !(*this == o); }
 };
 
 class GraphRenderer {
@@ -45,9 +54,18 @@ class GraphRenderer {
   void updateEdges(const std::vector<EdgeInstance>& edges, const std::vector<uint32_t>& changed);
 
   // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
-  // edgeOpacity scales every edge's alpha (level of detail for dense graphs).
-  void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, float minRadiusPx,
-            float edgeOpacity = 1.0f);
+  void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style);
+
+  // An off-screen image of the graph, shown (moved and scaled by ImGui) while only the camera moves, so a
+  // pan or zoom frame costs one textured quad instead of every node and edge. Sizes are framebuffer pixels.
+  // ensureCache makes the texture (call while building the frame, so ImGui can name it); renderCache draws
+  // the graph into it with `cam` at its centre over an opaque background (0xAABBGGRR), then rebinds the
+  // screen. cacheTexture is 0 until made, and again after init() (a lost context).
+  bool ensureCache(int width, int height);
+  void renderCache(const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style, uint32_t background);
+  GLuint cacheTexture() const { return cacheTexture_; }
+  // Changes whenever the texture is made anew (resized, or after a lost context): its old picture is gone.
+  uint64_t cacheGeneration() const { return cacheGeneration_; }
 
  private:
   // One corner of an item's quad: the item itself and which corner (-1 or 1 on each axis).
@@ -69,6 +87,9 @@ class GraphRenderer {
   GLuint indices_ = 0, nodeBuffer_ = 0, edgeBuffer_ = 0, nodeVao_ = 0, edgeVao_ = 0;
   GLsizei nodeCount_ = 0, edgeCount_ = 0;
   size_t nodeCapacity_ = 0, edgeCapacity_ = 0, indexQuads_ = 0;  // in items (quads)
+  GLuint cacheTexture_ = 0, cacheFramebuffer_ = 0;
+  int cacheWidth_ = 0, cacheHeight_ = 0;
+  uint64_t cacheGeneration_ = 0;
   std::vector<Corner<NodeInstance>> nodeScratch_;
   std::vector<Corner<EdgeInstance>> edgeScratch_;
 };

@@ -17,6 +17,7 @@ namespace nhsx {
 
 namespace {
 constexpr float kMinNodePx = 3.0f;   // nodes never shrink below this on screen
+constexpr float kMinArrowEdgePx = 24.0f;  // mean edge length on screen below which arrowheads are left out
 constexpr float kDragSlopPx = 8.0f;  // a press that moves less than this is a click (fingers wobble)
 constexpr float kLongPressSeconds = 0.7f;
 
@@ -453,9 +454,9 @@ void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
   renderer_.updateEdges(edges_, edges);
 }
 
-void GraphView::buildInstances(const Corpus& c, const AppState& s) {
+bool GraphView::buildInstances(const Corpus& c, const AppState& s) {
   const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf, visVersion_, pathsVersion_};
-  if (key == builtKey_) return;
+  if (key == builtKey_) return false;
   SceneKey sameButHover = builtKey_;
   sameButHover.hovered = hovered_;
   const int previousHover = builtKey_.hovered;
@@ -463,7 +464,7 @@ void GraphView::buildInstances(const Corpus& c, const AppState& s) {
   builtKey_ = key;
   if (onlyHover) {
     patchHover(c, s, previousHover);
-    return;
+    return true;
   }
   const uint32_t n = graph_.nodeCount;
   for (uint32_t i = 0; i < n; ++i) {
@@ -476,11 +477,66 @@ void GraphView::buildInstances(const Corpus& c, const AppState& s) {
   nodes_.resize(n);
   for (uint32_t i = 0; i < n; ++i) nodes_[i] = nodeInstance(c, s, i);
   edges_.resize(c.relations.size());
-  for (uint32_t ri = 0; ri < c.relations.size(); ++ri) edges_[ri] = edgeInstance(c, s, ri);
+  double lengthSum = 0;
+  for (uint32_t ri = 0; ri < c.relations.size(); ++ri) {
+    edges_[ri] = edgeInstance(c, s, ri);
+    lengthSum += std::hypot(edges_[ri].x1 - edges_[ri].x0, edges_[ri].y1 - edges_[ri].y0);
+  }
+  meanEdgeLength_ = edges_.empty() ? 0.f : static_cast<float>(lengthSum / static_cast<double>(edges_.size()));
   // The selection is drawn last, so it is on top.
   if (s.selected >= 0 && static_cast<uint32_t>(s.selected) < n) nodes_.push_back(nodes_[static_cast<size_t>(s.selected)]);
   renderer_.setNodes(nodes_);
   renderer_.setEdges(edges_);
+  return true;
+}
+
+bool GraphView::updateCache(bool sceneChanged) {
+  const double now = ImGui::GetTime();
+  if (cam_ != lastCam_) {
+    cameraMovedAt_ = now;
+    lastCam_ = cam_;
+  }
+  const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
+  const int viewW = static_cast<int>(width_ * dpr), viewH = static_cast<int>(height_ * dpr);
+  // A quarter of the view on each side, so a pan shows drawn graph rather than empty canvas; no more
+  // than a 4096-pixel texture (what any WebGL2 device takes).
+  const int margin = std::min(std::max(viewW, viewH) / 4, (4096 - std::max(viewW, viewH)) / 2);
+  CacheInputs in;
+  in.sceneChanged = sceneChanged;
+  in.cacheValid = cacheValid_ && renderer_.cacheTexture() != 0 && renderer_.cacheGeneration() == cacheGeneration_ &&
+                  viewW == cacheViewW_ && viewH == cacheViewH_ && cacheBackground_ == palette().canvas;
+  in.sameCamera = cam_ == cacheCam_;
+  in.scaleRatio = cam_.scale / cacheCam_.scale;
+  in.sinceCameraMoved = now - cameraMovedAt_;
+  cacheUse_ = decideCacheUse(in);
+  if (cacheUse_ == CacheUse::Rerender) {
+    if (margin < 0 || !renderer_.ensureCache(viewW + 2 * margin, viewH + 2 * margin)) cacheUse_ = CacheUse::Direct;
+    cacheCam_ = cam_;
+    cacheMarginPx_ = margin;
+    cacheViewW_ = viewW;
+    cacheViewH_ = viewH;
+    cacheGeneration_ = renderer_.cacheGeneration();
+    cacheBackground_ = palette().canvas;
+  }
+  cacheValid_ = cacheUse_ != CacheUse::Direct;
+  return cacheNeedsFrame(cacheUse_, in);
+}
+
+// The cached picture where the current camera puts it. It is placed in framebuffer pixels from the same
+// rounded view rectangle the direct drawing uses, so at the camera it was drawn with it lands pixel for pixel.
+void GraphView::drawCachedImage(ImDrawList* dl) const {
+  const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
+  const float k = cam_.scale / cacheCam_.scale;
+  const float viewX = std::floor(originX_ * dpr), viewY = std::floor(originY_ * dpr);
+  const float cx = viewX + cacheViewW_ * 0.5f + (cacheCam_.centreX - cam_.centreX) * cam_.scale * dpr;
+  const float cy = viewY + cacheViewH_ * 0.5f + (cacheCam_.centreY - cam_.centreY) * cam_.scale * dpr;
+  const float hw = (cacheViewW_ * 0.5f + cacheMarginPx_) * k, hh = (cacheViewH_ * 0.5f + cacheMarginPx_) * k;
+  dl->PushClipRect(ImVec2(originX_, originY_), ImVec2(originX_ + width_, originY_ + height_), true);
+  // The texture's first row is the picture's bottom: v runs upwards.
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(renderer_.cacheTexture())),
+               ImVec2((cx - hw) / dpr, (cy - hh) / dpr), ImVec2((cx + hw) / dpr, (cy + hh) / dpr), ImVec2(0, 1),
+               ImVec2(1, 0));
+  dl->PopClipRect();
 }
 
 void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -491,9 +547,19 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const int x = static_cast<int>((v->originX_ - dd->DisplayPos.x) * scale.x);
   const int y = static_cast<int>(fbHeight - (v->originY_ + v->height_ - dd->DisplayPos.y) * scale.y);
   // Level of detail: thousands of edges on screen draw fainter, so structure shows instead of a blot.
-  const float opacity = std::clamp(std::sqrt(3000.f / std::max<float>(1.f, static_cast<float>(v->edges_.size()))), 0.2f, 1.f);
+  GraphDrawStyle style;
+  style.edgeOpacity = std::clamp(std::sqrt(3000.f / std::max<float>(1.f, static_cast<float>(v->edges_.size()))), 0.2f, 1.f);
+  style.minRadiusPx = v->graph_.nodeCount > 20000 ? 1.5f : kMinNodePx;
+  // Arrowheads only where the typical edge is long enough on screen to show one: zoomed out on a dense
+  // graph they are specks, and the pass costs as much as the edges themselves in software WebGL.
+  style.arrowheads = v->meanEdgeLength_ * v->cam_.scale >= kMinArrowEdgePx;
+  if (v->cacheUse_ == CacheUse::Reuse) return;  // the picture drawn earlier is shown instead
+  if (v->cacheUse_ == CacheUse::Rerender) {
+    v->renderer_.renderCache(v->cacheCam_, scale.x, style, v->cacheBackground_);
+    return;
+  }
   v->renderer_.draw(x, y, static_cast<int>(v->width_ * scale.x), static_cast<int>(v->height_ * scale.y), v->cam_,
-                    scale.x, v->graph_.nodeCount > 20000 ? 1.5f : kMinNodePx, opacity);
+                    scale.x, style);
 }
 
 void GraphView::drawLabels(const Corpus& c, const AppState& s) {
@@ -630,9 +696,11 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
     computeFocus(s);
     lastSelected_ = s.selected;
   }
-  buildInstances(c, s);
+  const bool sceneChanged = buildInstances(c, s);
+  if (updateCache(sceneChanged)) animating = true;
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  if (cacheUse_ != CacheUse::Direct) drawCachedImage(dl);
   drawLabels(c, s);
   if (showLegend_) drawLegend();
   return animating || dragNode_ >= 0;

@@ -11,7 +11,10 @@
 #include "core/paths.h"
 #include "core/visibility.h"
 #include "core/spatial_index.h"
+#include "core/view_cache.h"
 #include "render/graph_renderer.h"
+
+struct ImDrawList;
 
 struct ImDrawList;
 struct ImDrawCmd;
@@ -45,7 +48,9 @@ class GraphView {
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
   void applyLayoutMode(const Corpus& c, const AppState& s);
   void handleInput(const Corpus& c, AppState& s, bool hovered);
-  void buildInstances(const Corpus& c, const AppState& s);
+  bool buildInstances(const Corpus& c, const AppState& s);  // true when any instance changed
+  bool updateCache(bool sceneChanged);  // picks cacheUse_; true while a sharper frame is owed
+  void drawCachedImage(ImDrawList* dl) const;
   NodeInstance nodeInstance(const Corpus& c, const AppState& s, uint32_t node) const;
   EdgeInstance edgeInstance(const Corpus& c, const AppState& s, uint32_t relation) const;
   void patchHover(const Corpus& c, const AppState& s, int previousHovered);
@@ -109,6 +114,16 @@ class GraphView {
   };
   SceneKey builtKey_;
   uint64_t positionsVersion_ = 0;  // bumped whenever node positions change
+  float meanEdgeLength_ = 0;       // world units, over the edges as last built (arrowhead level of detail)
+  // The cached picture of the graph (core/view_cache.h): shown moved and scaled while only the camera
+  // moves. What it was drawn with, and how this frame uses it.
+  CacheUse cacheUse_ = CacheUse::Direct;
+  bool cacheValid_ = false;
+  Camera2D cacheCam_, lastCam_;
+  int cacheMarginPx_ = 0, cacheViewW_ = 0, cacheViewH_ = 0;  // framebuffer pixels
+  uint64_t cacheGeneration_ = 0;
+  uint32_t cacheBackground_ = 0;
+  double cameraMovedAt_ = -1e9;
   uint64_t indexedVersion_ = UINT64_MAX;
   int lastSelected_ = -2;
   GraphLayoutMode lastMode_ = GraphLayoutMode::Force;
