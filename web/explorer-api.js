@@ -36,18 +36,32 @@
     if (!mod) throw new Error('explorer: not started yet; await explorer.ready first');
   }
 
+  // Loads a corpus given as text or as UTF-8 bytes (what fetch gives: copied straight into the wasm heap,
+  // with no decoding to a JS string and encoding back).
   function loadText(text, name) {
     requireModule();
-    const reply = withCString(text, (p, n) => withCString(name, (np) => mod.UTF8ToString(mod._ex_load(p, n, np))));
-    const result = JSON.parse(reply);
+    const load = (p, n) => withCString(name, (np) => mod.UTF8ToString(mod._ex_load(p, n, np)));
+    const result = JSON.parse(typeof text === 'string' ? withCString(text, load) : withBytes(text, load));
     afterLoad(text, result);  // keeps the text, emits 'load' (see "Events" below)
     return result;
   }
 
-  async function fetchText(url) {
+  function withBytes(bytes, fn) {
+    const ptr = mod._malloc(bytes.length + 1);
+    try {
+      mod.HEAPU8.set(bytes, ptr);
+      mod.HEAPU8[ptr + bytes.length] = 0;
+      return fn(ptr, bytes.length);
+    } finally {
+      mod._free(ptr);
+    }
+  }
+
+  // A corpus's UTF-8 bytes.
+  async function fetchBytes(url) {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-    return r.text();
+    return new Uint8Array(await r.arrayBuffer());
   }
 
   const api = {
@@ -141,7 +155,7 @@
     async load(source) {
       if (typeof source === 'string') {
         const name = source.split('/').pop() || source;
-        return loadText(await fetchText(source), name);
+        return loadText(await fetchBytes(source), name);
       }
       return loadText(JSON.stringify(source), 'corpus object');
     },
@@ -180,7 +194,7 @@
   let corpusCache = null;
   function parsedCorpus() {
     if (!corpusCache && corpusText != null) {
-      const data = JSON.parse(corpusText);
+      const data = JSON.parse(typeof corpusText === 'string' ? corpusText : new TextDecoder().decode(corpusText));
       corpusCache = { data, byId: new Map((data.entities || []).map((e) => [e.id, e])) };
     }
     return corpusCache;
@@ -448,7 +462,7 @@
 
   async function bundledCorpus() {
     const text = inlined('explorer-corpus');
-    return text != null ? text : fetchText(CORPUS_URL);
+    return text != null ? text : fetchBytes(CORPUS_URL);
   }
 
   async function fontBytes() {
@@ -462,20 +476,25 @@
   async function requestedCorpus(data) {
     try {
       const url = corpusUrl(data);
-      return { name: url.split('/').pop(), text: await fetchText(url) };
+      return { name: url.split('/').pop(), text: await fetchBytes(url) };
     } catch (e) {
       return { error: e };
     }
   }
 
+  // The font and the corpus are fetched while the wasm downloads and compiles, not after: on a slow
+  // network that is a round trip or more saved before the first frame.
+  const bootData = new URLSearchParams(location.search).get('data');
+  const earlyFetches = Promise.all([
+    fontBytes(),
+    bootData ? requestedCorpus(bootData) : bundledCorpus().then((text) => ({ name: 'corpus.json', text })),
+  ]);
+  earlyFetches.catch(() => {});  // handled in boot(); not an unhandled rejection meanwhile
+
   async function boot(m) {
     mod = m;
-    const params = new URLSearchParams(location.search);
-    const data = params.get('data');
-    const [font, start] = await Promise.all([
-      fontBytes(),
-      data ? requestedCorpus(data) : bundledCorpus().then((text) => ({ name: 'corpus.json', text })),
-    ]);
+    const data = bootData;
+    const [font, start] = await earlyFetches;
     if (font) {
       const ptr = mod._malloc(font.length);
       mod.HEAPU8.set(font, ptr);
@@ -514,4 +533,11 @@
     document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;
     rejectReady(e);
   });
+
+  // The WebGL2 context is made now, while the wasm (already requested) downloads and compiles: making
+  // one takes ~100 ms in Chromium. The attributes are the app's (src/platform/main.cpp: no alpha, depth
+  // or stencil, no multisampling); when the app asks for its context it gets this one.
+  try {
+    document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+  } catch (e) { /* the app reports a missing WebGL2 itself */ }
 })();

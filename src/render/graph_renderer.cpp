@@ -1,6 +1,7 @@
 #include "render/graph_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "render/shader_program.h"
@@ -81,6 +82,20 @@ void GraphRenderer::renderCache(const Camera2D& cam, float pixelRatio, const Gra
   glClear(GL_COLOR_BUFFER_BIT);
   draw(0, 0, cacheWidth_, cacheHeight_, cam, pixelRatio, style);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void GraphRenderer::showCache(float x0, float y0, float x1, float y1, int vx, int vy, int vw, int vh) {
+  if (!cacheTexture_ || vw <= 0 || vh <= 0) return;
+  glEnable(GL_SCISSOR_TEST);  // blits obey the scissor: the picture stays inside the view
+  glScissor(vx, vy, vw, vh);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, cacheFramebuffer_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  const int dx0 = static_cast<int>(std::lround(x0)), dy0 = static_cast<int>(std::lround(y0));
+  const int dx1 = static_cast<int>(std::lround(x1)), dy1 = static_cast<int>(std::lround(y1));
+  const bool sameSize = dx1 - dx0 == cacheWidth_ && dy1 - dy0 == cacheHeight_;
+  glBlitFramebuffer(0, 0, cacheWidth_, cacheHeight_, dx0, dy0, dx1, dy1, GL_COLOR_BUFFER_BIT,
+                    sameSize ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
 }
 
 void GraphRenderer::setupVao(GLuint vao, GLuint vertices, bool nodes) {

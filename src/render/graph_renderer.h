@@ -63,6 +63,10 @@ class GraphRenderer {
   // screen. cacheTexture is 0 until made, and again after init() (a lost context).
   bool ensureCache(int width, int height);
   void renderCache(const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style, uint32_t background);
+  // Copies the cached picture to the screen rectangle (x0, y0)-(x1, y1) (framebuffer pixels from the
+  // bottom-left, scaled if it differs in size), clipped to the view (vx, vy, vw, vh). A blit, not a
+  // textured quad: software WebGL copies pixels much faster than it shades and blends them.
+  void showCache(float x0, float y0, float x1, float y1, int vx, int vy, int vw, int vh);
   GLuint cacheTexture() const { return cacheTexture_; }
   // Changes whenever the texture is made anew (resized, or after a lost context): its old picture is gone.
   uint64_t cacheGeneration() const { return cacheGeneration_; }

@@ -27,42 +27,42 @@ std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
   return buf.data();
 }
 
-GLuint compile(GLenum type, const char* source, std::string& log) {
+GLuint compile(GLenum type, const char* source) {
   const std::string text = adapt(source);
   const char* p = text.c_str();
   GLuint sh = glCreateShader(type);
   glShaderSource(sh, 1, &p, nullptr);
   glCompileShader(sh);
-  GLint ok = 0;
-  glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    log += std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") +
-           infoLog(sh, glGetShaderiv, glGetShaderInfoLog);
-    glDeleteShader(sh);
-    return 0;
-  }
   return sh;
+}
+
+// Why a program did not link: each shader's compile log, then the link log.
+std::string failureLog(GLuint prog, GLuint v, GLuint f) {
+  std::string log;
+  for (GLuint sh : {v, f}) {
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) log += std::string(sh == v ? "vertex shader: " : "fragment shader: ") + infoLog(sh, glGetShaderiv, glGetShaderInfoLog);
+  }
+  return log + "link: " + infoLog(prog, glGetProgramiv, glGetProgramInfoLog);
 }
 }  // namespace
 
+// Compile status is read only when linking fails: each status query waits for the compiler, and in a
+// browser that is a synchronous round trip to the GPU process per query at start-up.
 GLuint buildProgram(const char* vs, const char* fs, std::string& log) {
-  GLuint v = compile(GL_VERTEX_SHADER, vs, log);
-  GLuint f = compile(GL_FRAGMENT_SHADER, fs, log);
-  if (!v || !f) {
-    if (v) glDeleteShader(v);
-    if (f) glDeleteShader(f);
-    return 0;
-  }
+  const GLuint v = compile(GL_VERTEX_SHADER, vs);
+  const GLuint f = compile(GL_FRAGMENT_SHADER, fs);
   GLuint prog = glCreateProgram();
   glAttachShader(prog, v);
   glAttachShader(prog, f);
   glLinkProgram(prog);
-  glDeleteShader(v);
-  glDeleteShader(f);
   GLint ok = 0;
   glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+  if (!ok) log += failureLog(prog, v, f);
+  glDeleteShader(v);
+  glDeleteShader(f);
   if (!ok) {
-    log += "link: " + infoLog(prog, glGetProgramiv, glGetProgramInfoLog);
     glDeleteProgram(prog);
     return 0;
   }

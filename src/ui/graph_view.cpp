@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <queue>
 
 #include "core/names_at.h"
@@ -522,23 +523,6 @@ bool GraphView::updateCache(bool sceneChanged) {
   return cacheNeedsFrame(cacheUse_, in);
 }
 
-// The cached picture where the current camera puts it. It is placed in framebuffer pixels from the same
-// rounded view rectangle the direct drawing uses, so at the camera it was drawn with it lands pixel for pixel.
-void GraphView::drawCachedImage(ImDrawList* dl) const {
-  const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
-  const float k = cam_.scale / cacheCam_.scale;
-  const float viewX = std::floor(originX_ * dpr), viewY = std::floor(originY_ * dpr);
-  const float cx = viewX + cacheViewW_ * 0.5f + (cacheCam_.centreX - cam_.centreX) * cam_.scale * dpr;
-  const float cy = viewY + cacheViewH_ * 0.5f + (cacheCam_.centreY - cam_.centreY) * cam_.scale * dpr;
-  const float hw = (cacheViewW_ * 0.5f + cacheMarginPx_) * k, hh = (cacheViewH_ * 0.5f + cacheMarginPx_) * k;
-  dl->PushClipRect(ImVec2(originX_, originY_), ImVec2(originX_ + width_, originY_ + height_), true);
-  // The texture's first row is the picture's bottom: v runs upwards.
-  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(renderer_.cacheTexture())),
-               ImVec2((cx - hw) / dpr, (cy - hh) / dpr), ImVec2((cx + hw) / dpr, (cy + hh) / dpr), ImVec2(0, 1),
-               ImVec2(1, 0));
-  dl->PopClipRect();
-}
-
 void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   GraphView* v = static_cast<GraphView*>(cmd->UserCallbackData);
   const ImDrawData* dd = ImGui::GetDrawData();
@@ -553,13 +537,20 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   // Arrowheads only where the typical edge is long enough on screen to show one: zoomed out on a dense
   // graph they are specks, and the pass costs as much as the edges themselves in software WebGL.
   style.arrowheads = v->meanEdgeLength_ * v->cam_.scale >= kMinArrowEdgePx;
-  if (v->cacheUse_ == CacheUse::Reuse) return;  // the picture drawn earlier is shown instead
-  if (v->cacheUse_ == CacheUse::Rerender) {
-    v->renderer_.renderCache(v->cacheCam_, scale.x, style, v->cacheBackground_);
+  const int w = static_cast<int>(v->width_ * scale.x), h = static_cast<int>(v->height_ * scale.y);
+  if (v->cacheUse_ == CacheUse::Direct) {
+    v->renderer_.draw(x, y, w, h, v->cam_, scale.x, style);
     return;
   }
-  v->renderer_.draw(x, y, static_cast<int>(v->width_ * scale.x), static_cast<int>(v->height_ * scale.y), v->cam_,
-                    scale.x, style);
+  if (v->cacheUse_ == CacheUse::Rerender) v->renderer_.renderCache(v->cacheCam_, scale.x, style, v->cacheBackground_);
+  // The picture where the current camera puts it: its centre is the world point it was drawn around,
+  // placed from the same rounded view rectangle as a direct drawing, so at that camera it lands pixel for
+  // pixel. Framebuffer y runs upwards.
+  const float k = v->cam_.scale / v->cacheCam_.scale;
+  const float cx = x + v->cacheViewW_ * 0.5f + (v->cacheCam_.centreX - v->cam_.centreX) * v->cam_.scale * scale.x;
+  const float cy = y + v->cacheViewH_ * 0.5f - (v->cacheCam_.centreY - v->cam_.centreY) * v->cam_.scale * scale.y;
+  const float hw = (v->cacheViewW_ * 0.5f + v->cacheMarginPx_) * k, hh = (v->cacheViewH_ * 0.5f + v->cacheMarginPx_) * k;
+  v->renderer_.showCache(cx - hw, cy - hh, cx + hw, cy + hh, x, y, w, h);
 }
 
 void GraphView::drawLabels(const Corpus& c, const AppState& s) {
@@ -642,6 +633,15 @@ void GraphView::drawLegend() {
 }
 
 bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const std::vector<Path>& paths, uint64_t pathsVersion) {
+  if (rendererPending_) {
+    rendererPending_ = false;
+    rendererError_.clear();
+    if (!renderer_.init(rendererError_)) std::fprintf(stderr, "graph renderer: %s\n", rendererError_.c_str());
+  }
+  if (!rendererError_.empty()) {
+    ImGui::TextWrapped("The relationship view cannot be drawn on this device: %s", rendererError_.c_str());
+    return false;
+  }
   if (graph_.nodeCount != c.entities.size() || corpusEntities_ != c.entities.size()) setCorpus(c);
   if (visVersion_ != vis.version && vis.entityAt.size() == graph_.nodeCount) applyVisibility(c, vis);
   if (pathsVersion != pathsVersion_) markPaths(paths, pathsVersion);
@@ -700,7 +700,6 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   if (updateCache(sceneChanged)) animating = true;
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  if (cacheUse_ != CacheUse::Direct) drawCachedImage(dl);
   drawLabels(c, s);
   if (showLegend_) drawLegend();
   return animating || dragNode_ >= 0;

@@ -14,10 +14,8 @@
 #include "core/view_cache.h"
 #include "render/graph_renderer.h"
 
-struct ImDrawList;
-
-struct ImDrawList;
 struct ImDrawCmd;
+struct ImDrawList;
 
 namespace nhsx {
 
@@ -25,10 +23,12 @@ enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
 
 class GraphView {
  public:
-  // GL resources: call once the context exists (and again after a context loss).
-  bool initRenderer(std::string& error) {
+  // GL resources: call once the context exists (and again after a context loss). They are made when
+  // the view is first drawn, so a page that opens on another view does not wait for these shaders.
+  bool initRenderer(std::string&) {
     builtKey_ = SceneKey{};  // instances go to the new buffers on the next frame
-    return renderer_.init(error);
+    rendererPending_ = true;
+    return true;
   }
   // Rebuilds the graph and restarts the layout when the corpus changes.
   void setCorpus(const Corpus& c);
@@ -50,7 +50,6 @@ class GraphView {
   void handleInput(const Corpus& c, AppState& s, bool hovered);
   bool buildInstances(const Corpus& c, const AppState& s);  // true when any instance changed
   bool updateCache(bool sceneChanged);  // picks cacheUse_; true while a sharper frame is owed
-  void drawCachedImage(ImDrawList* dl) const;
   NodeInstance nodeInstance(const Corpus& c, const AppState& s, uint32_t node) const;
   EdgeInstance edgeInstance(const Corpus& c, const AppState& s, uint32_t relation) const;
   void patchHover(const Corpus& c, const AppState& s, int previousHovered);
@@ -129,6 +128,8 @@ class GraphView {
   GraphLayoutMode lastMode_ = GraphLayoutMode::Force;
   float originX_ = 0, originY_ = 0, width_ = 0, height_ = 0;  // view rectangle (ImGui coordinates)
   uint32_t corpusEntities_ = 0;
+  bool rendererPending_ = false;
+  std::string rendererError_;  // why the graph cannot be drawn (shown in the view)
 };
 
 }  // namespace nhsx
