@@ -42,15 +42,35 @@ if (layout) {
 
 const render = read('render');
 if (render) {
-  for (const r of render.rows)
+  // Two frame times: rAF intervals (a page that draws nothing in a tick still ticks at 16.7 ms) and the
+  // intervals between frames each page actually drew. Ahead means ahead on median and p95 of both.
+  const pair = (a, b) => `${ms(a)} / ${ms(b)}`;
+  const ahead = (o, p, m, q) => p[m] >= o[m] && p[q] >= o[q] && (p[m] > o[m] || p[q] > o[q]);
+  for (const r of render.rows) {
     for (const lib of ['sigma', 'cytoscape']) {
       const [o, p] = [r.ours, r[lib]];
-      row('Rendering (frame ms, median / p95)', `${size(r.n)} nodes pan+zoom vs ${lib}`,
-          `${ms(o.median)} / ${ms(o.p95)}`, `${ms(p.median)} / ${ms(p.p95)}`, p.median / o.median, AHEAD,
-          p.median / o.median > 1 && p.p95 / o.p95 > 1);
+      if (!p) continue;
+      if (p.error) {
+        row('Rendering', `${size(r.n)} nodes pan+zoom vs ${lib}`, `${ms(o.median)} / ${ms(o.p95)}`,
+            `failed: ${p.error.slice(0, 80)}`, null, AHEAD, true);
+        continue;
+      }
+      row('Rendering (rAF frame ms, median / p95)', `${size(r.n)} nodes pan+zoom vs ${lib}`,
+          pair(o.median, o.p95), pair(p.median, p.p95), p.median / o.median, AHEAD, ahead(o, p, 'median', 'p95'));
+      row('Rendering (drawn frame interval ms, median / p95)', `${size(r.n)} nodes pan+zoom vs ${lib}`,
+          pair(o.drawnMedian, o.drawnP95), pair(p.drawnMedian, p.drawnP95), p.drawnMedian / o.drawnMedian, AHEAD,
+          ahead(o, p, 'drawnMedian', 'drawnP95'));
     }
-  row('Rendering', '100k nodes laid out and drawn with LOD, interactive', 'not run in the browser', '', null,
-      'interactive at 100k', null);
+  }
+  const big = render.rows.find((r) => r.n >= 100000);
+  if (big) {
+    const o = big.ours;
+    row('Rendering', `${size(big.n)} nodes: laid out in the page (s), then pan+zoom drawn frame median / p95`,
+        `${o.settleS.toFixed(0)} s; ${ms(o.drawnMedian)} / ${ms(o.drawnP95)}`, 'no peer run at this size', null,
+        'interactive at 100k (median drawn frame under 100 ms)', o.drawnMedian < 100);
+  } else {
+    row('Rendering', '100k nodes laid out and drawn with LOD, interactive', 'not run', '', null, 'interactive at 100k', null);
+  }
 }
 
 const timeline = read('timeline');

@@ -3,7 +3,7 @@
 //
 //   node bench/graph_render_peers.mjs [--sizes 1000,10000,50000] [--seconds 5] [--site build/web/site]
 //                                     [--peers build/peers] [--corpus-gen build/native/corpus-gen]
-//                                     [--json FILE] [--shots DIR] [--profile 1]
+//                                     [--json FILE] [--shots DIR] [--profile 1] [--peers-up-to 50000]
 //
 // For each size N: a generated corpus of N entities and 2N relations (no events). Ours opens it in the
 // graph view (?data=...&view=graph), runs its force layout until state().layout.settled, then every node's
@@ -30,6 +30,7 @@ const o = parseOptions(process.argv, {
   sizes: [1000, 10000, 50000], seconds: 5,
   site: path.join(root, 'build/web/site'), peers: path.join(root, 'build/peers'),
   'corpus-gen': path.join(root, 'build/native/corpus-gen'), json: '', shots: '', profile: 0,
+  'peers-up-to': 50000,  // larger sizes run ours only (sigma takes seconds a frame at 50k already)
 });
 const SETTLE_TIMEOUT = 1800000;  // ms: 50k nodes lay out slowly while every frame is software-rendered
 const ZOOM_OUT = 3;
@@ -159,8 +160,10 @@ async function measureOurs(browser, url, n, ids, shots) {
   }
 }
 
+const PEER_TIMEOUT = 900000;  // ms: a peer that has not drawn the graph by then is reported as such
+
 async function measurePeer(browser, url, lib, n, ours, shots) {
-  const { context, page, errors } = await newPage(browser, [RAF_HOOK]);
+  const { context, page, errors } = await newPage(browser, [RAF_HOOK], PEER_TIMEOUT);
   try {
     await page.goto(`${url}peer_graph.html?lib=${lib}&data=bench-data/pos-${n}.json`);
     await page.waitForFunction(() => window.__peer.ready || window.__peer.error, null, { polling: 100 });
@@ -219,8 +222,14 @@ async function main() {
                   `median_ms=${ours.median.toFixed(1)} p95_ms=${ours.p95.toFixed(1)} ${drawnFrames(ours)} ${perFrame(ours)}`);
       if (ours.top) console.log('  ours top self times (ms): ' + ours.top.map(([f, t]) => `${f}=${t}`).join(', '));
       if (ours.glQueries) console.log('  ours WebGL getParameter (name calls ms): ' + ours.glQueries.map((q) => q.join(' ')).join(', '));
-      for (const lib of ['sigma', 'cytoscape']) {
-        row[lib] = await measurePeer(env.browser, env.url, lib, n, ours, o.shots);
+      for (const lib of n <= o['peers-up-to'] ? ['sigma', 'cytoscape'] : []) {
+        try {
+          row[lib] = await measurePeer(env.browser, env.url, lib, n, ours, o.shots);
+        } catch (e) {  // e.g. not drawn within the page timeout: a result too, and the other rows still run
+          row[lib] = { error: e.message.split('\n')[0] };
+          console.log(`render ${lib}@${versions[lib]} n=${n} error=${JSON.stringify(row[lib].error)}`);
+          continue;
+        }
         const g = row[lib];
         console.log(`render ${lib}@${versions[lib]} n=${n} frames=${g.frames} renders=${g.appFrames} ` +
                     `events=${g.events} median_ms=${g.median.toFixed(1)} p95_ms=${g.p95.toFixed(1)} ${drawnFrames(g)} ${perFrame(g)}`);

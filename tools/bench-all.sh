@@ -8,7 +8,8 @@
 #     --out DIR     where the JSON results, logs and table.md go (default build/bench-all)
 #     --native-dir  the native build tree (default build/native)
 #     --help        this text; also checks that the benchmark scripts parse
-# The full run takes a long time (mostly the 50k-node graph settling in software-rendered WebGL).
+# The full run takes a long time (mostly the peers drawing 50k nodes in software-rendered WebGL; at 100k
+# only ours runs).
 # The peers come from npm at run time, pinned, into build/peers (git-ignored), never into the repository.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --out) out=$(realpath -m "$2"); shift ;;
     --native-dir) native=$(realpath -m "$2"); shift ;;
     --help | -h)
-      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
       for s in "${SCRIPTS[@]}"; do node --check "$here/bench/$s.mjs"; done
       exit 0 ;;
     *) echo "tools/bench-all.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -37,7 +38,7 @@ if [ "$quick" = 1 ]; then
   layout_sizes=1000,10000 render_sizes=1000 timeline=(--sizes 1000 --runs 1 --drag-steps 20)
   page=(--parse-entities 10800 --runs 1 --idle-seconds 10)
 else
-  layout_sizes=1000,10000,100000 render_sizes=1000,10000,50000 timeline=(--sizes 1000,5000,20000 --runs 3)
+  layout_sizes=1000,10000,100000 render_sizes=1000,10000,50000,100000 timeline=(--sizes 1000,5000,20000 --runs 3)
   page=(--parse-entities 10800,54000 --runs 3 --idle-seconds 10)
 fi
 

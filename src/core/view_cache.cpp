@@ -7,7 +7,7 @@ CacheUse decideCacheUse(const CacheInputs& in) {
   if (!in.cacheValid) return CacheUse::Rerender;
   if (in.sameCamera) return CacheUse::Reuse;
   const bool closeScale = in.scaleRatio >= kCacheMinScaleRatio && in.scaleRatio <= kCacheMaxScaleRatio;
-  if (in.sinceCameraMoved < kCacheSettleSeconds && closeScale) return CacheUse::Reuse;
+  if ((in.held || in.sinceCameraMoved < kCacheSettleSeconds) && closeScale) return CacheUse::Reuse;
   return CacheUse::Rerender;
 }
 

@@ -509,6 +509,7 @@ bool GraphView::updateCache(bool sceneChanged) {
   in.sameCamera = cam_ == cacheCam_;
   in.scaleRatio = cam_.scale / cacheCam_.scale;
   in.sinceCameraMoved = now - cameraMovedAt_;
+  in.held = panning_;
   cacheUse_ = decideCacheUse(in);
   if (cacheUse_ == CacheUse::Rerender) {
     if (margin < 0 || !renderer_.ensureCache(viewW + 2 * margin, viewH + 2 * margin)) cacheUse_ = CacheUse::Direct;

@@ -45,4 +45,8 @@ TEST_CASE("a moving camera reuses the image until it stops or the scale drifts t
   in.scaleRatio = 1.0f;
   in.sinceCameraMoved = nhsx::kCacheSettleSeconds + 0.01;  // stopped: replace with a sharp image
   CHECK(decideCacheUse(in) == CacheUse::Rerender);
+  in.held = true;  // a drag paused, not released: a slow frame must not start a slower one
+  CHECK(decideCacheUse(in) == CacheUse::Reuse);
+  in.scaleRatio = 2.5f;
+  CHECK(decideCacheUse(in) == CacheUse::Rerender);
 }
