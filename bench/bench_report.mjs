@@ -81,8 +81,11 @@ if (timeline) {
     row('Timeline', `first draw, ${r.items} items vs vis-timeline`, ms(r.ours.first), ms(r.vis.first), first,
         twenty ? '>= 20x vis-timeline' : AHEAD, twenty ? first >= 20 : first > 1);
     const drag = r.vis.drag / r.ours.drag;
+    // Ahead: no worse on median and p95, better on at least one (rAF deltas come in 16.7 ms steps).
+    const dragAhead = r.vis.drag >= r.ours.drag && r.vis.dragP95 >= r.ours.dragP95 &&
+                      (r.vis.drag > r.ours.drag || r.vis.dragP95 > r.ours.dragP95);
     row('Timeline (frame ms, median / p95)', `drag, ${r.items} items vs vis-timeline`,
-        `${ms(r.ours.drag)} / ${ms(r.ours.dragP95)}`, `${ms(r.vis.drag)} / ${ms(r.vis.dragP95)}`, drag, AHEAD, drag > 1);
+        `${ms(r.ours.drag)} / ${ms(r.ours.dragP95)}`, `${ms(r.vis.drag)} / ${ms(r.vis.dragP95)}`, drag, AHEAD, dragAhead);
   }
 }
 

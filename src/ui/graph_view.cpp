@@ -284,7 +284,10 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   ImGuiIO& io = ImGui::GetIO();
   const ImVec2 m = io.MousePos;
   const float wx = screenToWorldX(m.x), wy = screenToWorldY(m.y);
-  hovered_ = hovered ? index_.pick(wx, wy) : -1;
+  // Nothing is hovered while the background is dragged: the highlight would flicker across the nodes
+  // passing under the pointer, and each change restyles the scene (no cached picture for that frame).
+  const bool panDrag = panning_ && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+  hovered_ = hovered && !panDrag ? index_.pick(wx, wy) : -1;
   if (hovered_ >= 0 && hidden_[static_cast<size_t>(hovered_)]) hovered_ = -1;
   struct Publish {  // whatever is hovered at the end of input handling is what the state reports
     AppState& s;
@@ -292,7 +295,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     ~Publish() { s.hovered = h; }
   } publish{s, hovered_};
   // Small nodes get a few pixels of grace so they can be hit.
-  if (hovered && hovered_ < 0) {
+  if (hovered && !panDrag && hovered_ < 0) {
     std::vector<uint32_t> near;
     const float slop = 6.0f / cam_.scale;
     index_.query(wx - slop, wy - slop, wx + slop, wy + slop, near);

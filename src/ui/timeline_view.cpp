@@ -169,7 +169,9 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     const float fade = std::min(12.f, (b - a) * 0.3f);
     const bool fadeStart = it.startApproximate || it.startUncertain;
     const bool fadeEnd = it.endApproximate || it.endUncertain;
-    dl->AddRectFilled(ImVec2(a + (fadeStart ? fade : 0), ya), ImVec2(b - (fadeEnd ? fade : 0), yb), col, 2.f);
+    // Square corners: a rounded, anti-aliased bar is ~60 triangles, a square one 2, and a frame of a
+    // dense timeline draws hundreds of bars (software WebGL pays per triangle).
+    dl->AddRectFilled(ImVec2(a + (fadeStart ? fade : 0), ya), ImVec2(b - (fadeEnd ? fade : 0), yb), col);
     if (fadeStart) dl->AddRectFilledMultiColor(ImVec2(a, ya), ImVec2(a + fade, yb), clear, col, col, clear);
     if (fadeEnd) dl->AddRectFilledMultiColor(ImVec2(b - fade, ya), ImVec2(b, yb), col, clear, clear, col);
     // Tails: an open or unknown start runs in from the left; an unknown end trails off to the right.
@@ -180,18 +182,18 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), palette().strong, 3.f, 0, 2.f);
   } else {
     // A point: its precision band (the month, season or year it could be), then the marker.
-    if (p.bandX1 - p.bandX0 > 1.5f) dl->AddRectFilled(ImVec2(x0 + p.bandX0, ya + 2), ImVec2(x0 + p.bandX1, yb - 2), faint, 2.f);
+    if (p.bandX1 - p.bandX0 > 1.5f) dl->AddRectFilled(ImVec2(x0 + p.bandX0, ya + 2), ImVec2(x0 + p.bandX1, yb - 2), faint);
     const float cx = x0 + (p.x0 + p.x1) * 0.5f, r = (p.x1 - p.x0) * 0.5f;
     const bool inexact = it.startApproximate || it.startUncertain;
     if (inexact) {
       // Uncertain or approximate: a hollow dashed ring rather than a solid marker.
       const int segs = 10;
       for (int k = 0; k < segs; k += 2) {
-        dl->PathArcTo(ImVec2(cx, ym), r, k * 2 * 3.14159f / segs, (k + 1) * 2 * 3.14159f / segs, 4);
+        dl->PathArcTo(ImVec2(cx, ym), r, k * 2 * 3.14159f / segs, (k + 1) * 2 * 3.14159f / segs, 2);
         dl->PathStroke(col, 0, 2.f);
       }
     } else {
-      dl->AddCircleFilled(ImVec2(cx, ym), r, col);
+      dl->AddCircleFilled(ImVec2(cx, ym), r, col, r <= 6.f ? 8 : 0);  // 8 sides look round at marker size
     }
     if (selected) dl->AddCircle(ImVec2(cx, ym), r + 3, palette().strong, 0, 2.f);
   }
