@@ -132,7 +132,7 @@ void clearRectCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 }  // namespace
 
 void addClearRect(ImDrawList* list, const ImVec2& min, const ImVec2& max, unsigned int colour) {
-  list->PushClipRect(min, max, true);
+  list->PushClipRect(min, max, false);  // the rectangle as given, even where the window clips its content
   list->AddCallback(clearRectCallback, reinterpret_cast<void*>(static_cast<uintptr_t>(colour)));
   list->PopClipRect();
 }
