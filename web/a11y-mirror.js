@@ -241,7 +241,8 @@
     // A small corpus is outlined in idle time, so a screen reader's browse mode finds it unprompted.
     if (total <= AUTO_BUILD_LIMIT) {
       const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-      explorer.ready.then(() => idle(() => ensureOutline(), { timeout: 2000 }));
+      // Not in the first second: the first frames come first.
+      explorer.ready.then(() => setTimeout(() => idle(() => ensureOutline(), { timeout: 2000 }), 1000));
     }
   });
 

@@ -534,10 +534,4 @@
     rejectReady(e);
   });
 
-  // The WebGL2 context is made now, while the wasm (already requested) downloads and compiles: making
-  // one takes ~100 ms in Chromium. The attributes are the app's (src/platform/main.cpp: no alpha, depth
-  // or stencil, no multisampling); when the app asks for its context it gets this one.
-  try {
-    document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
-  } catch (e) { /* the app reports a missing WebGL2 itself */ }
 })();

@@ -48,14 +48,16 @@ void ImGuiRenderer::uploadFonts() {
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  // One byte a texel (coverage): a quarter of the RGBA upload at start-up, and cheaper to sample. The
+  // shader takes it as white with that alpha, which is what the RGBA atlas holds.
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
   if (fontTexture_) glDeleteTextures(1, &fontTexture_);
   glGenTextures(1, &fontTexture_);
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
 }
 
