@@ -225,8 +225,7 @@ int main(int argc, char** argv) {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
 #endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  // Everything is drawn in order with blending: no depth or stencil buffer (web/explorer-api.js makes
-  // the browser's context early with the same attributes).
+  // Everything is drawn in order with blending: no depth or stencil buffer to allocate and clear.
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
   static Platform p;
