@@ -404,7 +404,7 @@ NodeInstance GraphView::nodeInstance(const Corpus& c, const AppState& s, uint32_
   const KindStyle& ks = kindStyle(c.entities[i].kind);
   const bool sel = static_cast<int>(i) == s.selected;
   const bool neighbour = (s.selected >= 0 && hops_[i] == 1) || hoverNeighbour_[i];  // hovering shows neighbours
-  const bool hover = static_cast<int>(i) == hovered_;
+  const bool hover = static_cast<int>(i) == sceneHover();
   uint32_t col = ks.colour;
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
   if (hidden_[i]) return NodeInstance{px[i], py[i], 0.f, withAlpha(col, 0.f), ks.shape, 0.0f};
@@ -417,7 +417,7 @@ EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
   const Relation& r = c.relations[ri];
   const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
-  const bool touchesHover = hovered_ >= 0 && (static_cast<int>(r.from) == hovered_ || static_cast<int>(r.to) == hovered_);
+  const bool touchesHover = sceneHover() >= 0 && (static_cast<int>(r.from) == sceneHover() || static_cast<int>(r.to) == sceneHover());
   const uint32_t group = relationGroupColour(relationGroup(r.type));
   uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = IM_COL32(150, 150, 150, 40);
@@ -445,9 +445,9 @@ void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
     for (uint32_t k = c.inStart[h]; k < c.inStart[h + 1]; ++k) edges.push_back(c.inRel[k]);
   };
   markHoverNeighbours(previous, 0);
-  markHoverNeighbours(hovered_, 1);
+  markHoverNeighbours(sceneHover(), 1);
   touch(previous);
-  touch(hovered_);
+  touch(sceneHover());
   for (uint32_t i : nodes) nodes_[i] = nodeInstance(c, s, i);
   for (uint32_t ri : edges) edges_[ri] = edgeInstance(c, s, ri);
   if (s.selected >= 0 && nodes_.size() > graph_.nodeCount) {  // the selection's copy drawn on top
@@ -459,10 +459,10 @@ void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
 }
 
 bool GraphView::buildInstances(const Corpus& c, const AppState& s) {
-  const SceneKey key{positionsVersion_, s.selected, hovered_, focusHops_, s.asOf, visVersion_, pathsVersion_};
+  const SceneKey key{positionsVersion_, s.selected, sceneHover(), focusHops_, s.asOf, visVersion_, pathsVersion_};
   if (key == builtKey_) return false;
   SceneKey sameButHover = builtKey_;
-  sameButHover.hovered = hovered_;
+  sameButHover.hovered = sceneHover();
   const int previousHover = builtKey_.hovered;
   const bool onlyHover = sameButHover == key && nodes_.size() >= graph_.nodeCount;
   builtKey_ = key;
@@ -477,7 +477,7 @@ bool GraphView::buildInstances(const Corpus& c, const AppState& s) {
     dimmed_[i] = dim ? 1 : 0;
   }
   std::fill(hoverNeighbour_.begin(), hoverNeighbour_.end(), 0);
-  markHoverNeighbours(hovered_, 1);
+  markHoverNeighbours(sceneHover(), 1);
   nodes_.resize(n);
   for (uint32_t i = 0; i < n; ++i) nodes_[i] = nodeInstance(c, s, i);
   edges_.resize(c.relations.size());

@@ -93,6 +93,11 @@ class GraphView {
   int focusHops_ = 0;
   int showLegend_ = -1;             // -1: decide by width on the first frame               // 0: off; else fade what is further than this from the selection
   int hovered_ = -1;
+  // The hovered node as the drawn scene shows it (its ring, its neighbours' rings, its edges): none on
+  // very large graphs, where restyling means drawing every node again instead of showing the cached
+  // picture (the tooltip and its label still follow the pointer).
+  static constexpr uint32_t kHoverRestyleMaxNodes = 20000;
+  int sceneHover() const { return graph_.nodeCount <= kHoverRestyleMaxNodes ? hovered_ : -1; }
   int dragNode_ = -1;
   int contextNode_ = -1;            // the node whose context menu is open
   std::chrono::steady_clock::time_point pressStart_;  // when the left button (or finger) went down
