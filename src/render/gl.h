@@ -7,3 +7,13 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 #endif
+
+#include <cstdint>
+
+namespace nhsx {
+// glClearColor from a colour packed as Dear ImGui packs it, 0xAABBGGRR.
+inline void setClearColour(uint32_t c) {
+  glClearColor(static_cast<float>(c & 0xFF) / 255.f, static_cast<float>((c >> 8) & 0xFF) / 255.f,
+               static_cast<float>((c >> 16) & 0xFF) / 255.f, static_cast<float>((c >> 24) & 0xFF) / 255.f);
+}
+}  // namespace nhsx

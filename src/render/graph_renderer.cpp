@@ -77,8 +77,7 @@ void GraphRenderer::renderCache(const Camera2D& cam, float pixelRatio, const Gra
   glBindFramebuffer(GL_FRAMEBUFFER, cacheFramebuffer_);
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, cacheWidth_, cacheHeight_);
-  glClearColor(static_cast<float>(background & 0xFF) / 255.f, static_cast<float>((background >> 8) & 0xFF) / 255.f,
-               static_cast<float>((background >> 16) & 0xFF) / 255.f, 1.f);
+  setClearColour(background | 0xFF000000u);  // opaque: the picture replaces what is under it
   glClear(GL_COLOR_BUFFER_BIT);
   draw(0, 0, cacheWidth_, cacheHeight_, cam, pixelRatio, style);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -56,19 +56,18 @@ class GraphRenderer {
   // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
   void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style);
 
-  // An off-screen image of the graph, shown (moved and scaled by ImGui) while only the camera moves, so a
-  // pan or zoom frame costs one textured quad instead of every node and edge. Sizes are framebuffer pixels.
-  // ensureCache makes the texture (call while building the frame, so ImGui can name it); renderCache draws
-  // the graph into it with `cam` at its centre over an opaque background (0xAABBGGRR), then rebinds the
-  // screen. cacheTexture is 0 until made, and again after init() (a lost context).
+  // An off-screen picture of the graph, shown moved and scaled while only the camera moves, so a pan or
+  // zoom frame costs one copy instead of every node and edge. Sizes are framebuffer pixels. ensureCache
+  // makes (or resizes) it, false when it cannot; renderCache draws the graph into it with `cam` at its
+  // centre over an opaque background (0xAABBGGRR), then rebinds the screen.
   bool ensureCache(int width, int height);
   void renderCache(const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style, uint32_t background);
   // Copies the cached picture to the screen rectangle (x0, y0)-(x1, y1) (framebuffer pixels from the
   // bottom-left, scaled if it differs in size), clipped to the view (vx, vy, vw, vh). A blit, not a
   // textured quad: software WebGL copies pixels much faster than it shades and blends them.
   void showCache(float x0, float y0, float x1, float y1, int vx, int vy, int vw, int vh);
-  GLuint cacheTexture() const { return cacheTexture_; }
-  // Changes whenever the texture is made anew (resized, or after a lost context): its old picture is gone.
+  // Changes whenever the picture is made anew or dropped (resized, or init() after a lost context): what
+  // it held is gone.
   uint64_t cacheGeneration() const { return cacheGeneration_; }
 
  private:

@@ -82,12 +82,24 @@ void ImGuiRenderer::setupState(ImDrawData* data, int fbWidth, int fbHeight) {
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
 }
 
+namespace {
+// Scissors to an ImGui clip rectangle (display coordinates, y down) in the framebuffer (y up); false when
+// the rectangle is empty and nothing should be drawn.
+bool scissorToClip(const ImDrawData* data, const ImVec4& clip, int fbHeight) {
+  const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
+  const float x0 = (clip.x - off.x) * scale.x, y0 = (clip.y - off.y) * scale.y;
+  const float x1 = (clip.z - off.x) * scale.x, y1 = (clip.w - off.y) * scale.y;
+  if (x1 <= x0 || y1 <= y0) return false;
+  glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+  return true;
+}
+}  // namespace
+
 void ImGuiRenderer::render(ImDrawData* data) {
   const int fbWidth = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
   const int fbHeight = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
   if (fbWidth <= 0 || fbHeight <= 0 || !program_) return;
   setupState(data, fbWidth, fbHeight);
-  const ImVec2 off = data->DisplayPos, scale = data->FramebufferScale;
   const GLenum indexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
@@ -101,10 +113,7 @@ void ImGuiRenderer::render(ImDrawData* data) {
         else cmd.UserCallback(list, &cmd);  // e.g. the graph renderer: it leaves state to the reset after it
         continue;
       }
-      const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
-      const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
-      if (x1 <= x0 || y1 <= y0) continue;
-      glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+      if (!scissorToClip(data, cmd.ClipRect, fbHeight)) continue;
       glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), indexType,
                      reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
@@ -114,21 +123,11 @@ void ImGuiRenderer::render(ImDrawData* data) {
 }
 
 namespace {
-void clearColour(unsigned int c) {
-  glClearColor(static_cast<float>(c & 0xFF) / 255.f, static_cast<float>((c >> 8) & 0xFF) / 255.f,
-               static_cast<float>((c >> 16) & 0xFF) / 255.f, static_cast<float>((c >> 24) & 0xFF) / 255.f);
-}
-
 // Runs inside render(): scissor to the command's clip rectangle (the rectangle pushed around it) and clear.
 void clearRectCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const ImDrawData* dd = ImGui::GetDrawData();
-  const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
-  const float fbHeight = dd->DisplaySize.y * scale.y;
-  const float x0 = (cmd->ClipRect.x - off.x) * scale.x, y0 = (cmd->ClipRect.y - off.y) * scale.y;
-  const float x1 = (cmd->ClipRect.z - off.x) * scale.x, y1 = (cmd->ClipRect.w - off.y) * scale.y;
-  if (x1 <= x0 || y1 <= y0) return;
-  glScissor(static_cast<int>(x0), static_cast<int>(fbHeight - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
-  clearColour(static_cast<unsigned int>(reinterpret_cast<uintptr_t>(cmd->UserCallbackData)));
+  if (!scissorToClip(dd, cmd->ClipRect, static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y))) return;
+  setClearColour(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(cmd->UserCallbackData)));
   glClear(GL_COLOR_BUFFER_BIT);
 }
 }  // namespace
@@ -142,7 +141,7 @@ void addClearRect(ImDrawList* list, const ImVec2& min, const ImVec2& max, unsign
 void clearFramebuffer(int width, int height, unsigned int colour) {
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, width, height);
-  clearColour(colour);
+  setClearColour(colour);
   glClear(GL_COLOR_BUFFER_BIT);
 }
 

@@ -507,7 +507,7 @@ bool GraphView::updateCache(bool sceneChanged) {
   const int margin = std::min(std::max(viewW, viewH) / 4, (4096 - std::max(viewW, viewH)) / 2);
   CacheInputs in;
   in.sceneChanged = sceneChanged;
-  in.cacheValid = cacheValid_ && renderer_.cacheTexture() != 0 && renderer_.cacheGeneration() == cacheGeneration_ &&
+  in.cacheValid = cacheValid_ && renderer_.cacheGeneration() == cacheGeneration_ &&
                   viewW == cacheViewW_ && viewH == cacheViewH_ && cacheBackground_ == palette().canvas;
   in.sameCamera = cam_ == cacheCam_;
   in.scaleRatio = cam_.scale / cacheCam_.scale;
