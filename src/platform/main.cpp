@@ -42,8 +42,8 @@ struct Platform {
   nhsx::GestureTracker gestures;
   nhsx::Look look;         // the theme applied now
   bool animating = false;  // the last frame asked for another
-  bool contextLost = false;
-  int idleIterations = 0;  // main-loop iterations in a row that drew nothing  // WebGL context lost: draw nothing until it is restored
+  bool contextLost = false;  // WebGL context lost: draw nothing until it is restored
+  int idleIterations = 0;    // main-loop iterations in a row that drew nothing
   bool quit = false;
 };
 
@@ -81,7 +81,7 @@ EM_BOOL onContextRestored(int, const void*, void* user) {
   std::string error;
   if (!p.imgui.init(error)) std::fprintf(stderr, "ImGui renderer after context restore: %s\n", error.c_str());
   p.fonts.invalidate();
-  if (!p.app.initGraphics(error)) std::fprintf(stderr, "renderer after context restore: %s\n", error.c_str());
+  p.app.initGraphics();
   p.contextLost = false;
   p.app.noteContextRestored();
   p.animating = true;
@@ -252,8 +252,7 @@ int main(int argc, char** argv) {
   std::string imguiError;
   if (!p.imgui.init(imguiError)) std::fprintf(stderr, "ImGui renderer: %s\n", imguiError.c_str());
   nhsx::bridgeAttach(&p.app, &p.fonts);
-  std::string glError;
-  if (!p.app.initGraphics(glError)) std::fprintf(stderr, "renderer: %s\n", glError.c_str());
+  p.app.initGraphics();
 
 #ifdef __EMSCRIPTEN__
   (void)argc;

@@ -23,7 +23,7 @@ int32_t todayDay() {
   return static_cast<int32_t>(duration_cast<hours>(system_clock::now().time_since_epoch()).count() / 24);
 }
 
-bool App::initGraphics(std::string& error) { return graph_.initRenderer(error); }
+void App::initGraphics() { graph_.resetRenderer(); }
 
 const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::string_view name) {
   LoadResult r = nhsx::loadCorpus(text);
@@ -156,8 +156,7 @@ void App::drawSide() {
   ImGui::EndTabBar();
 }
 
-void App::drawHeader(float width) {
-  (void)width;
+void App::drawHeader() {
   if (!state_.embed) {  // an embed is compact: the host page gives the title
     ImGui::SetWindowFontScale(1.2f);
     ImGui::TextWrapped("%s", corpus_.title.c_str());
@@ -220,7 +219,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   advancePlayback(dt);
   refresh();
-  drawHeader(width);
+  drawHeader();
   // The details sit beside the view on wide screens and below it on narrow ones.
   const bool wide = width >= 900;
   const ImVec2 avail = ImGui::GetContentRegionAvail();

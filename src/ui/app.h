@@ -19,8 +19,9 @@ namespace nhsx {
 
 class App {
  public:
-  // GL resources of the views; call once the GL context exists. False (with error) on failure.
-  bool initGraphics(std::string& error);
+  // GL resources of the views; call once the GL context exists (and after a lost context). The views
+  // make them when first drawn and show their own failures.
+  void initGraphics();
 
   // Loads a corpus text. On success it replaces the current corpus; on failure the current corpus
   // stays and the errors are kept for the errors panel. Returns the errors (empty on success).
@@ -61,7 +62,7 @@ class App {
   bool entityScreenPos(uint32_t entity, float& x, float& y) const;
 
  private:
-  void drawHeader(float width);
+  void drawHeader();
   void drawSide();
   void handleShortcuts();
   void advancePlayback(double dt);

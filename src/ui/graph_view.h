@@ -24,11 +24,11 @@ enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
 class GraphView {
  public:
   // GL resources: call once the context exists (and again after a context loss). They are made when
-  // the view is first drawn, so a page that opens on another view does not wait for these shaders.
-  bool initRenderer(std::string&) {
+  // the view is first drawn, so a page that opens on another view does not wait for these shaders; a
+  // failure is shown in the view.
+  void resetRenderer() {
     builtKey_ = SceneKey{};  // instances go to the new buffers on the next frame
     rendererPending_ = true;
-    return true;
   }
   // Rebuilds the graph and restarts the layout when the corpus changes.
   void setCorpus(const Corpus& c);
