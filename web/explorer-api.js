@@ -493,19 +493,13 @@
 
   async function boot(m) {
     mod = m;
-    const data = bootData;
     const [font, start] = await earlyFetches;
-    if (font) {
-      const ptr = mod._malloc(font.length);
-      mod.HEAPU8.set(font, ptr);
-      mod._ex_set_font(ptr, font.length);
-      mod._free(ptr);
-    }
+    if (font) withBytes(font, (p, n) => mod._ex_set_font(p, n));
     let result = start.error ? null : loadText(start.text, start.name);
-    if (data && !(result && result.ok)) {
+    if (bootData && !(result && result.ok)) {
       // A refused or bad ?data= corpus: say so visibly and show the bundled corpus instead.
       const why = start.error ? start.error.message
-        : `${data} is not a valid corpus: ` + result.errors.slice(0, 3).map((e) => e.text).join('; ');
+        : `${bootData} is not a valid corpus: ` + result.errors.slice(0, 3).map((e) => e.text).join('; ');
       notice(`${why}. Showing the bundled corpus instead.`);
       result = loadText(await bundledCorpus(), 'corpus.json');
     }
@@ -533,5 +527,4 @@
     document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;
     rejectReady(e);
   });
-
 })();
