@@ -97,6 +97,17 @@
     }
   }
 
+  // Closed, the outline keeps its buttons and links out of the tab order, so Tab past the explorer
+  // goes on to the page (an embed's host) instead of through the whole corpus; the skip link opens it,
+  // and open, they are all in. Screen readers' browse mode reaches them either way.
+  const isOpen = () => outline.contains(document.activeElement);
+  function tabStop(x) { x.tabIndex = isOpen() ? 0 : -1; return x; }
+  function setTabStops(open) {
+    back.tabIndex = open ? 0 : -1;
+    for (const x of body.querySelectorAll('button, a')) x.tabIndex = open ? 0 : -1;
+  }
+  setTabStops(false);
+
   function citationItem(c, sources) {
     const li = el('li');
     if (c.quote) { li.append(el('q', c.quote), ' — '); }
@@ -104,7 +115,7 @@
     if (src) {
       const href = src.url && webLink(src.url);
       if (href) {
-        const a = el('a', src.title);
+        const a = tabStop(el('a', src.title));
         a.href = href;
         a.rel = 'noopener noreferrer';
         a.target = '_blank';
@@ -131,7 +142,7 @@
     const li = el('li', null, 'outline-entity');
     li.id = itemId(e.id);
     const h = el('h4');
-    const button = el('button', e.name);
+    const button = tabStop(el('button', e.name));
     button.type = 'button';
     button.addEventListener('click', () => explorer.select(e.id));
     h.append(button);
@@ -250,10 +261,20 @@
   // The app (SDL) listens for keys on the whole window and cancels Tab, Enter, arrows…, which would make
   // the skip link and the outline unreachable. Keys aimed at a DOM control (not the canvas), and Tab
   // from the page itself, are kept from the app: a capture listener on window runs before its own.
+  // Inside the canvas Tab moves between the app's own buttons, so the way out is Esc then Tab (or
+  // Shift+Tab), as in code editors: that Tab goes to the browser, which moves focus on.
   const canvas = document.getElementById('canvas');
+  const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
+  let released = false;  // the last key pressed in the canvas was Escape
+  canvas.addEventListener('focus', () => { released = false; });
   function keyForTheDom(ev) {
     const t = ev.target;
-    if (t === canvas) return false;
+    if (t === canvas) {
+      if (ev.type !== 'keydown' || MODIFIERS.has(ev.key)) return false;
+      const leave = released && ev.key === 'Tab';
+      released = ev.key === 'Escape';
+      return leave;
+    }
     if (t === window || t === document || t === document.body || t === document.documentElement) return ev.key === 'Tab';
     return true;
   }
@@ -261,7 +282,8 @@
     window.addEventListener(type, (ev) => { if (keyForTheDom(ev)) ev.stopImmediatePropagation(); }, { capture: true });
   }
 
-  outline.addEventListener('focusin', () => { ensureOutline(); });
+  outline.addEventListener('focusin', () => { setTabStops(true); ensureOutline(); });
+  outline.addEventListener('focusout', (ev) => { if (!outline.contains(ev.relatedTarget)) setTabStops(false); });
   // The skip link moves focus itself: following "#outline" would change the URL hash (deep links).
   skip.addEventListener('click', (ev) => {
     ev.preventDefault();

@@ -19,6 +19,7 @@ const char* const kKeys[][2] = {
     {"+  -", "zoom in and out"},
     {"F", "fit everything in the view"},
     {"Tab / Shift+Tab", "move the keyboard focus between buttons and links"},
+    {"Esc, then Tab", "move on from the explorer to the rest of the page"},
     {"Space / Enter", "press the focused button or link"},
     {"P", "presentation mode: large type, high contrast, full screen"},
 };

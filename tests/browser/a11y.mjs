@@ -47,6 +47,34 @@ try {
   check('the outline is shown while it has focus', box && box.width > 200 && box.height > 200, JSON.stringify(box));
   await page.screenshot({ path: path.join(artifacts, 'a11y-outline.png') });
 
+  // Closed, the outline is out of the tab order; Tab in the canvas stays in the app; Esc then Tab (or
+  // Shift+Tab) leaves it, and a key between Esc and Tab cancels that.
+  await page.locator('#canvas').focus();
+  const stops = await page.evaluate(() => [...document.querySelectorAll('#outline button, #outline a')]
+    .filter((x) => x.tabIndex >= 0).length);
+  check('the closed outline has no tab stops', stops === 0, String(stops));
+  const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  for (let i = 0; i < 3; ++i) await page.keyboard.press('Tab');
+  check('Tab moves within the canvas', (await active()) === 'canvas', await active());
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Tab');
+  check('a key between Esc and Tab keeps focus in the canvas', (await active()) === 'canvas', await active());
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  check('Esc then Shift+Tab moves back to the skip link', (await active()) === 'skip-to-outline', await active());
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  check('Esc then Tab leaves the canvas, past the closed outline', (await active()) === 'BODY', await active());
+  check('the canvas tells how to leave it', /Escape, then Tab/.test(await page.evaluate(() =>
+    document.getElementById(document.getElementById('canvas').getAttribute('aria-describedby')).textContent)));
+  await page.evaluate(() => document.getElementById('skip-to-outline').click());
+  await page.evaluate(() => window.explorer.outlineReady());
+  const openStops = await page.evaluate(() => [...document.querySelectorAll('#outline button, #outline a')]
+    .filter((x) => x.tabIndex < 0).length);
+  check('the open outline has every button and link in the tab order', openStops === 0, String(openStops));
+
   // The outline lists every entity, grouped by kind.
   const state = await page.evaluate(() => window.explorer.state());
   const listed = await page.evaluate(() => {

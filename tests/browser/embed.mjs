@@ -140,6 +140,17 @@ try {
   check('events are not sent to the host for other frames', ev.every((e) => e.frame === 'graph' || e.frame === 'timeline'));
   await page.screenshot({ path: path.join(artifacts, 'embed-demo.png') });
 
+  // Keyboard: Tab stays among the explorer's own buttons; Esc then Tab moves on to the host's next
+  // control, past the explorer's text outline (no keyboard trap, and no walk through the corpus).
+  await graph.locator('#canvas').focus();
+  for (let i = 0; i < 3; ++i) await page.keyboard.press('Tab');
+  const inside = await graph.evaluate(() => document.activeElement.id);
+  check('Tab moves within the embedded explorer', inside === 'canvas', inside);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement.textContent);
+  check('Esc then Tab moves focus to the host control after the explorer', next === 'Select ACEVO', next);
+
   // ---- an explorer that does not allow the host's origin -------------------------------------------
   await page.evaluate((src) => {
     window.strangerMessages = [];
