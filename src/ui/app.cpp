@@ -180,8 +180,9 @@ void App::drawHeader() {
   flow.before(Flow::button("Search"));
   if (ImGui::Button("Search")) search_.open();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
-  flow.before(Flow::button("Present"));
-  if (ImGui::Button(state_.presentation ? "End presentation" : "Present")) state_.presentation = !state_.presentation;
+  const char* present = state_.presentation ? "End presentation" : "Present";
+  flow.before(Flow::button(present));
+  if (ImGui::Button(present)) state_.presentation = !state_.presentation;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
   flow.before(Flow::button("?"));
   if (ImGui::Button("?")) showHelp_ = !showHelp_;

@@ -256,8 +256,9 @@ void GraphView::drawToolbar(const Corpus& c, AppState& s) {
   flow.before(Flow::button(" + "));
   if (ImGui::Button(" + ")) cam_.scale *= 1.25f;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (+)");
-  flow.before(Flow::button("Legend"));
-  if (ImGui::Button(showLegend_ ? "Hide legend" : "Legend")) showLegend_ = !showLegend_;
+  const char* legend = showLegend_ ? "Hide legend" : "Legend";
+  flow.before(Flow::button(legend));  // measured as shown, or it overflows the row
+  if (ImGui::Button(legend)) showLegend_ = !showLegend_;
   flow.before(Flow::button(s.playing ? "Pause" : "Play through time"));
   if (ImGui::Button(s.playing ? "Pause" : "Play through time")) {
     if (!s.playing && (s.asOf == kNoDay || s.asOf >= c.lastDay)) s.asOf = c.firstDay;
