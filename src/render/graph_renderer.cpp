@@ -161,26 +161,6 @@ void GraphRenderer::upload(GLuint buffer, const std::vector<Item>& items, size_t
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(scratch.size() * sizeof(Corner<Item>)), scratch.data());
 }
 
-template <class Item>
-void GraphRenderer::uploadSome(GLuint buffer, const std::vector<Item>& items, const std::vector<uint32_t>& changed,
-                               size_t capacity) {
-  glBindBuffer(GL_ARRAY_BUFFER, buffer);
-  Corner<Item> quad[4];
-  for (uint32_t i : changed) {
-    if (i >= items.size() || i >= capacity) continue;
-    expand(items[i], quad);
-    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(i * sizeof quad), sizeof quad, quad);
-  }
-}
-
-void GraphRenderer::updateNodes(const std::vector<NodeInstance>& nodes, const std::vector<uint32_t>& changed) {
-  if (ready()) uploadSome(nodeBuffer_, nodes, changed, nodeCapacity_);
-}
-
-void GraphRenderer::updateEdges(const std::vector<EdgeInstance>& edges, const std::vector<uint32_t>& changed) {
-  if (ready()) uploadSome(edgeBuffer_, edges, changed, edgeCapacity_);
-}
-
 void GraphRenderer::setNodes(const std::vector<NodeInstance>& nodes) {
   if (!ready()) return;
   upload(nodeBuffer_, nodes, nodeCapacity_, nodeScratch_);

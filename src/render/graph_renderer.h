@@ -49,9 +49,6 @@ class GraphRenderer {
 
   void setNodes(const std::vector<NodeInstance>& nodes);
   void setEdges(const std::vector<EdgeInstance>& edges);
-  // Re-sends only the listed instances (after a small change such as a new hovered node).
-  void updateNodes(const std::vector<NodeInstance>& nodes, const std::vector<uint32_t>& changed);
-  void updateEdges(const std::vector<EdgeInstance>& edges, const std::vector<uint32_t>& changed);
 
   // Draws into the framebuffer rectangle (x, y from the bottom-left, in framebuffer pixels).
   void draw(int x, int y, int width, int height, const Camera2D& cam, float pixelRatio, const GraphDrawStyle& style);
@@ -82,9 +79,6 @@ class GraphRenderer {
   void ensureIndices(size_t quads);
   template <class Item>
   void upload(GLuint buffer, const std::vector<Item>& items, size_t& capacity, std::vector<Corner<Item>>& scratch);
-  template <class Item>
-  void uploadSome(GLuint buffer, const std::vector<Item>& items, const std::vector<uint32_t>& changed,
-                  size_t capacity);
 
   GLuint nodeProgram_ = 0, edgeProgram_ = 0;
   GLuint indices_ = 0, nodeBuffer_ = 0, edgeBuffer_ = 0, nodeVao_ = 0, edgeVao_ = 0;

@@ -74,7 +74,6 @@ void GraphView::setCorpus(const Corpus& c) {
   edgeOnPath_.assign(c.relations.size(), 0);
   visVersion_ = UINT64_MAX;
   pathsVersion_ = UINT64_MAX;  // re-mark the paths on the new corpus
-  hoverNeighbour_.assign(n, 0);
   hops_.assign(n, -1);
   // Label candidates in order of importance: most relations first.
   byDegree_.resize(n);
@@ -84,6 +83,7 @@ void GraphView::setCorpus(const Corpus& c) {
   hovered_ = dragNode_ = -1;
   needFit_ = true;
   builtKey_ = SceneKey{};
+  overlayKey_ = {};
   lastSelected_ = -2;
 }
 
@@ -404,81 +404,66 @@ NodeInstance GraphView::nodeInstance(const Corpus& c, const AppState& s, uint32_
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
   const KindStyle& ks = kindStyle(c.entities[i].kind);
   const bool sel = static_cast<int>(i) == s.selected;
-  const bool neighbour = (s.selected >= 0 && hops_[i] == 1) || hoverNeighbour_[i];  // hovering shows neighbours
-  const bool hover = static_cast<int>(i) == sceneHover();
+  const bool neighbour = s.selected >= 0 && hops_[i] == 1;
   uint32_t col = ks.colour;
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
   if (hidden_[i]) return NodeInstance{px[i], py[i], 0.f, withAlpha(col, 0.f), ks.shape, 0.0f};
-  return NodeInstance{px[i], py[i], radius_[i] * (hover || onPath_[i] ? 1.15f : 1.0f), col, ks.shape,
-                      sel || onPath_[i] ? 1.0f : (neighbour || hover) ? 2.0f : 0.0f};
+  return NodeInstance{px[i], py[i], radius_[i] * (onPath_[i] ? 1.15f : 1.0f), col, ks.shape,
+                      sel || onPath_[i] ? 1.0f : neighbour ? 2.0f : 0.0f};
 }
 
-EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_t ri) const {
+EdgeInstance GraphView::edgeInstance(const Corpus& c, const AppState& s, uint32_t ri, bool lit) const {
   const auto& px = mode_ == GraphLayoutMode::Force ? layout_.x() : fixedX_;
   const auto& py = mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_;
   const Relation& r = c.relations[ri];
   const bool touchesSel = s.selected >= 0 && (static_cast<int>(r.from) == s.selected || static_cast<int>(r.to) == s.selected);
-  const bool touchesHover = sceneHover() >= 0 && (static_cast<int>(r.from) == sceneHover() || static_cast<int>(r.to) == sceneHover());
   const uint32_t group = relationGroupColour(relationGroup(r.type));
-  uint32_t col = touchesSel || touchesHover ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
+  uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = IM_COL32(150, 150, 150, 40);
   if (edgeHidden_[ri]) col = withAlpha(col, 0.f);
   if (edgeOnPath_[ri]) return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], IM_COL32(213, 94, 0, 255), 3.5f, radius_[r.to]};
-  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || touchesHover ? 2.2f : 1.0f,
+  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 1.0f,
                       radius_[r.to]};
 }
 
-void GraphView::markHoverNeighbours(int node, uint8_t value) {
-  if (node < 0) return;
-  const uint32_t h = static_cast<uint32_t>(node);
-  for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) hoverNeighbour_[adj_[k]] = value;
-}
-
-// Only the hovered node changed: restyle it, the previous one, their neighbours and their edges.
-void GraphView::patchHover(const Corpus& c, const AppState& s, int previous) {
-  std::vector<uint32_t> nodes, edges;
-  auto touch = [&](int node) {
-    if (node < 0) return;
-    const uint32_t h = static_cast<uint32_t>(node);
-    nodes.push_back(h);
-    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) nodes.push_back(adj_[k]);
-    for (uint32_t k = c.outStart[h]; k < c.outStart[h + 1]; ++k) edges.push_back(c.outRel[k]);
-    for (uint32_t k = c.inStart[h]; k < c.inStart[h + 1]; ++k) edges.push_back(c.inRel[k]);
-  };
-  markHoverNeighbours(previous, 0);
-  markHoverNeighbours(sceneHover(), 1);
-  touch(previous);
-  touch(sceneHover());
-  for (uint32_t i : nodes) nodes_[i] = nodeInstance(c, s, i);
-  for (uint32_t ri : edges) edges_[ri] = edgeInstance(c, s, ri);
-  if (s.selected >= 0 && nodes_.size() > graph_.nodeCount) {  // the selection's copy drawn on top
-    nodes_.back() = nodes_[static_cast<size_t>(s.selected)];
-    nodes.push_back(graph_.nodeCount);
+// The hover overlay: the hovered node's relations, its neighbours with a ring and itself a little larger.
+void GraphView::buildOverlay(const Corpus& c, const AppState& s) {
+  const OverlayKey key{sceneVersion_, hovered_};
+  if (key == overlayKey_) return;
+  overlayKey_ = key;
+  overlayNodes_.clear();
+  overlayEdges_.clear();
+  if (hovered_ >= 0 && !hidden_[static_cast<size_t>(hovered_)]) {
+    const uint32_t h = static_cast<uint32_t>(hovered_);
+    auto lit = [&](uint32_t ri) { if (!edgeHidden_[ri]) overlayEdges_.push_back(edgeInstance(c, s, ri, true)); };
+    for (uint32_t k = c.outStart[h]; k < c.outStart[h + 1]; ++k) lit(c.outRel[k]);
+    for (uint32_t k = c.inStart[h]; k < c.inStart[h + 1]; ++k) lit(c.inRel[k]);
+    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) {
+      if (hidden_[adj_[k]]) continue;
+      NodeInstance n = nodeInstance(c, s, adj_[k]);
+      if (n.outline == 0.f) n.outline = 2.f;
+      overlayNodes_.push_back(n);
+    }
+    NodeInstance n = nodeInstance(c, s, h);
+    n.radius *= onPath_[h] ? 1.f : 1.15f;
+    if (n.outline == 0.f) n.outline = 2.f;
+    overlayNodes_.push_back(n);
   }
-  renderer_.updateNodes(nodes_, nodes);
-  renderer_.updateEdges(edges_, edges);
+  overlay_.setNodes(overlayNodes_);
+  overlay_.setEdges(overlayEdges_);
 }
 
 bool GraphView::buildInstances(const Corpus& c, const AppState& s) {
-  const SceneKey key{positionsVersion_, s.selected, sceneHover(), focusHops_, s.asOf, visVersion_, pathsVersion_};
+  const SceneKey key{positionsVersion_, s.selected, focusHops_, s.asOf, visVersion_, pathsVersion_};
   if (key == builtKey_) return false;
-  SceneKey sameButHover = builtKey_;
-  sameButHover.hovered = sceneHover();
-  const int previousHover = builtKey_.hovered;
-  const bool onlyHover = sameButHover == key && nodes_.size() >= graph_.nodeCount;
   builtKey_ = key;
-  if (onlyHover) {
-    patchHover(c, s, previousHover);
-    return true;
-  }
+  ++sceneVersion_;
   const uint32_t n = graph_.nodeCount;
   for (uint32_t i = 0; i < n; ++i) {
     bool dim = false;
     if (focusHops_ > 0 && s.selected >= 0) dim = dim || hops_[i] < 0 || hops_[i] > focusHops_;
     dimmed_[i] = dim ? 1 : 0;
   }
-  std::fill(hoverNeighbour_.begin(), hoverNeighbour_.end(), 0);
-  markHoverNeighbours(sceneHover(), 1);
   nodes_.resize(n);
   for (uint32_t i = 0; i < n; ++i) nodes_[i] = nodeInstance(c, s, i);
   edges_.resize(c.relations.size());
@@ -545,17 +530,24 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const int w = static_cast<int>(v->width_ * scale.x), h = static_cast<int>(v->height_ * scale.y);
   if (v->cacheUse_ == CacheUse::Direct) {
     v->renderer_.draw(x, y, w, h, v->cam_, scale.x, style);
-    return;
+  } else {
+    v->showPicture(x, y, w, h, scale, style);
   }
-  if (v->cacheUse_ == CacheUse::Rerender) v->renderer_.renderCache(v->cacheCam_, scale.x, style, v->cacheBackground_);
+  style.edgeOpacity = 1.f;  // the hovered node's relations at full strength over the faint crowd
+  v->overlay_.draw(x, y, w, h, v->cam_, scale.x, style);
+}
+
+// The cached picture (made anew first if due), where the current camera puts it.
+void GraphView::showPicture(int x, int y, int w, int h, ImVec2 scale, const GraphDrawStyle& style) {
+  if (cacheUse_ == CacheUse::Rerender) renderer_.renderCache(cacheCam_, scale.x, style, cacheBackground_);
   // The picture where the current camera puts it: its centre is the world point it was drawn around,
   // placed from the same rounded view rectangle as a direct drawing, so at that camera it lands pixel for
   // pixel. Framebuffer y runs upwards.
-  const float k = v->cam_.scale / v->cacheCam_.scale;
-  const float cx = x + v->cacheViewW_ * 0.5f + (v->cacheCam_.centreX - v->cam_.centreX) * v->cam_.scale * scale.x;
-  const float cy = y + v->cacheViewH_ * 0.5f - (v->cacheCam_.centreY - v->cam_.centreY) * v->cam_.scale * scale.y;
-  const float hw = (v->cacheViewW_ * 0.5f + v->cacheMarginPx_) * k, hh = (v->cacheViewH_ * 0.5f + v->cacheMarginPx_) * k;
-  v->renderer_.showCache(cx - hw, cy - hh, cx + hw, cy + hh, x, y, w, h);
+  const float k = cam_.scale / cacheCam_.scale;
+  const float cx = x + cacheViewW_ * 0.5f + (cacheCam_.centreX - cam_.centreX) * cam_.scale * scale.x;
+  const float cy = y + cacheViewH_ * 0.5f - (cacheCam_.centreY - cam_.centreY) * cam_.scale * scale.y;
+  const float hw = (cacheViewW_ * 0.5f + cacheMarginPx_) * k, hh = (cacheViewH_ * 0.5f + cacheMarginPx_) * k;
+  renderer_.showCache(cx - hw, cy - hh, cx + hw, cy + hh, x, y, w, h);
 }
 
 void GraphView::drawLabels(const Corpus& c, const AppState& s) {
@@ -641,7 +633,9 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   if (rendererPending_) {
     rendererPending_ = false;
     rendererError_.clear();
-    if (!renderer_.init(rendererError_)) std::fprintf(stderr, "graph renderer: %s\n", rendererError_.c_str());
+    if (!renderer_.init(rendererError_) || !overlay_.init(rendererError_)) {
+      std::fprintf(stderr, "graph renderer: %s\n", rendererError_.c_str());
+    }
   }
   if (!rendererError_.empty()) {
     ImGui::TextWrapped("The relationship view cannot be drawn on this device: %s", rendererError_.c_str());
@@ -702,6 +696,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
     lastSelected_ = s.selected;
   }
   const bool sceneChanged = buildInstances(c, s);
+  buildOverlay(c, s);
   if (updateCache(sceneChanged)) animating = true;
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);

@@ -16,6 +16,7 @@
 
 struct ImDrawCmd;
 struct ImDrawList;
+struct ImVec2;
 
 namespace nhsx {
 
@@ -28,6 +29,7 @@ class GraphView {
   // failure is shown in the view.
   void resetRenderer() {
     builtKey_ = SceneKey{};  // instances go to the new buffers on the next frame
+    overlayKey_ = {};
     rendererPending_ = true;
   }
   // Rebuilds the graph and restarts the layout when the corpus changes.
@@ -46,14 +48,15 @@ class GraphView {
 
  private:
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
+  void showPicture(int x, int y, int w, int h, ImVec2 scale, const GraphDrawStyle& style);
   void applyLayoutMode(const Corpus& c, const AppState& s);
   void handleInput(const Corpus& c, AppState& s, bool hovered);
   bool buildInstances(const Corpus& c, const AppState& s);  // true when any instance changed
+  void buildOverlay(const Corpus& c, const AppState& s);
   bool updateCache(bool sceneChanged);  // picks cacheUse_; true while a sharper frame is owed
   NodeInstance nodeInstance(const Corpus& c, const AppState& s, uint32_t node) const;
-  EdgeInstance edgeInstance(const Corpus& c, const AppState& s, uint32_t relation) const;
-  void patchHover(const Corpus& c, const AppState& s, int previousHovered);
-  void markHoverNeighbours(int node, uint8_t value);
+  // lit: touching the hovered node (drawn again, stronger, in the hover overlay).
+  EdgeInstance edgeInstance(const Corpus& c, const AppState& s, uint32_t relation, bool lit = false) const;
   void drawLabels(const Corpus& c, const AppState& s);
   void drawLegend();
   void drawContextMenu(const Corpus& c, AppState& s);
@@ -72,6 +75,17 @@ class GraphView {
   ForceLayout layout_;
   SpatialIndex index_;
   GraphRenderer renderer_;
+  // The hovered node, its neighbours and its relations, drawn again over the scene (or its cached
+  // picture) with rings and stronger edges: a hover costs a few items, not a redraw of every node.
+  GraphRenderer overlay_;
+  std::vector<NodeInstance> overlayNodes_;
+  std::vector<EdgeInstance> overlayEdges_;
+  struct OverlayKey {
+    uint64_t scene = UINT64_MAX;
+    int hovered = -2;
+    bool operator==(const OverlayKey& o) const { return scene == o.scene && hovered == o.hovered; }
+  } overlayKey_;
+  uint64_t sceneVersion_ = 0;  // bumped whenever the scene's instances are rebuilt
   Camera2D cam_;
   std::vector<float> radius_;       // world radius per node (by degree)
   std::vector<float> fixedX_, fixedY_;  // radial / time layout positions
@@ -84,20 +98,14 @@ class GraphView {
   std::vector<uint8_t> onPath_;     // per node / relation: part of a highlighted path
   std::vector<uint8_t> edgeOnPath_;
   uint64_t visVersion_ = UINT64_MAX, pathsVersion_ = 0;
-  std::vector<uint8_t> hoverNeighbour_;  // per node: next to the hovered node
   std::vector<uint32_t> byDegree_;  // nodes, most relations first (label candidates)
   std::vector<int> hops_;           // per node: hops from the selection (-1 unreachable)
   std::vector<NodeInstance> nodes_;
   std::vector<EdgeInstance> edges_;
   GraphLayoutMode mode_ = GraphLayoutMode::Force;
-  int focusHops_ = 0;
-  int showLegend_ = -1;             // -1: decide by width on the first frame               // 0: off; else fade what is further than this from the selection
+  int focusHops_ = 0;               // 0: off; else fade what is further than this from the selection
+  int showLegend_ = -1;             // -1: decide by width on the first frame
   int hovered_ = -1;
-  // The hovered node as the drawn scene shows it (its ring, its neighbours' rings, its edges): none on
-  // very large graphs, where restyling means drawing every node again instead of showing the cached
-  // picture (the tooltip and its label still follow the pointer).
-  static constexpr uint32_t kHoverRestyleMaxNodes = 20000;
-  int sceneHover() const { return graph_.nodeCount <= kHoverRestyleMaxNodes ? hovered_ : -1; }
   int dragNode_ = -1;
   int contextNode_ = -1;            // the node whose context menu is open
   std::chrono::steady_clock::time_point pressStart_;  // when the left button (or finger) went down
@@ -108,12 +116,11 @@ class GraphView {
   // which only moves the camera uniform).
   struct SceneKey {
     uint64_t positions = UINT64_MAX;
-    int selected = -2, hovered = -2, focusHops = -1;
+    int selected = -2, focusHops = -1;
     int32_t asOf = 0;
     uint64_t vis = 0, paths = 0;
     bool operator==(const SceneKey& o) const {
-      return positions == o.positions && selected == o.selected && hovered == o.hovered &&
-             focusHops == o.focusHops && asOf == o.asOf && vis == o.vis && paths == o.paths;
+      return positions == o.positions && selected == o.selected && focusHops == o.focusHops && asOf == o.asOf && vis == o.vis && paths == o.paths;
     }
   };
   SceneKey builtKey_;

@@ -12,6 +12,24 @@ const { check, finish } = checker();
 const { server, url } = await startServer(site);
 const browser = await launch();
 const state = (page) => page.evaluate(() => window.explorer.state());
+
+// Pixels that differ (by more than a little, summed over r, g, b) between two same-size PNG screenshots.
+function pixelsDiffering(page, a, b) {
+  return page.evaluate(async ([a64, b64]) => {
+    const pixels = async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, img.width, img.height).data;
+    };
+    const [p, q] = [await pixels(a64), await pixels(b64)];
+    let n = 0;
+    for (let i = 0; i < p.length; i += 4) n += Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 30;
+    return n;
+  }, [a.toString('base64'), b.toString('base64')]);
+}
 const span = (s) => s.timeWindowDays[1] - s.timeWindowDays[0];
 // Waits until a condition on state() holds (the app draws only on change, so poll briefly).
 async function until(page, fn, what, ms = 5000) {
@@ -92,6 +110,24 @@ try {
   await page.waitForTimeout(800);
   check('no frames while the settled graph is untouched', (await state(page)).frames === idleA);
   await page.screenshot({ path: path.join(artifacts, 'graph.png') });
+
+  // Hover: the node's relations and neighbours light up (drawn over the scene), and go when the pointer
+  // leaves. Compared above-left of the node, away from the tooltip, which opens below-right.
+  const hp = await page.evaluate(() => window.explorer.entityScreenPos('org-nhs-england'));
+  const clip = { x: hp.x - 110, y: hp.y - 110, width: 100, height: 100 };
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(150);
+  const plain = await page.screenshot({ clip });
+  await page.mouse.move(hp.x, hp.y);
+  await page.waitForTimeout(150);
+  const lit = await page.screenshot({ clip, path: path.join(artifacts, 'graph-hover.png') });
+  const hoveredId = (await state(page)).hovered;
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(150);
+  const unlit = await page.screenshot({ clip });
+  const litDiff = await pixelsDiffering(page, plain, lit), backDiff = await pixelsDiffering(page, plain, unlit);
+  check('hovering a node lights its relations', hoveredId === 'org-nhs-england' && litDiff > 100, `${hoveredId}, ${litDiff} pixels`);
+  check('the highlight goes when the pointer leaves', backDiff < 10, `${backDiff} pixels`);
 
   // Click a node on the canvas.
   const np = await page.evaluate(() => window.explorer.entityScreenPos('org-acevo'));
