@@ -147,7 +147,10 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
   }
   // Today, and the "as of" handle.
   const float tx = scale_.toX(today_);
-  if (tx >= 0 && tx <= w) dl->AddText(ImVec2(x0 + tx + 3, y0 + h * 0.5f), kTodayColour, "Today");
+  if (tx >= 0 && tx <= w) {
+    const float tw = ImGui::CalcTextSize("Today").x;  // left of the line where the right has no room
+    dl->AddText(ImVec2(x0 + (tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw), y0 + h * 0.5f), kTodayColour, "Today");
+  }
   if (s.asOf != kNoDay) {
     const float cx = x0 + scale_.toX(s.asOf);
     if (cx >= x0 && cx <= x0 + w) {
@@ -200,16 +203,24 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   if (p.fit == LabelFit::Hidden) return;
   const uint32_t textCol = selected ? palette().strong : palette().text;
   const float ty = ym - ImGui::GetFontSize() * 0.5f;
-  const bool inside = it.isSpan && x0 + p.labelX < x0 + p.x1 - 4 && x0 + p.labelX >= x0 + p.x0;
-  const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
   // Labels also end at the plot's right edge: elided there rather than cut mid-letter.
   const float room = scale_.width() - p.labelX - 4.f;
   const float width = p.fit == LabelFit::Full ? labelWidths_[p.item] : p.labelMaxPx;
-  if (room < layout_.style().minLabelPx) return;
-  if (p.fit == LabelFit::Full && width <= room) {
+  float limit = std::min(width, room);
+  // White on the bar only while the text stays on it: elided to the bar when the bar has room for a
+  // few letters, else dark text that may run past a short bar onto the background.
+  const float barRoom = p.x1 - 4.f - p.labelX;
+  bool inside = false;
+  if (it.isSpan && barRoom > 0 && p.labelX >= p.x0) {
+    if (limit <= barRoom) inside = true;
+    else if (barRoom >= ImGui::GetFontSize() * 4) inside = true, limit = barRoom;
+  }
+  const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
+  if (limit < layout_.style().minLabelPx) return;
+  if (p.fit == LabelFit::Full && width <= limit) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
   } else {
-    const std::string e = elide(it.label, std::min(width, room));
+    const std::string e = elide(it.label, limit);
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, e.c_str());
   }
 }
