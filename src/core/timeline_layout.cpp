@@ -573,4 +573,12 @@ int TimelineLayout::hit(const TimeScale& s, float x, float y, float tolerancePx,
   return -1;
 }
 
+LabelInk labelInk(bool startsOnBar, float width, float room, float barRoom, float minOnBarPx) {
+  LabelInk ink{std::min(width, room), false};
+  if (!startsOnBar || barRoom <= 0) return ink;
+  if (ink.limit <= barRoom) ink.onBar = true;
+  else if (barRoom >= minOnBarPx) ink = LabelInk{barRoom, true};
+  return ink;
+}
+
 }  // namespace nhsx

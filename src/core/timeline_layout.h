@@ -57,6 +57,17 @@ struct TimelineStyle {
 
 enum class LabelFit : uint8_t { Hidden, Elided, Full };
 
+// How a label is inked: at most `limit` pixels wide (elided beyond), and on its bar (light text, so it
+// must stay within the bar) or beside it.
+struct LabelInk {
+  float limit = 0;
+  bool onBar = false;
+};
+// A span's label starting on its bar stays on it: whole if it fits, else elided to the bar when the bar
+// has at least minOnBarPx of room, else inked beside (dark) up to `room`. width: the label's width as
+// placed; room: up to the plot's edge; barRoom: from the label's start to the bar's end.
+LabelInk labelInk(bool startsOnBar, float width, float room, float barRoom, float minOnBarPx);
+
 // Where one visible item is drawn and whether (and how wide) its label is.
 struct PlacedItem {
   uint32_t item = 0;

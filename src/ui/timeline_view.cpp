@@ -206,16 +206,11 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   // Labels also end at the plot's right edge: elided there rather than cut mid-letter.
   const float room = scale_.width() - p.labelX - 4.f;
   const float width = p.fit == LabelFit::Full ? labelWidths_[p.item] : p.labelMaxPx;
-  float limit = std::min(width, room);
-  // White on the bar only while the text stays on it: elided to the bar when the bar has room for a
-  // few letters, else dark text that may run past a short bar onto the background.
-  const float barRoom = p.x1 - 4.f - p.labelX;
-  bool inside = false;
-  if (it.isSpan && barRoom > 0 && p.labelX >= p.x0) {
-    if (limit <= barRoom) inside = true;
-    else if (barRoom >= ImGui::GetFontSize() * 4) inside = true, limit = barRoom;
-  }
-  const uint32_t onCol = inside ? IM_COL32(255, 255, 255, 255) : textCol;
+  // White on the bar only while the text stays on it (a few letters' room, or dark text beside).
+  const LabelInk ink = labelInk(it.isSpan && p.labelX >= p.x0, width, room, p.x1 - 4.f - p.labelX,
+                                ImGui::GetFontSize() * 4);
+  const float limit = ink.limit;
+  const uint32_t onCol = ink.onBar ? IM_COL32(255, 255, 255, 255) : textCol;
   if (limit < layout_.style().minLabelPx) return;
   if (p.fit == LabelFit::Full && width <= limit) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
