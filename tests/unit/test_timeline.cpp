@@ -711,20 +711,23 @@ TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
 }
 
 TEST_CASE("a span's label stays on its bar or is inked beside it", "[timeline]") {
-  // Fits on the bar: whole, light on the bar.
-  LabelInk a = labelInk(true, 80.f, 500.f, 120.f, 56.f);
-  CHECK(a.onBar);
-  CHECK(a.limit == 80.f);
-  // Longer than a long-enough bar: elided to the bar, still on it.
-  LabelInk b = labelInk(true, 250.f, 500.f, 175.f, 56.f);
-  CHECK(b.onBar);
-  CHECK(b.limit == 175.f);
-  // A short bar: beside it (dark), up to the plot's edge.
-  LabelInk c = labelInk(true, 250.f, 200.f, 12.f, 56.f);
-  CHECK_FALSE(c.onBar);
-  CHECK(c.limit == 200.f);
-  // A point, or a label that does not start on its bar: never on a bar.
-  LabelInk d = labelInk(false, 90.f, 500.f, 300.f, 56.f);
-  CHECK_FALSE(d.onBar);
-  CHECK(d.limit == 90.f);
+  struct Case {
+    const char* what;
+    bool startsOnBar;
+    float width, room, barRoom;
+    float limit;
+    bool onBar;
+  };
+  const Case cases[] = {
+      {"fits on the bar: whole, on it", true, 80.f, 500.f, 120.f, 80.f, true},
+      {"longer than a long-enough bar: elided to it", true, 250.f, 500.f, 175.f, 175.f, true},
+      {"a short bar: beside it, up to the plot's edge", true, 250.f, 200.f, 12.f, 200.f, false},
+      {"a point: never on a bar", false, 90.f, 500.f, 300.f, 90.f, false},
+  };
+  for (const Case& k : cases) {
+    INFO(k.what);
+    const LabelInk ink = labelInk(k.startsOnBar, k.width, k.room, k.barRoom, 56.f);
+    CHECK(ink.limit == k.limit);
+    CHECK(ink.onBar == k.onBar);
+  }
 }
