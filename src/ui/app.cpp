@@ -140,7 +140,8 @@ void App::updatePaths() {
 void App::drawSide() {
   if (!ImGui::BeginTabBar("side")) return;
   linkSpots_.clear();
-  if (ImGui::BeginTabItem("Details")) {
+  detailsTabShown_ = ImGui::BeginTabItem("Details");
+  if (detailsTabShown_) {
     if (drawDetailsPanel(corpus_, state_, paths_, linkSpots_)) search_.open(SearchBox::Purpose::PathTarget);
     ImGui::EndTabItem();
   }
@@ -226,7 +227,12 @@ bool App::drawFrame(float width, float height, double dt) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float detailsW = wide ? std::clamp(width * 0.3f, 300.f, 460.f) : avail.x;
   const float viewW = wide ? avail.x - detailsW - ImGui::GetStyle().ItemSpacing.x : avail.x;
-  const float viewH = wide ? avail.y : avail.y * 0.6f;
+  // Below the view, an empty Details tab (nothing selected) takes only its tabs and one hint, so a phone
+  // shows more of the view; anything to read there gets two fifths of the height.
+  const bool sideQuiet = state_.selected < 0 && detailsTabShown_;
+  const float viewH = wide ? avail.y
+                           : sideQuiet ? std::max(avail.y * 0.6f, avail.y - ImGui::GetFontSize() * 7.f)
+                                       : avail.y * 0.6f;
   const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
   // The timeline and the graph paint their own canvas: no child background under it.
   ImGui::BeginChild("view", ImVec2(viewW, viewH), false,

@@ -88,6 +88,7 @@ class App {
   std::string request_;
   bool showErrors_ = false;
   bool showHelp_ = false;
+  bool detailsTabShown_ = true;  // the side panel showed its Details tab last frame
   bool fullscreenAsked_ = false;
 };
 
