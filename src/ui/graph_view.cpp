@@ -438,9 +438,14 @@ void GraphView::buildOverlay(const Corpus& c, const AppState& s) {
     auto lit = [&](uint32_t ri) { if (!edgeHidden_[ri]) overlayEdges_.push_back(edgeInstance(c, s, ri, true)); };
     for (uint32_t k = c.outStart[h]; k < c.outStart[h + 1]; ++k) lit(c.outRel[k]);
     for (uint32_t k = c.inStart[h]; k < c.inStart[h + 1]; ++k) lit(c.inRel[k]);
-    for (uint32_t k = adjStart_[h]; k < adjStart_[h + 1]; ++k) {
-      if (hidden_[adj_[k]]) continue;
-      NodeInstance n = nodeInstance(c, s, adj_[k]);
+    // Each neighbour once, though several relations may join it to the hovered node (a translucent node
+    // drawn twice would darken).
+    std::vector<uint32_t> near(adj_.begin() + adjStart_[h], adj_.begin() + adjStart_[h + 1]);
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (uint32_t m : near) {
+      if (hidden_[m] || m == h) continue;
+      NodeInstance n = nodeInstance(c, s, m);
       if (n.outline == 0.f) n.outline = 2.f;
       overlayNodes_.push_back(n);
     }
