@@ -120,7 +120,8 @@ class GraphView {
     int32_t asOf = 0;
     uint64_t vis = 0, paths = 0;
     bool operator==(const SceneKey& o) const {
-      return positions == o.positions && selected == o.selected && focusHops == o.focusHops && asOf == o.asOf && vis == o.vis && paths == o.paths;
+      return positions == o.positions && selected == o.selected && focusHops == o.focusHops && asOf == o.asOf &&
+             vis == o.vis && paths == o.paths;
     }
   };
   SceneKey builtKey_;

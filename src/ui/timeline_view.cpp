@@ -211,7 +211,7 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
                                 ImGui::GetFontSize() * 4);
   const float limit = ink.limit;
   const uint32_t onCol = ink.onBar ? IM_COL32(255, 255, 255, 255) : textCol;
-  if (limit < layout_.style().minLabelPx) return;
+  if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
   if (p.fit == LabelFit::Full && width <= limit) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
   } else {
