@@ -100,11 +100,11 @@
   // Closed, the outline keeps its buttons and links out of the tab order, so Tab past the explorer
   // goes on to the page (an embed's host) instead of through the whole corpus; the skip link opens it,
   // and open, they are all in. Screen readers' browse mode reaches them either way.
-  const isOpen = () => outline.contains(document.activeElement);
-  function tabStop(x) { x.tabIndex = isOpen() ? 0 : -1; return x; }
+  let stops = -1;  // the tabIndex the outline's controls have now: 0 open, -1 closed
+  function tabStop(x) { x.tabIndex = stops; return x; }
   function setTabStops(open) {
-    back.tabIndex = open ? 0 : -1;
-    for (const x of body.querySelectorAll('button, a')) x.tabIndex = open ? 0 : -1;
+    stops = open ? 0 : -1;
+    for (const x of [back, ...body.querySelectorAll('button, a')]) tabStop(x);
   }
   setTabStops(false);
 
