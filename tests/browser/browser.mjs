@@ -31,6 +31,30 @@ export function watchErrors(page) {
   return errors;
 }
 
+// Pixels of a PNG screenshot that differ from `other` (a same-size PNG, or an [r, g, b] colour) by more
+// than 30 summed over r, g and b: { differ, total }. Decoded in the page (WebGL's drawing buffer is not
+// kept after compositing, so tests compare screenshots).
+export function pixelsDiffering(page, png, other) {
+  return page.evaluate(async ([a64, b]) => {
+    const pixels = async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, img.width, img.height).data;
+    };
+    const p = await pixels(a64);
+    const q = typeof b === 'string' ? await pixels(b) : null;
+    let differ = 0;
+    for (let i = 0; i < p.length; i += 4) {
+      const [r, g, bl] = q ? [q[i], q[i + 1], q[i + 2]] : b;
+      differ += Math.abs(p[i] - r) + Math.abs(p[i + 1] - g) + Math.abs(p[i + 2] - bl) > 30;
+    }
+    return { differ, total: p.length / 4 };
+  }, [png.toString('base64'), Buffer.isBuffer(other) ? other.toString('base64') : other]);
+}
+
 // The command line of a browser test: --site DIR (the built site), --artifacts DIR (screenshots).
 export function testOptions(argv) {
   const args = parseArgs(argv);

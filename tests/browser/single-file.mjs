@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checker, launch, parseArgs, testOptions, watchErrors } from './browser.mjs';
+import { checker, launch, parseArgs, pixelsDiffering, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const html = path.resolve(parseArgs(process.argv).html || 'build/web/explorer-single.html');
@@ -54,19 +54,8 @@ try {
   check('no Content-Security-Policy violations', violations.length === 0, violations.join('; '));
 
   const shot = await page.screenshot({ path: path.join(artifacts, 'single-file.png') });
-  const differ = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (Math.abs(d[i] - 250) + Math.abs(d[i + 1] - 250) + Math.abs(d[i + 2] - 247) > 30) n++;
-    }
-    return n / (d.length / 4);
-  }, shot.toString('base64'));
+  const px = await pixelsDiffering(page, shot, [250, 250, 247]);  // the app's clear colour
+  const differ = px.differ / px.total;
   check('the canvas is not blank', differ > 0.005, String(differ));
   check('no page errors or console errors', errors.length === 0, errors.join('\n'));
 } finally {

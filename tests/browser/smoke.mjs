@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, launch, pixelsDiffering, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -57,22 +57,7 @@ try {
 
   // The canvas is not blank: some pixels differ from the background colour.
   const shot = await page.screenshot({ path: path.join(artifacts, 'smoke.png') });
-  // WebGL's drawing buffer is not kept after compositing, so count pixels in the screenshot instead.
-  const canvasPixels = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const off = new OffscreenCanvas(img.width, img.height);
-    const ctx = off.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    const bg = [0.98 * 255, 0.98 * 255, 0.97 * 255];  // the app's clear colour
-    let differ = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) differ++;
-    }
-    return { differ, total: d.length / 4, w: img.width, h: img.height };
-  }, shot.toString('base64'));
+  const canvasPixels = await pixelsDiffering(page, shot, [0.98 * 255, 0.98 * 255, 0.97 * 255]);  // the app's clear colour
   check('the canvas is not blank', canvasPixels.differ > canvasPixels.total * 0.005,
     JSON.stringify(canvasPixels));
   check('screenshot saved', shot.length > 1000);

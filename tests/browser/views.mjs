@@ -4,7 +4,7 @@
 //   node tests/browser/views.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, launch, pixelsDiffering, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -13,23 +13,6 @@ const { server, url } = await startServer(site);
 const browser = await launch();
 const state = (page) => page.evaluate(() => window.explorer.state());
 
-// Pixels that differ (by more than a little, summed over r, g, b) between two same-size PNG screenshots.
-function pixelsDiffering(page, a, b) {
-  return page.evaluate(async ([a64, b64]) => {
-    const pixels = async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      return ctx.getImageData(0, 0, img.width, img.height).data;
-    };
-    const [p, q] = [await pixels(a64), await pixels(b64)];
-    let n = 0;
-    for (let i = 0; i < p.length; i += 4) n += Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 30;
-    return n;
-  }, [a.toString('base64'), b.toString('base64')]);
-}
 const span = (s) => s.timeWindowDays[1] - s.timeWindowDays[0];
 // Waits until a condition on state() holds (the app draws only on change, so poll briefly).
 async function until(page, fn, what, ms = 5000) {
@@ -125,7 +108,7 @@ try {
   await page.mouse.move(5, 5);
   await page.waitForTimeout(150);
   const unlit = await page.screenshot({ clip });
-  const litDiff = await pixelsDiffering(page, plain, lit), backDiff = await pixelsDiffering(page, plain, unlit);
+  const litDiff = (await pixelsDiffering(page, plain, lit)).differ, backDiff = (await pixelsDiffering(page, plain, unlit)).differ;
   check('hovering a node lights its relations', hoveredId === 'org-nhs-england' && litDiff > 100, `${hoveredId}, ${litDiff} pixels`);
   check('the highlight goes when the pointer leaves', backDiff < 10, `${backDiff} pixels`);
 
