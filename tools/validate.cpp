@@ -8,6 +8,7 @@
 
 #include "core/corpus_loader.h"
 #include "core/quote_check.h"
+#include "core/seed_texts.h"
 #include "core/text_file.h"
 
 int main(int argc, char** argv) {
@@ -20,8 +21,9 @@ int main(int argc, char** argv) {
   }
   if (file.empty()) {
     std::fprintf(stderr, "usage: explorer-validate [--seeds DIR] FILE\n"
-                         "  Checks a corpus (docs/corpus-format.md); with --seeds, also that every quote of a\n"
-                         "  seed source is verbatim in DIR/<seed file>.\n");
+                         "  Checks a corpus (docs/corpus-format.md); with --seeds, also that each seed document is in\n"
+                         "  DIR and is the text the corpus was modelled from (its seedSha256), and that every\n"
+                         "  quote of a seed source is verbatim in it.\n");
     return 2;
   }
   std::string text;
@@ -33,11 +35,9 @@ int main(int argc, char** argv) {
   std::vector<nhsx::Diagnostic> errors = r.errors;
   if (r.ok() && !seeds.empty()) {
     std::map<std::string, std::string> seedTexts;
-    for (const nhsx::Source& s : r.corpus.sources) {
-      std::string t;
-      if (!s.seed.empty() && nhsx::readTextFile((std::filesystem::path(seeds) / s.seed).string(), t)) seedTexts[s.seed] = t;
-    }
-    auto q = nhsx::checkQuotes(r.corpus, seedTexts);
+    errors = nhsx::readSeedTexts(r.corpus, seeds, seedTexts);
+    // A missing text is reported once above, not again for each of its quotes.
+    auto q = nhsx::checkQuotes(r.corpus, seedTexts, nhsx::MissingSeed::Skip);
     errors.insert(errors.end(), q.begin(), q.end());
   }
   const std::string name = std::filesystem::path(file).filename().string();

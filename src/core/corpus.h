@@ -35,6 +35,7 @@ struct Figure {
 
 struct Source {
   std::string id, title, publisher, url, seed, note;
+  std::string seedSha256;  // fingerprint of the seed text the corpus was modelled from (64 hex digits)
   DateField date;
   bool external = false;
 };

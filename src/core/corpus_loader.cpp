@@ -10,6 +10,7 @@
 
 #include "core/id_table.h"
 #include "core/json_item.h"
+#include "core/sha256.h"
 
 // The corpus is streamed through nlohmann's SAX parser. Top-level fields are taken as they come; each
 // item of a top-level array (a source, entity, relation, event or story) is recorded into a small
@@ -316,6 +317,10 @@ class CorpusReader {
     r_.str(o, at, "publisher", s.publisher, true, true);
     r_.str(o, at, "url", s.url, false);
     r_.str(o, at, "seed", s.seed, false);
+    if (r_.str(o, at, "seedSha256", s.seedSha256, false) && !isSha256Hex(s.seedSha256)) {
+      r_.error(at.child("seedSha256"), "expected 64 lower-case hexadecimal digits (a sha256); found " +
+                                           quotedValue(s.seedSha256));
+    }
     r_.str(o, at, "note", s.note, false);
     r_.flag(o, at, "external", s.external);
     r_.date(o, at, "date", s.date, false);

@@ -21,7 +21,8 @@ std::string collapseWhitespace(std::string_view t) {
 namespace {
 class QuoteChecker {
  public:
-  QuoteChecker(const Corpus& c, const std::map<std::string, std::string>& seeds) : c_(c) {
+  QuoteChecker(const Corpus& c, const std::map<std::string, std::string>& seeds, MissingSeed missing)
+      : c_(c), reportMissing_(missing == MissingSeed::Report) {
     for (const auto& [name, text] : seeds) normalised_[name] = collapseWhitespace(text);
   }
 
@@ -32,7 +33,7 @@ class QuoteChecker {
       const std::string where = at + "/citations/" + std::to_string(i) + "/quote";
       auto it = normalised_.find(s.seed);
       if (it == normalised_.end()) {
-        errors.push_back({where, "seed document \"" + s.seed + "\" of source \"" + s.id + "\" was not found"});
+        if (reportMissing_) errors.push_back({where, "seed document \"" + s.seed + "\" of source \"" + s.id + "\" was not found"});
         continue;
       }
       const std::string q = collapseWhitespace(cits[i].quote);
@@ -46,12 +47,14 @@ class QuoteChecker {
 
  private:
   const Corpus& c_;
+  bool reportMissing_;
   std::map<std::string, std::string> normalised_;
 };
 }  // namespace
 
-std::vector<Diagnostic> checkQuotes(const Corpus& c, const std::map<std::string, std::string>& seeds) {
-  QuoteChecker q(c, seeds);
+std::vector<Diagnostic> checkQuotes(const Corpus& c, const std::map<std::string, std::string>& seeds,
+                                    MissingSeed missing) {
+  QuoteChecker q(c, seeds, missing);
   for (size_t i = 0; i < c.entities.size(); ++i) {
     const std::string at = "/entities/" + std::to_string(i);
     q.check(c.entities[i].citations, at);
