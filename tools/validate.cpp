@@ -1,5 +1,5 @@
 // explorer-validate: checks a corpus file and prints every problem with its location.
-//   explorer-validate [--seeds DIR] FILE
+//   explorer-validate [--seeds DIR] [--report] FILE
 // Exit status: 0 valid, 1 problems found, 2 usage or unreadable file.
 #include <cstdio>
 #include <filesystem>
@@ -7,23 +7,27 @@
 #include <string>
 
 #include "core/corpus_loader.h"
+#include "core/coverage.h"
 #include "core/quote_check.h"
 #include "core/seed_texts.h"
 #include "core/text_file.h"
 
 int main(int argc, char** argv) {
   std::string file, seeds;
+  bool report = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--seeds" && i + 1 < argc) seeds = argv[++i];
+    else if (a == "--report") report = true;
     else if (a == "-h" || a == "--help") file.clear(), i = argc;
     else file = a;
   }
   if (file.empty()) {
-    std::fprintf(stderr, "usage: explorer-validate [--seeds DIR] FILE\n"
+    std::fprintf(stderr, "usage: explorer-validate [--seeds DIR] [--report] FILE\n"
                          "  Checks a corpus (docs/corpus-format.md); with --seeds, also that each seed document is in\n"
                          "  DIR and is the text the corpus was modelled from (its seedSha256), and that every\n"
-                         "  quote of a seed source is verbatim in it.\n");
+                         "  quote of a seed source is verbatim in it. --report prints its coverage: per kind, how many\n"
+                         "  items, how many dated, citing a seed or only external sources; per source, its citations.\n");
     return 2;
   }
   std::string text;
@@ -53,5 +57,6 @@ int main(int argc, char** argv) {
   }
   std::printf("  %-14s %zu\n  %-14s %zu\n  %-14s %zu\n  %-14s %zu\n", "Relations", c.relations.size(), "Events",
               c.events.size(), "Sources", c.sources.size(), "Stories", c.stories.size());
+  if (report) std::printf("\n%s", nhsx::formatCoverage(nhsx::coverageOf(c)).c_str());
   return 0;
 }
