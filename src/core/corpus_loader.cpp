@@ -142,6 +142,8 @@ class Reader {
   }
 
   void date(const JView& obj, const Path& at, const char* key, DateField& out, bool required) {
+    // A note stands without a date too: it says why no source gives one.
+    str(obj, at, "dateNote", out.note, false);
     if (!str(obj, at, key, out.text, required)) { out.text.clear(); return; }
     DateParse r = parseEdtf(out.text);
     if (!r.ok) {
@@ -150,7 +152,6 @@ class Reader {
       return;
     }
     out.value = r.date;
-    str(obj, at, "dateNote", out.note, false);
   }
 
   // One-of check for a string field with a fixed vocabulary.

@@ -250,4 +250,11 @@ std::string toEdtf(const Date& d) {
   return side(d.start, d.startBound) + "/" + side(d.end, d.endBound);
 }
 
+std::string formatUkDay(int32_t day) {
+  DatePoint p;
+  civilFromDays(day, p.year, p.month, p.day);
+  p.precision = Precision::Day;
+  return formatUk(p);
+}
+
 }  // namespace nhsx

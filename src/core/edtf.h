@@ -54,6 +54,8 @@ DateParse parseEdtf(std::string_view text);
 // UK display: "13 Nov 2012", "Nov 2012", "Spring 2013", "c. 1987", "Oct 2014?", "Oct 2014 – Nov 2014".
 std::string formatUk(const Date& d);
 std::string formatUk(const DatePoint& p);
+// One day (days since 1970-01-01) the UK way: "13 Nov 2012".
+std::string formatUkDay(int32_t day);
 // Short precision words for tooltips: "exact day", "month", "season", "year", plus qualifiers.
 std::string describePrecision(const Date& d);
 // Back to EDTF text (canonical form).

@@ -20,8 +20,7 @@ bool relationShown(const Corpus& c, const std::vector<uint8_t>& entityVisible,
 }
 
 void putDate(Json& j, const DateField& d) {
-  if (!d.present()) return;
-  j["date"] = d.text;
+  if (d.present()) j["date"] = d.text;
   if (!d.note.empty()) j["dateNote"] = d.note;
 }
 

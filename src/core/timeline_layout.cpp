@@ -52,6 +52,34 @@ template <class T> const T& clampIndex(const std::vector<T>& v, size_t i, const 
 
 }  // namespace
 
+bool inferredKind(Kind k) {
+  return k == Kind::Organisation || k == Kind::Person || k == Kind::Programme || k == Kind::Partnership;
+}
+
+InferredSpans inferSpans(const Corpus& c, int32_t today) {
+  InferredSpans out;
+  out.first.assign(c.entities.size(), INT32_MAX);
+  out.last.assign(c.entities.size(), INT32_MIN);
+  auto widen = [&](uint32_t e, const Date& d) {
+    if (e >= c.entities.size() || c.entities[e].date.present()) return;
+    // The parser guarantees one known end; an open end runs to today, an unknown one is its start's range.
+    const int32_t a = d.startBound == Bound::Date ? d.start.firstDay() : d.end.firstDay();
+    int32_t b = d.endBound == Bound::Date ? d.end.lastDay() : d.start.lastDay();
+    if (d.endBound == Bound::Open) b = std::max(b, today);
+    out.first[e] = std::min(out.first[e], a);
+    out.last[e] = std::max(out.last[e], b);
+  };
+  for (const Relation& r : c.relations) {
+    if (!r.date.present()) continue;
+    widen(r.from, r.date.value);
+    widen(r.to, r.date.value);
+  }
+  for (const Event& v : c.events) {
+    for (uint32_t e : v.entities) widen(e, v.date.value);
+  }
+  return out;
+}
+
 const char* laneName(int lane) { return lane >= 0 && lane < kLaneCount ? kLaneNames[lane] : ""; }
 
 int laneOfKind(Kind k) {
@@ -141,6 +169,22 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   for (uint32_t e : c.datedEntities) {
     if (!shown(e)) continue;
     TimelineItem it = itemFromDate(c.entities[e].date.value, today);
+    it.source = e;
+    it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
+    it.label = c.entities[e].name;
+    items_.push_back(it);
+  }
+  // Bodies and people without a date of their own are still on the timeline: from their first to their
+  // last dated relation or event, drawn as inferred, rather than silently absent.
+  const InferredSpans inferred = inferSpans(c, today);
+  for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    if (inferred.first[e] > inferred.last[e] || !inferredKind(c.entities[e].kind) || !shown(e)) continue;
+    TimelineItem it;
+    it.start = it.rangeStart = inferred.first[e];
+    it.end = it.rangeEnd = inferred.last[e] + 1.0;
+    it.isSpan = inferred.last[e] > inferred.first[e];
+    if (!it.isSpan) it.end = it.start;  // one day: a point
+    it.inferred = true;
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;

@@ -39,7 +39,19 @@ struct TimelineItem {
   bool unknownEnd = false;  // "2013/": end unknown; bar = the start's own range, plus a fading tail
   bool startApproximate = false, startUncertain = false;  // '~' and '?' on the start (the date, for points)
   bool endApproximate = false, endUncertain = false;      // and on the end
+  bool inferred = false;    // an undated entity placed from its first to its last dated relation or event
 };
+
+// Kinds whose undated entities are placed by inference (inferredSpan): bodies, people, programmes and
+// partnerships are things a reader expects to find on a timeline; parts and themes are not.
+bool inferredKind(Kind k);
+
+// For each entity with no date of its own, the days of its dated relations and events: [first, last],
+// an open end counting as `today`. first > last (INT32_MAX, INT32_MIN) when none is dated.
+struct InferredSpans {
+  std::vector<int32_t> first, last;
+};
+InferredSpans inferSpans(const Corpus& c, int32_t today);
 
 // Pixel sizes the geometry uses; drawing must use the same ones for hit testing to match.
 struct TimelineStyle {
@@ -89,7 +101,8 @@ class TimelineLayout {
   TimelineLayout(TimelineLayout&&) noexcept;
   TimelineLayout& operator=(TimelineLayout&&) noexcept;
 
-  // Every dated entity and every event becomes an item; undated entities are left out. Open ends run to
+  // Every dated entity and every event becomes an item; an undated entity of an inferredKind becomes
+  // an inferred item over its inferSpans() days when it has any; other undated entities are left out. Open ends run to
   // `today` (days since 1970-01-01). Items are ordered by lane then start (map with itemOfEntity/Event
   // and TimelineItem::source) and view the corpus's names: rebuild when the corpus changes. Packs for
   // the whole data across 1000 px, so every query works at once.
@@ -99,7 +112,7 @@ class TimelineLayout {
 
   const std::vector<TimelineItem>& items() const { return items_; }
   size_t size() const { return items_.size(); }
-  int itemOfEntity(uint32_t entity) const;  // -1 when the entity is undated
+  int itemOfEntity(uint32_t entity) const;  // -1 when the entity has no item (undated, nothing to infer from)
   int itemOfEvent(uint32_t event) const;
   // Extent of all items in days (with open ends at today); [today - 365, today + 1] when there are none.
   double dataFirst() const { return dataFirst_; }

@@ -5,8 +5,8 @@
 namespace nhsx {
 
 namespace {
-bool existsAt(const DateField& d, int32_t day) {
-  const Existence e = existenceAt(d, day);
+bool existsAt(const DateField& d, int32_t day, int32_t publishedDay = INT32_MAX) {
+  const Existence e = existenceAt(d, day, publishedDay);
   return e == Existence::Undated || e == Existence::Exists;
 }
 }  // namespace
@@ -15,7 +15,10 @@ bool updateVisibility(const Corpus& c, const AppState& s, Visibility& v) {
   const bool corpusChanged = v.corpusVersion != s.corpusVersion || v.filtered.entityVisible.size() != c.entities.size();
   const bool filterChanged = corpusChanged || v.spec != s.filter;
   if (!filterChanged && v.asOf == s.asOf) return false;
-  if (corpusChanged || !v.index) v.index = std::make_shared<const FilterIndex>(c);
+  if (corpusChanged || !v.index) {
+    v.index = std::make_shared<const FilterIndex>(c);
+    v.publishedDay = publicationDays(c);
+  }
   if (filterChanged) {
     v.filtered = applyFilter(*v.index, s.filter);
     v.spec = s.filter;
@@ -29,7 +32,7 @@ bool updateVisibility(const Corpus& c, const AppState& s, Visibility& v) {
   v.relationsAt = v.filtered.relations;
   if (s.asOf != kNoDay) {
     for (size_t i = 0; i < c.entities.size(); ++i) {
-      if (v.entityAt[i] && !existsAt(c.entities[i].date, s.asOf)) { v.entityAt[i] = 0; --v.entitiesAt; }
+      if (v.entityAt[i] && !existsAt(c.entities[i].date, s.asOf, v.publishedDay[i])) { v.entityAt[i] = 0; --v.entitiesAt; }
     }
     for (size_t i = 0; i < c.relations.size(); ++i) {
       if (!v.relationAt[i]) continue;

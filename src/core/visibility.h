@@ -18,6 +18,7 @@ struct Visibility {
   uint64_t version = 0;                   // bumped whenever a mask changes
   uint64_t filterVersion = 0;             // bumped when `filtered` changes
   std::shared_ptr<const FilterIndex> index;  // built once per corpus; panels share it
+  std::vector<int32_t> publishedDay;      // per entity, once per corpus (publicationDays)
   // What the masks were computed from.
   FilterSpec spec;
   int32_t asOf = kNoDay;

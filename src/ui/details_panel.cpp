@@ -59,13 +59,6 @@ void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing, std:
 }  // namespace
 
 namespace {
-std::string ukDay(int32_t day) {
-  DatePoint p;
-  civilFromDays(day, p.year, p.month, p.day);
-  p.precision = Precision::Day;
-  return formatUk(p);
-}
-
 void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
   const Entity& target = c.entities[static_cast<size_t>(s.pathTo)];
   ImGui::SeparatorText("Connections");
@@ -105,11 +98,12 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
     ImGui::Text("%s", formatUk(e.date.value).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", describePrecision(e.date.value).c_str());
-    if (!e.date.note.empty()) ImGui::TextWrapped("Date inferred: %s", e.date.note.c_str());
   }
+  // How the date was found or inferred, or why no source gives one.
+  if (!e.date.note.empty()) ImGui::TextWrapped("%s %s", e.date.present() ? "About the date:" : "No date:", e.date.note.c_str());
   if (s.asOf != kNoDay) {
     const std::string_view then = nameAt(c, ei, s.asOf);
-    if (then != e.name) ImGui::TextWrapped("On %s: known as %.*s", ukDay(s.asOf).c_str(),
+    if (then != e.name) ImGui::TextWrapped("On %s: known as %.*s", formatUkDay(s.asOf).c_str(),
                                            static_cast<int>(then.size()), then.data());
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());

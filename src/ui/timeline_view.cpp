@@ -125,12 +125,7 @@ void TimelineView::drawToolbar(AppState& s) {
     s.playing = !s.playing;
   }
   if (s.asOf != kNoDay) {
-    Date d;
-    int y, m, dd;
-    civilFromDays(s.asOf, y, m, dd);
-    d.start = DatePoint{y, m, dd, 0, Precision::Day};
-    d.end = d.start;
-    const std::string text = formatUk(d);
+    const std::string text = formatUkDay(s.asOf);
     flow.before(Flow::text(text.c_str()));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text.c_str());
@@ -166,7 +161,13 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float ya = y0 + p.y0, yb = y0 + p.y1, ym = (ya + yb) * 0.5f;
   const uint32_t faint = withAlpha(col, 0.18f);
   const uint32_t clear = withAlpha(col, 0.0f);
-  if (it.isSpan || it.openStart || it.unknownStart) {
+  if (it.inferred && it.isSpan) {
+    // An inferred span is an outline over a faint fill: where the body shows up in the sources, not its dates.
+    const float a = x0 + p.x0, b = x0 + p.x1;
+    dl->AddRectFilled(ImVec2(a, ya), ImVec2(b, yb), faint);
+    dl->AddRect(ImVec2(a, ya), ImVec2(b, yb), col, 0.f, 0, 1.5f);
+    if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), palette().strong, 3.f, 0, 2.f);
+  } else if (it.isSpan || it.openStart || it.unknownStart) {
     float a = x0 + p.x0, b = x0 + p.x1;
     // Inexact ends fade out over a few pixels instead of ending sharply.
     const float fade = std::min(12.f, (b - a) * 0.3f);
@@ -187,7 +188,7 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     // A point: its precision band (the month, season or year it could be), then the marker.
     if (p.bandX1 - p.bandX0 > 1.5f) dl->AddRectFilled(ImVec2(x0 + p.bandX0, ya + 2), ImVec2(x0 + p.bandX1, yb - 2), faint);
     const float cx = x0 + (p.x0 + p.x1) * 0.5f, r = (p.x1 - p.x0) * 0.5f;
-    const bool inexact = it.startApproximate || it.startUncertain;
+    const bool inexact = it.startApproximate || it.startUncertain || it.inferred;
     if (inexact) {
       // Uncertain or approximate: a hollow dashed ring rather than a solid marker.
       const int segs = 10;
@@ -207,7 +208,8 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float room = scale_.width() - p.labelX - 4.f;
   const float width = p.fit == LabelFit::Full ? labelWidths_[p.item] : p.labelMaxPx;
   // White on the bar only while the text stays on it (a few letters' room, or dark text beside).
-  const LabelInk ink = labelInk(it.isSpan && p.labelX >= p.x0, width, room, p.x1 - 4.f - p.labelX,
+  // An inferred span is an outline: its label is dark, never white on a bar.
+  const LabelInk ink = labelInk(it.isSpan && !it.inferred && p.labelX >= p.x0, width, room, p.x1 - 4.f - p.labelX,
                                 ImGui::GetFontSize() * 4);
   const float limit = ink.limit;
   const uint32_t onCol = ink.onBar ? IM_COL32(255, 255, 255, 255) : textCol;
@@ -351,9 +353,17 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     ImGui::PushStyleColor(ImGuiCol_Text, colourOf(c, it));
     ImGui::TextWrapped("%.*s", static_cast<int>(it.label.size()), it.label.data());
     ImGui::PopStyleColor();
-    ImGui::Text("%s", formatUk(df.value).c_str());
-    ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());
-    if (!df.note.empty()) ImGui::TextWrapped("Inferred: %s", df.note.c_str());
+    if (it.inferred) {
+      // No date of its own: say where the span shown comes from.
+      const std::string from = formatUkDay(static_cast<int32_t>(it.start));
+      const std::string to = formatUkDay(static_cast<int32_t>((it.isSpan ? it.end : it.start + 1.0) - 1.0));
+      ImGui::TextWrapped("Dates not known; shown %s%s%s, inferred from its dated relations and events", from.c_str(),
+                         it.isSpan ? " â " : "", it.isSpan ? to.c_str() : "");
+    } else {
+      ImGui::Text("%s", formatUk(df.value).c_str());
+      ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());
+    }
+    if (!df.note.empty()) ImGui::TextWrapped("About the date: %s", df.note.c_str());
     if (it.isEvent) ImGui::TextDisabled("Event \xc2\xb7 %s", c.events[it.source].type.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -34,6 +34,7 @@ TEST_CASE("day arithmetic matches the civil calendar", "[edtf]") {
 TEST_CASE("every EDTF form the corpus uses parses and formats in UK style", "[edtf]") {
   CHECK(formatUk(ok("2014-07-28")) == "28 Jul 2014");
   CHECK(formatUk(ok("2012-11-13")) == "13 Nov 2012");
+  CHECK(formatUkDay(daysFromCivil(2012, 11, 13)) == "13 Nov 2012");
   CHECK(formatUk(ok("2014-07")) == "Jul 2014");
   CHECK(formatUk(ok("2014")) == "2014");
   CHECK(formatUk(ok("2013-21")) == "Spring 2013");

@@ -52,14 +52,32 @@ TEST_CASE("a renamed body shows its new name from the renaming on, its old name 
   const Corpus& c = bundledCorpus();
   const auto doh = static_cast<uint32_t>(c.findEntity("org-department-of-health"));
   const auto dhsc = static_cast<uint32_t>(c.findEntity("org-dhsc"));
-  // rel-department-of-health-renamed-to-dhsc is dated 2018-01.
-  CHECK(nameAt(c, doh, day(2017, 12, 31)) == "Department of Health");
-  CHECK(nameAt(c, doh, day(2018, 1, 1)) == "Department of Health and Social Care");
-  CHECK(nameAt(c, dhsc, day(2017, 12, 31)) == "Department of Health");
-  CHECK(nameAt(c, dhsc, day(2018, 1, 1)) == "Department of Health and Social Care");
+  // rel-department-of-health-renamed-to-dhsc is dated 2018-01-08.
+  CHECK(nameAt(c, doh, day(2018, 1, 7)) == "Department of Health");
+  CHECK(nameAt(c, doh, day(2018, 1, 8)) == "Department of Health and Social Care");
+  CHECK(nameAt(c, dhsc, day(2018, 1, 7)) == "Department of Health");
+  CHECK(nameAt(c, dhsc, day(2018, 1, 8)) == "Department of Health and Social Care");
   CHECK(successorAt(c, doh, day(2024, 1, 1)) == static_cast<int>(dhsc));
   const auto nhse = static_cast<uint32_t>(c.findEntity("org-nhs-england"));
   CHECK(successorAt(c, nhse, day(2000, 1, 1)) == static_cast<int>(nhse));  // no renaming modelled
+}
+
+TEST_CASE("the bundled successions show the structure of each year", "[names]") {
+  const Corpus& c = bundledCorpus();
+  auto at = [&](const char* id, int32_t d) {
+    const int e = c.findEntity(id);
+    REQUIRE(e >= 0);
+    return std::string(nameAt(c, static_cast<uint32_t>(e), d));
+  };
+  CHECK(at("org-ftn", day(2014, 11, 30)) == "Foundation Trust Network");
+  CHECK(at("org-ftn", day(2014, 12, 1)) == "NHS Providers");
+  CHECK(at("org-nhs-providers", day(2013, 1, 1)) == "Foundation Trust Network");
+  CHECK(at("org-monitor", day(2015, 1, 1)) == "Monitor");
+  CHECK(at("org-monitor", day(2017, 1, 1)) == "NHS Improvement");
+  CHECK(at("org-monitor", day(2023, 1, 1)) == "NHS England");
+  CHECK(at("org-nhs-tda", day(2017, 1, 1)) == "NHS Improvement");
+  CHECK(at("org-ccgs", day(2022, 6, 30)) == "Clinical commissioning groups");
+  CHECK(at("org-ccgs", day(2022, 7, 1)) == c.entities[static_cast<uint32_t>(c.findEntity("org-icbs"))].name);
 }
 
 TEST_CASE("names follow chains of renamings both ways", "[names]") {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "bundled_corpus.h"
+#include "core/corpus_loader.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
 #include "core/timeline_layout.h"
@@ -671,15 +672,30 @@ TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
   const Corpus& c = bundledCorpus();
   TimelineLayout L;
   L.build(c, kToday);
-  CHECK(L.size() == c.datedEntities.size() + c.events.size());
+  const InferredSpans inferred = inferSpans(c, kToday);
+  size_t inferredItems = 0;
   for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    const Entity& en = c.entities[e];
+    INFO(en.id);
+    const bool canInfer = !en.date.present() && inferredKind(en.kind) && inferred.first[e] <= inferred.last[e];
     const int i = L.itemOfEntity(e);
-    CHECK((i >= 0) == c.entities[e].date.present());
-    if (i >= 0) CHECK(L.items()[i].lane == laneOfKind(c.entities[e].kind));
+    CHECK((i >= 0) == (en.date.present() || canInfer));
+    if (i < 0) continue;
+    CHECK(L.items()[i].lane == laneOfKind(en.kind));
+    CHECK(L.items()[i].inferred == canInfer);
+    inferredItems += canInfer;
   }
+  CHECK(L.size() == c.datedEntities.size() + inferredItems + c.events.size());
   for (uint32_t v = 0; v < c.events.size(); ++v) CHECK(L.items()[L.itemOfEvent(v)].lane == static_cast<int>(Lane::Events));
 
-  auto lane = [&](const char* id) { return L.items()[L.itemOfEntity(static_cast<uint32_t>(c.findEntity(id)))].lane; };
+  auto item = [&](const char* id) -> const TimelineItem& {
+    const int e = c.findEntity(id);
+    REQUIRE(e >= 0);
+    const int i = L.itemOfEntity(static_cast<uint32_t>(e));
+    REQUIRE(i >= 0);
+    return L.items()[i];
+  };
+  auto lane = [&](const char* id) { return item(id).lane; };
   CHECK(lane("doc-mandate-2025") == static_cast<int>(Lane::Documents));
   CHECK(lane("doc-five-year-forward-view") == static_cast<int>(Lane::Documents));
   CHECK(lane("part-mandate-2025-validity") == static_cast<int>(Lane::Documents));
@@ -687,17 +703,31 @@ TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
   CHECK(lane("org-acevo") == static_cast<int>(Lane::Organisations));
   CHECK(lane("prog-darzi-investigation") == static_cast<int>(Lane::Programmes));
   CHECK(lane("prog-mutuals-in-health-pathfinder") == static_cast<int>(Lane::Programmes));
-  CHECK(L.rowCount(static_cast<int>(Lane::People)) == 0);  // no person in the corpus is dated
-  CHECK(L.displayRows(static_cast<int>(Lane::People)) == 1);
+  // Every organisation that is one body and every named person is on the timeline: people by the
+  // periods of their roles, inferred from their dated relations and events.
+  for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    const Entity& en = c.entities[e];
+    if (en.collective || (en.kind != Kind::Organisation && en.kind != Kind::Person)) continue;
+    if (!en.date.present() && !en.date.note.empty() && en.kind == Kind::Organisation) continue;  // says why
+    INFO(en.id);
+    CHECK(L.itemOfEntity(e) >= 0);
+  }
+  CHECK(L.rowCount(static_cast<int>(Lane::People)) > 0);
+  const TimelineItem& hopson = item("person-chris-hopson");
+  CHECK(hopson.inferred);
+  CHECK(hopson.isSpan);
+  CHECK(hopson.start == daysFromCivil(2012, 9, 1));  // chief executive of the FTN from September 2012
+  CHECK(hopson.end == daysFromCivil(2022, 5, 31) + 1.0);  // of NHS Providers to May 2022
 
-  const TimelineItem& nhse = L.items()[L.itemOfEntity(static_cast<uint32_t>(c.findEntity("org-nhs-england")))];
+  const TimelineItem& nhse = item("org-nhs-england");
   CHECK(nhse.openEnd);
   CHECK(nhse.start == daysFromCivil(2012, 10, 1));
   CHECK(nhse.end == kToday + 1.0);
-  const TimelineItem& validity =
-      L.items()[L.itemOfEntity(static_cast<uint32_t>(c.findEntity("part-mandate-2025-validity")))];
-  CHECK(validity.unknownEnd);
-  CHECK(L.dataFirst() == daysFromCivil(1987, 1, 1));  // ACEVO, founded 1987
+  CHECK_FALSE(nhse.inferred);
+  CHECK(item("part-mandate-2025-validity").unknownEnd);
+  double first = 1e18;
+  for (const TimelineItem& it : L.items()) first = std::min(first, it.rangeStart);
+  CHECK(L.dataFirst() == first);
 
   // The whole corpus at 1000 px: every item is somewhere on screen and most labels show.
   TimeScale s;
@@ -730,4 +760,52 @@ TEST_CASE("a span's label stays on its bar or is inked beside it", "[timeline]")
     CHECK(ink.limit == k.limit);
     CHECK(ink.onBar == k.onBar);
   }
+}
+
+TEST_CASE("undated bodies and people are placed over their dated relations and events, as inferred", "[timeline]") {
+  LoadResult r = loadCorpus(R"({"format":"1.0","title":"t","sources":[{"id":"src-x","title":"X","publisher":"P","external":true}],
+    "entities":[
+      {"id":"org-a","kind":"organisation","type":"charity","name":"A","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"person-b","kind":"person","type":"chair","name":"B","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"person-c","kind":"person","type":"chair","name":"C","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"theme-t","kind":"theme","type":"theme","name":"T","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"org-d","kind":"organisation","type":"charity","name":"D","date":"1990","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"org-e","kind":"organisation","type":"charity","name":"E","citations":[{"source":"src-x","note":"n"}]}],
+    "relations":[
+      {"id":"rel-1","type":"chair-of","from":"person-b","to":"org-a","date":"2010-03/2012","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"rel-2","type":"works-with","from":"org-a","to":"org-d","date":"2015-06-01/..","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"rel-3","type":"addresses-theme","from":"org-a","to":"theme-t","date":"2011","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"rel-4","type":"works-with","from":"org-e","to":"org-d","citations":[{"source":"src-x","note":"n"}]}],
+    "events":[{"id":"ev-1","type":"statement","name":"C speaks","date":"2008-05-04","entities":["person-c","org-a"],
+      "citations":[{"source":"src-x","note":"n"}]}]})");
+  REQUIRE(r.ok());
+  const Corpus& c = r.corpus;
+  const int32_t today = daysFromCivil(2024, 1, 1);
+  const InferredSpans s = inferSpans(c, today);
+  auto idx = [&](const char* id) { return static_cast<uint32_t>(c.findEntity(id)); };
+  CHECK(s.first[idx("org-a")] == daysFromCivil(2008, 5, 4));  // the event
+  CHECK(s.last[idx("org-a")] == today);                       // the open-ended relation runs to today
+  CHECK(s.first[idx("person-b")] == daysFromCivil(2010, 3, 1));
+  CHECK(s.last[idx("person-b")] == daysFromCivil(2012, 12, 31));
+  CHECK(s.first[idx("org-d")] > s.last[idx("org-d")]);  // dated itself: nothing inferred
+  CHECK(s.first[idx("org-e")] > s.last[idx("org-e")]);  // no dated relation or event
+
+  TimelineLayout L;
+  L.build(c, today);
+  const TimelineItem& b = L.items()[L.itemOfEntity(idx("person-b"))];
+  CHECK(b.inferred);
+  CHECK(b.isSpan);
+  CHECK(b.start == daysFromCivil(2010, 3, 1));
+  CHECK(b.end == daysFromCivil(2013, 1, 1));
+  const TimelineItem& pc = L.items()[L.itemOfEntity(idx("person-c"))];
+  CHECK(pc.inferred);
+  CHECK_FALSE(pc.isSpan);  // one dated day: a point
+  CHECK(pc.start == daysFromCivil(2008, 5, 4));
+  CHECK(L.itemOfEntity(idx("theme-t")) < 0);  // themes are not inferred
+  CHECK(L.itemOfEntity(idx("org-e")) < 0);
+  CHECK_FALSE(L.items()[L.itemOfEntity(idx("org-d"))].inferred);
+  std::vector<uint8_t> mask(c.entities.size(), 1);
+  mask[idx("person-b")] = 0;
+  L.build(c, today, &mask);
+  CHECK(L.itemOfEntity(idx("person-b")) < 0);  // filtered out
 }
