@@ -42,6 +42,7 @@ struct Source {
 
 struct Entity {
   std::string id, type, name, description;
+  std::string shortName;  // a short label for tight places (the timeline), when the name does not fit
   Kind kind = Kind::Organisation;
   std::vector<std::string> aliases;
   DateField date;

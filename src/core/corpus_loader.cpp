@@ -339,6 +339,7 @@ class CorpusReader {
     }
     r_.str(o, at, "name", e.name, true, true);
     r_.strings(o, at, "aliases", e.aliases);
+    r_.str(o, at, "shortName", e.shortName, false, true);
     r_.str(o, at, "description", e.description, false);
     r_.date(o, at, "date", e.date, false);
     r_.flag(o, at, "collective", e.collective);

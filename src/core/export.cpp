@@ -45,6 +45,7 @@ Json entityJson(const Corpus& c, const Entity& e, std::vector<uint8_t>& sourceUs
   j["type"] = e.type;
   j["name"] = e.name;
   if (!e.aliases.empty()) j["aliases"] = e.aliases;
+  if (!e.shortName.empty()) j["shortName"] = e.shortName;
   if (!e.description.empty()) j["description"] = e.description;
   putDate(j, e.date);
   if (e.collective) j["collective"] = true;

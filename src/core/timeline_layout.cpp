@@ -1,5 +1,7 @@
 #include "core/timeline_layout.h"
 
+#include "core/names_at.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -54,6 +56,28 @@ template <class T> const T& clampIndex(const std::vector<T>& v, size_t i, const 
 
 bool inferredKind(Kind k) {
   return k == Kind::Organisation || k == Kind::Person || k == Kind::Programme || k == Kind::Partnership;
+}
+
+std::vector<uint32_t> lifelineGroups(const Corpus& c) {
+  std::vector<uint32_t> parent(c.entities.size());
+  for (uint32_t e = 0; e < parent.size(); ++e) parent[e] = e;
+  auto find = [&](uint32_t e) {
+    while (parent[e] != e) e = parent[e] = parent[parent[e]];
+    return e;
+  };
+  const int renamed = relationTypeIndex("renamed-to"), follows = relationTypeIndex("follows");
+  for (const Relation& r : c.relations) {
+    const Entity& a = c.entities[r.from];
+    const Entity& b = c.entities[r.to];
+    const bool series = r.type == follows && a.kind == Kind::Document && b.kind == Kind::Document && a.type == "mandate" &&
+                        b.type == "mandate";
+    if (r.type != renamed && !series) continue;
+    if (laneOfKind(a.kind) != laneOfKind(b.kind)) continue;  // a row is within one lane
+    const uint32_t x = find(r.from), y = find(r.to);
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  }
+  for (uint32_t e = 0; e < parent.size(); ++e) parent[e] = find(e);
+  return parent;
 }
 
 InferredSpans inferSpans(const Corpus& c, int32_t today) {
@@ -172,6 +196,7 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
+    it.shortLabel = c.entities[e].shortName;
     items_.push_back(it);
   }
   // Bodies and people without a date of their own are still on the timeline: from their first to their
@@ -188,6 +213,7 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
+    it.shortLabel = c.entities[e].shortName;
     items_.push_back(it);
   }
   for (uint32_t v = 0; v < c.events.size(); ++v) {
@@ -212,15 +238,42 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   itemOfEvent_.assign(c.events.size(), -1);
   dataFirst_ = std::numeric_limits<double>::max();
   dataLast_ = std::numeric_limits<double>::lowest();
+  activityFirst_ = std::numeric_limits<double>::max();
   for (uint32_t i = 0; i < items_.size(); ++i) {
     const TimelineItem& it = items_[i];
     (it.isEvent ? itemOfEvent_ : itemOfEntity_)[it.source] = static_cast<int32_t>(i);
     dataFirst_ = std::min(dataFirst_, it.rangeStart);
     dataLast_ = std::max(dataLast_, it.rangeEnd);
+    if (it.lane == static_cast<uint8_t>(Lane::Documents) || it.lane == static_cast<uint8_t>(Lane::Programmes)) {
+      activityFirst_ = std::min(activityFirst_, it.rangeStart);
+    }
   }
   if (items_.empty()) {
     dataFirst_ = today - 365.0;
     dataLast_ = today + 1.0;
+  }
+  if (activityFirst_ > dataLast_) activityFirst_ = dataFirst_;
+
+  // Lifelines: the first item of each group (by start) leads; the others continue its row.
+  const std::vector<uint32_t> group = lifelineGroups(c);
+  std::vector<int32_t> leaderOf(c.entities.size(), -1);  // group id -> its first item
+  for (uint32_t i = 0; i < items_.size(); ++i) {
+    TimelineItem& it = items_[i];
+    if (it.isEvent) continue;
+    int32_t& leader = leaderOf[group[it.source]];
+    if (leader < 0) leader = static_cast<int32_t>(i);
+    else it.continues = true;
+  }
+  // Successions across rows: merged into, succeeded by (a renaming stays within its row).
+  links_.clear();
+  const int merged = relationTypeIndex("merged-into"), succeeded = relationTypeIndex("succeeded-by");
+  for (uint32_t r = 0; r < c.relations.size(); ++r) {
+    const Relation& rel = c.relations[r];
+    if (rel.type != merged && rel.type != succeeded) continue;
+    const int a = itemOfEntity_[rel.from], b = itemOfEntity_[rel.to];
+    const int32_t day = successionDay(c, r);
+    if (a < 0 || b < 0 || day == Date::kOpenEnd || items_[a].lane != items_[b].lane) continue;
+    links_.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<double>(day)});
   }
 
   for (int l = 0; l < kLaneCount; ++l) {
@@ -233,10 +286,22 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     L.starts.clear();
     L.ends.clear();
     L.tail.clear();
+    L.follow.clear();
     for (uint32_t i = L.begin; i < L.end; ++i) {
       L.starts.push_back(items_[i].rangeStart);
       L.ends.push_back(items_[i].rangeEnd);
       L.tail.push_back(items_[i].unknownEnd);
+      L.follow.push_back(-1);
+    }
+    L.packEnds = L.ends;
+    for (uint32_t i = L.begin; i < L.end; ++i) {
+      const TimelineItem& it = items_[i];
+      if (!it.continues) continue;
+      const uint32_t lead = static_cast<uint32_t>(leaderOf[group[it.source]]);
+      L.follow[i - L.begin] = static_cast<int32_t>(lead - L.begin);
+      double& end = L.packEnds[lead - L.begin];
+      end = std::max(end, it.rangeEnd);
+      if (it.unknownEnd) L.tail[lead - L.begin] = 1;
     }
     L.endsSorted = L.ends;
     std::sort(L.endsSorted.begin(), L.endsSorted.end());
@@ -307,8 +372,12 @@ bool TimelineLayout::advancePack(uint32_t budget) {
     // is the classic sweep: each item takes the lowest row that is free by its start. It reads the lane's
     // compact arrays, not the items.
     for (; j.next < n && budget > 0; ++j.next, --budget) {
+      if (L.follow[j.next] >= 0) {  // a lifeline's later item: its leader reserved the row through its end
+        j.rowOf[L.begin + j.next] = j.rowOf[L.begin + static_cast<uint32_t>(L.follow[j.next])];
+        continue;
+      }
       double from, to;
-      j.days.extent(L.starts[j.next], L.ends[j.next], L.tail[j.next], from, to);
+      j.days.extent(L.starts[j.next], L.packEnds[j.next], L.tail[j.next], from, to);
       const int64_t free = j.ends.lowestFree(from);
       const uint32_t row = free >= 0 ? static_cast<uint32_t>(free) : j.rows++;
       j.rowOf[L.begin + j.next] = row;
@@ -525,7 +594,7 @@ bool sameRow(const PlacedItem& a, const PlacedItem& b) { return a.lane == b.lane
 
 void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visibleItems,
                            const std::vector<float>& labelWidthPx, int selectedItem,
-                           std::vector<PlacedItem>& out) const {
+                           std::vector<PlacedItem>& out, const std::vector<float>* shortWidthPx) const {
   out.clear();
   // Draw order (lane, row, start), as visible() gives it; any other list is sorted into it first.
   auto cmp = [this](uint32_t a, uint32_t b) {
@@ -562,10 +631,15 @@ void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visi
     for (size_t k = runStart; k < runEnd; ++k) {
       if (k == sel) continue;
       PlacedItem& p = out[k];
-      const float width = clampIndex(labelWidthPx, p.item, 0.f);
+      float width = clampIndex(labelWidthPx, p.item, 0.f);
       float limit = k + 1 < runEnd ? out[k + 1].extX0 - gap : inf;
       if (k < sel) limit = std::min(limit, selLeft - gap);
       const float room = limit - p.labelX;
+      const float shortWidth = shortWidthPx ? clampIndex(*shortWidthPx, p.item, 0.f) : 0.f;
+      if (width > room && shortWidth > 0) {  // the short name, whole or elided, reads better than an elided name
+        p.useShort = true;
+        width = shortWidth;
+      }
       if (width <= 0 || (k > sel && sel < runEnd && p.labelX < selRight + gap)) {
         p.fit = LabelFit::Hidden;
       } else if (width <= room) {

@@ -28,6 +28,7 @@ struct TimelineItem {
   double start = 0, end = 0;            // a bar covers [start, end); a point has end == start
   double rangeStart = 0, rangeEnd = 0;  // every day the item may cover: a point's band, a bar's [start, end)
   std::string_view label;               // the entity's or event's name, viewed in the Corpus
+  std::string_view shortLabel;          // the entity's shortName (empty when none): used where the name does not fit
   uint32_t source = 0;                  // index into Corpus::entities, or Corpus::events when isEvent
   uint8_t lane = 0;
   Precision precision = Precision::Day;  // of the start (of the end for an open start)
@@ -40,7 +41,19 @@ struct TimelineItem {
   bool startApproximate = false, startUncertain = false;  // '~' and '?' on the start (the date, for points)
   bool endApproximate = false, endUncertain = false;      // and on the end
   bool inferred = false;    // an undated entity placed from its first to its last dated relation or event
+  bool continues = false;   // continues the row of an earlier item: the body renamed, the next mandate
 };
+
+// A succession between two bodies on different rows (merged into, succeeded by): drawn as a connector
+// at the day it took effect, from the earlier body's row to the later one's.
+struct TimelineLink {
+  uint32_t fromItem = 0, toItem = 0;
+  double day = 0;
+};
+
+// Lifelines: entities that share one timeline row, as a group id per entity (the lowest entity index of
+// its group; itself when alone). Renamings join a body's names; `follows` joins mandates into their series.
+std::vector<uint32_t> lifelineGroups(const Corpus& c);
 
 // Kinds whose undated entities are placed by inference (inferredSpan): bodies, people, programmes and
 // partnerships are things a reader expects to find on a timeline; parts and themes are not.
@@ -92,6 +105,7 @@ struct PlacedItem {
   float labelX = 0;              // where the label's text starts (left-aligned, vertically centred on the body)
   float labelMaxPx = 0;          // Full: the label's width; Elided: elide the text to fit this; Hidden: 0
   LabelFit fit = LabelFit::Hidden;
+  bool useShort = false;         // the label shown is the item's shortLabel (the name did not fit)
 };
 
 class TimelineLayout {
@@ -111,12 +125,19 @@ class TimelineLayout {
   void build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
 
   const std::vector<TimelineItem>& items() const { return items_; }
+  // Successions between items (see TimelineLink); renamings and a series of mandates share one row
+  // instead (lifelines): each such group is packed as one occupancy, from its first start to its last end.
+  const std::vector<TimelineLink>& links() const { return links_; }
   size_t size() const { return items_.size(); }
   int itemOfEntity(uint32_t entity) const;  // -1 when the entity has no item (undated, nothing to infer from)
   int itemOfEvent(uint32_t event) const;
   // Extent of all items in days (with open ends at today); [today - 365, today + 1] when there are none.
   double dataFirst() const { return dataFirst_; }
   double dataLast() const { return dataLast_; }
+  // Start of what the corpus is about: its earliest document or programme. Bodies founded long before (a
+  // hospital in 1843) and their founding events would otherwise squeeze the corpus's years into a sliver
+  // of the first view; dataFirst() when there is no document or programme.
+  double activityFirst() const { return activityFirst_; }
   // Margin for TimeScale::clampTo: 5% of the data's span, at least a month.
   double defaultMarginDays() const;
 
@@ -179,8 +200,11 @@ class TimelineLayout {
   // Full if it fits, Elided to the room left if that is at least minLabelPx, else Hidden. The selected
   // item (an item index, -1 for none) is always Full; the labels after it that it covers are hidden.
   // labelWidthPx[item] is the full label's width at the current font (computed once per font size).
+  // With shortWidthPx (the shortLabels' widths, 0 where none), an item whose name does not fit shows its
+  // short label instead, whole if it fits, else elided (a short label keeps its start, "2016–17 m…").
   void place(const TimeScale& s, const std::vector<uint32_t>& visibleItems,
-             const std::vector<float>& labelWidthPx, int selectedItem, std::vector<PlacedItem>& out) const;
+             const std::vector<float>& labelWidthPx, int selectedItem, std::vector<PlacedItem>& out,
+             const std::vector<float>* shortWidthPx = nullptr) const;
 
   // ---- Hit testing, with the geometry above: the item whose body is under (x, y), else whose footprint
   // is within tolerancePx, else (when `placed` is given) whose shown label is under the point. -1 for
@@ -199,6 +223,8 @@ class TimelineLayout {
     std::vector<double> starts;      // rangeStart of those items, ascending
     std::vector<double> ends;        // their rangeEnd, in the same order
     std::vector<uint8_t> tail;       // their unknownEnd (packing reads these arrays, not the items)
+    std::vector<double> packEnds;    // ends for packing: a lifeline's first item holds its whole group's
+    std::vector<int32_t> follow;     // lane-relative index of the item whose row an item continues, or -1
     std::vector<double> endsSorted;  // rangeEnd of those items, ascending
     LaneRows shown;                  // the rows drawn now
     bool collapsed = false;
@@ -224,11 +250,12 @@ class TimelineLayout {
   void rowsInY(int lane, float y0, float y1, uint32_t& first, uint32_t& last) const;
 
   std::vector<TimelineItem> items_;
+  std::vector<TimelineLink> links_;
   std::vector<int32_t> itemOfEntity_, itemOfEvent_;
   std::vector<uint32_t> rowOf_;  // each item's row, set by pack
   LaneData lanes_[kLaneCount];
   TimelineStyle style_;
-  double dataFirst_ = 0, dataLast_ = 1;
+  double dataFirst_ = 0, dataLast_ = 1, activityFirst_ = 0;
   double packedPxPerDay_ = 0;
   int packedBucket_ = INT32_MIN;
   double lastPxPerDay_ = 0;

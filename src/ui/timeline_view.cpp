@@ -54,9 +54,11 @@ void TimelineView::ensureLabelWidths(const Corpus&) {
   const float fs = ImGui::GetFontSize();
   if (fs == labelFontSize_ && labelWidths_.size() == layout_.size()) return;
   labelWidths_.resize(layout_.size());
+  shortWidths_.assign(layout_.size(), 0.f);
   for (size_t i = 0; i < layout_.size(); ++i) {
-    const std::string_view l = layout_.items()[i].label;
+    const std::string_view l = layout_.items()[i].label, sl = layout_.items()[i].shortLabel;
     labelWidths_[i] = ImGui::CalcTextSize(l.data(), l.data() + l.size()).x;
+    if (!sl.empty()) shortWidths_[i] = ImGui::CalcTextSize(sl.data(), sl.data() + sl.size()).x;
   }
   labelFontSize_ = fs;
   TimelineStyle st;
@@ -183,6 +185,8 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
     if (it.openStart || it.unknownStart) dl->AddRectFilledMultiColor(ImVec2(a - tail, ya), ImVec2(a, yb), clear, faint, faint, clear);
     if (it.unknownEnd) dl->AddRectFilledMultiColor(ImVec2(b, ya), ImVec2(b + tail, yb), faint, clear, clear, faint);
     if (it.openEnd) dl->AddTriangleFilled(ImVec2(b, ya), ImVec2(b + 6, ym), ImVec2(b, yb), col);  // still going
+    // The same body under a new name (or the next mandate of a series): a mark where the row changes.
+    if (it.continues) dl->AddRectFilled(ImVec2(a - 1, ya - 3), ImVec2(a + 1, yb + 3), palette().strong);
     if (selected) dl->AddRect(ImVec2(a - 2, ya - 2), ImVec2(b + 2, yb + 2), palette().strong, 3.f, 0, 2.f);
   } else {
     // A point: its precision band (the month, season or year it could be), then the marker.
@@ -206,7 +210,8 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float ty = ym - ImGui::GetFontSize() * 0.5f;
   // Labels also end at the plot's right edge: elided there rather than cut mid-letter.
   const float room = scale_.width() - p.labelX - 4.f;
-  const float width = p.fit == LabelFit::Full ? labelWidths_[p.item] : p.labelMaxPx;
+  const std::string_view label = p.useShort ? it.shortLabel : it.label;
+  const float width = p.fit == LabelFit::Full ? (p.useShort ? shortWidths_ : labelWidths_)[p.item] : p.labelMaxPx;
   // White on the bar only while the text stays on it (a few letters' room, or dark text beside).
   // An inferred span is an outline: its label is dark, never white on a bar.
   const LabelInk ink = labelInk(it.isSpan && !it.inferred && p.labelX >= p.x0, width, room, p.x1 - 4.f - p.labelX,
@@ -215,9 +220,9 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const uint32_t onCol = ink.onBar ? IM_COL32(255, 255, 255, 255) : textCol;
   if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
   if (p.fit == LabelFit::Full && width <= limit) {
-    dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, it.label.data(), it.label.data() + it.label.size());
+    dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, label.data(), label.data() + label.size());
   } else {
-    const std::string e = elide(it.label, limit);
+    const std::string e = elide(label, limit);
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, e.c_str());
   }
 }
@@ -227,7 +232,7 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
   const float top = y0 - scrollY_;
   const int selItem = s.selected >= 0 ? layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) : -1;
   layout_.visible(scale_, scrollY_, scrollY_ + h, visible_);
-  layout_.place(scale_, visible_, labelWidths_, selItem, placed_);
+  layout_.place(scale_, visible_, labelWidths_, selItem, placed_, &shortWidths_);
   dl->PushClipRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), true);
   // Lane headers and row stripes.
   for (int lane = 0; lane < kLaneCount; ++lane) {
@@ -263,12 +268,31 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
   // Today and the "as of" cursor across the lanes.
   const float tx = scale_.toX(today_);
   if (tx >= 0 && tx <= w) dashedV(dl, x0 + tx, y0, y0 + h, withAlpha(kTodayColour, 0.7f));
+  drawLinks(dl, x0, top);
   for (const PlacedItem& p : placed_) drawItem(dl, c, p, static_cast<int>(p.item) == selItem, x0, top);
   if (s.asOf != kNoDay) {
     const float cx = scale_.toX(s.asOf);
     if (cx >= 0 && cx <= w) dl->AddLine(ImVec2(x0 + cx, y0), ImVec2(x0 + cx, y0 + h), kCursorColour, 2.f);
   }
   dl->PopClipRect();
+}
+
+// Successions across rows (merged into, succeeded by): a connector at the day it took effect, from the
+// earlier body's row to the later one's, with an arrowhead; no timeline peer draws links between items.
+void TimelineView::drawLinks(ImDrawList* dl, float x0, float top) {
+  const float half = layout_.style().rowHeight * 0.5f;
+  const uint32_t col = withAlpha(palette().strong, 0.55f);
+  for (const TimelineLink& k : layout_.links()) {
+    const TimelineItem& a = layout_.items()[k.fromItem];
+    if (layout_.collapsed(a.lane)) continue;
+    const float x = x0 + scale_.toX(k.day);
+    if (x < x0 - 8 || x > x0 + scale_.width() + 8) continue;
+    const float ya = top + layout_.rowTop(a.lane, layout_.rowOf(k.fromItem)) + half;
+    const float yb = top + layout_.rowTop(a.lane, layout_.rowOf(k.toItem)) + half;
+    const float dir = yb > ya ? 1.f : -1.f, tip = yb - dir * (half - 2);
+    dl->AddLine(ImVec2(x, ya), ImVec2(x, tip), col, 1.5f);
+    dl->AddTriangleFilled(ImVec2(x - 4, tip - dir * 6), ImVec2(x + 4, tip - dir * 6), ImVec2(x, tip), col);
+  }
 }
 
 void TimelineView::followSelection(const AppState& s, float lanesHeight) {
@@ -383,7 +407,11 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float axisH = std::round(ImGui::GetFontSize() * 2.2f);
   const float w = std::max(avail.x, 50.f), h = std::max(avail.y - axisH, 40.f);
-  if (!fitted_) { scale_.setView(0, 1, w); fitAll(); fitted_ = true; }
+  if (!fitted_) {  // first view: the years things happened in (Fit all shows every founding too)
+    scale_.setView(0, 1, w);
+    scale_.fit(layout_.activityFirst(), layout_.dataLast(), 0.04);
+    fitted_ = true;
+  }
   if (s.requestTo > s.requestFrom) {  // a link or a story step asks for a window
     scale_.setView(s.requestFrom, s.requestTo, w);
     s.requestFrom = s.requestTo = 0;

@@ -33,6 +33,7 @@ class TimelineView {
   void drawToolbar(AppState& s);
   void drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h);
   void drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h);
+  void drawLinks(ImDrawList* dl, float x0, float top);
   void drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0);
   void handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h);
   void followSelection(const AppState& s, float lanesHeight);
@@ -45,6 +46,7 @@ class TimelineView {
   std::vector<uint32_t> visible_;
   std::vector<PlacedItem> placed_;
   std::vector<float> labelWidths_;
+  std::vector<float> shortWidths_;  // of the items' short labels, 0 where none
   std::vector<uint32_t> density_;
   float labelFontSize_ = 0;
   float scrollY_ = 0;

@@ -728,6 +728,10 @@ TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
   double first = 1e18;
   for (const TimelineItem& it : L.items()) first = std::min(first, it.rangeStart);
   CHECK(L.dataFirst() == first);
+  // The first view starts with what happened, not with the oldest founding.
+  CHECK(L.activityFirst() > L.dataFirst());
+  CHECK(L.activityFirst() >= daysFromCivil(2000, 1, 1));
+  CHECK(L.activityFirst() == item("doc-nhs-act-2006").rangeStart);
 
   // The whole corpus at 1000 px: every item is somewhere on screen and most labels show.
   TimeScale s;
@@ -808,4 +812,99 @@ TEST_CASE("undated bodies and people are placed over their dated relations and e
   mask[idx("person-b")] = 0;
   L.build(c, today, &mask);
   CHECK(L.itemOfEntity(idx("person-b")) < 0);  // filtered out
+}
+
+TEST_CASE("a body keeps one row across its renamings, mandates run in one row, successions link rows", "[timeline]") {
+  const Corpus& c = bundledCorpus();
+  const int32_t today = daysFromCivil(2026, 12, 4);
+  TimelineLayout L;
+  L.build(c, today);
+  auto item = [&](const char* id) {
+    const int e = c.findEntity(id);
+    REQUIRE(e >= 0);
+    const int i = L.itemOfEntity(static_cast<uint32_t>(e));
+    REQUIRE(i >= 0);
+    return static_cast<uint32_t>(i);
+  };
+  const std::vector<uint32_t> group = lifelineGroups(c);
+  auto sameGroup = [&](const char* a, const char* b) {
+    return group[static_cast<uint32_t>(c.findEntity(a))] == group[static_cast<uint32_t>(c.findEntity(b))];
+  };
+  CHECK(sameGroup("org-department-of-health", "org-dhsc"));
+  CHECK(sameGroup("org-ftn", "org-nhs-providers"));
+  CHECK(sameGroup("doc-mandate-2012", "doc-mandate-2025"));  // the run of mandates, 2012 to 2025
+  CHECK_FALSE(sameGroup("org-monitor", "org-nhs-improvement"));  // a merger makes another body
+  CHECK_FALSE(sameGroup("doc-mandate-2025", "doc-10-year-health-plan"));
+
+  const TimeScale s = [&] {
+    TimeScale t;
+    t.setWidth(1280.f);
+    t.fit(L.activityFirst(), L.dataLast());
+    return t;
+  }();
+  for (double pxPerDay : {s.pxPerDay(), s.pxPerDay() * 8, s.pxPerDay() / 8}) {
+    L.pack(pxPerDay, L.style().minItemPx);
+    CHECK(L.rowOf(item("org-department-of-health")) == L.rowOf(item("org-dhsc")));
+    CHECK(L.rowOf(item("org-ftn")) == L.rowOf(item("org-nhs-providers")));
+    CHECK(L.rowOf(item("doc-mandate-2012")) == L.rowOf(item("doc-mandate-2016-17")));
+    CHECK(L.rowOf(item("doc-mandate-2012")) == L.rowOf(item("doc-mandate-2025")));
+    CHECK(L.items()[item("org-dhsc")].continues);
+    CHECK_FALSE(L.items()[item("org-department-of-health")].continues);
+    // Items that are not in one lifeline never share a row's room: no other item starts inside the
+    // Department's lifeline.
+    const uint32_t row = L.rowOf(item("org-dhsc"));
+    for (uint32_t i = 0; i < L.size(); ++i) {
+      const TimelineItem& it = L.items()[i];
+      if (it.lane != L.items()[item("org-dhsc")].lane || L.rowOf(i) != row || it.isEvent) continue;
+      INFO(c.entities[it.source].id);
+      CHECK(group[it.source] == group[static_cast<uint32_t>(c.findEntity("org-dhsc"))]);
+    }
+  }
+  // Monitor and the NHS TDA merged into NHS Improvement on 1 April 2016; NHS Improvement into NHS England
+  // on 1 July 2022.
+  auto linked = [&](const char* a, const char* b, int32_t day) {
+    return std::any_of(L.links().begin(), L.links().end(), [&](const TimelineLink& k) {
+      return k.fromItem == item(a) && k.toItem == item(b) && k.day == day;
+    });
+  };
+  CHECK(linked("org-monitor", "org-nhs-improvement", daysFromCivil(2016, 4, 1)));
+  CHECK(linked("org-nhs-tda", "org-nhs-improvement", daysFromCivil(2016, 4, 1)));
+  CHECK(linked("org-nhs-improvement", "org-nhs-england", daysFromCivil(2022, 7, 1)));
+  CHECK(linked("org-ccgs", "org-icbs", daysFromCivil(2022, 7, 1)));
+  for (const TimelineLink& k : L.links()) CHECK(L.items()[k.fromItem].lane == L.items()[k.toItem].lane);
+}
+
+TEST_CASE("a name that does not fit gives way to the short name", "[timeline]") {
+  LoadResult r = loadCorpus(R"({"format":"1.0","title":"t","sources":[{"id":"src-x","title":"X","publisher":"P","external":true}],
+    "entities":[
+      {"id":"doc-a","kind":"document","type":"mandate","name":"The government's mandate to NHS England for 2016-17",
+       "shortName":"2016-17 mandate","date":"2016-04/2017-03","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"doc-b","kind":"document","type":"mandate","name":"The government's mandate to NHS England for 2017-18",
+       "date":"2017-04/2018-03","citations":[{"source":"src-x","note":"n"}]}],
+    "relations":[{"id":"rel-f","type":"follows","from":"doc-b","to":"doc-a","citations":[{"source":"src-x","note":"n"}]}]})");
+  REQUIRE(r.ok());
+  TimelineLayout L;
+  L.build(r.corpus, daysFromCivil(2024, 1, 1));
+  REQUIRE(L.size() == 2);
+  CHECK(L.items()[0].shortLabel == "2016-17 mandate");
+  CHECK(L.items()[1].continues);  // the series shares a row
+  TimeScale s;
+  s.setWidth(400.f);
+  s.fit(daysFromCivil(2016, 1, 1), daysFromCivil(2018, 6, 1));  // a year is about 160 px
+  L.packForZoom(s.pxPerDay(), UINT32_MAX);
+  REQUIRE(L.rowOf(0) == L.rowOf(1));
+  std::vector<uint32_t> vis;
+  L.visible(s, 0, L.totalHeight(), vis);
+  const std::vector<float> widths{300.f, 300.f}, shortWidths{90.f, 0.f};
+  std::vector<PlacedItem> placed;
+  L.place(s, vis, widths, -1, placed, &shortWidths);
+  REQUIRE(placed.size() == 2);
+  CHECK(placed[0].useShort);
+  CHECK(placed[0].fit == LabelFit::Full);
+  CHECK(placed[0].labelMaxPx == 90.f);
+  CHECK(placed[0].labelX + placed[0].labelMaxPx <= placed[1].extX0);  // and it does not run into the next
+  CHECK_FALSE(placed[1].useShort);  // no short name: the last one keeps its name (room to the plot's end)
+  L.place(s, vis, widths, -1, placed);  // without short widths, names elide as before
+  CHECK_FALSE(placed[0].useShort);
+  CHECK(placed[0].fit == LabelFit::Elided);
 }
