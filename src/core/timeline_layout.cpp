@@ -80,6 +80,22 @@ std::vector<uint32_t> lifelineGroups(const Corpus& c) {
   return parent;
 }
 
+float layoutChips(const std::vector<uint32_t>& entities, const std::vector<float>& labelWidths, float maxWidth,
+                  float padX, float gapPx, float rowHeight, std::vector<Chip>& out) {
+  out.clear();
+  float x = 0, y = 0;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const float w = std::min(clampIndex(labelWidths, i, 0.f) + 2 * padX, std::max(maxWidth, 0.f));
+    if (x > 0 && x + w > maxWidth) {  // wrap
+      x = 0;
+      y += rowHeight + gapPx;
+    }
+    out.push_back({entities[i], x, x + w, y, y + rowHeight});
+    x += w + gapPx;
+  }
+  return out.empty() ? 0.f : y + rowHeight;
+}
+
 InferredSpans inferSpans(const Corpus& c, int32_t today) {
   InferredSpans out;
   out.first.assign(c.entities.size(), INT32_MAX);
@@ -263,6 +279,10 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     int32_t& leader = leaderOf[group[it.source]];
     if (leader < 0) leader = static_cast<int32_t>(i);
     else it.continues = true;
+  }
+  undated_.clear();
+  for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    if (itemOfEntity_[e] < 0 && inferredKind(c.entities[e].kind) && shown(e)) undated_.push_back(e);
   }
   // Successions across rows: merged into, succeeded by (a renaming stays within its row).
   links_.clear();

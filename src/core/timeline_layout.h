@@ -108,6 +108,18 @@ struct PlacedItem {
   bool useShort = false;         // the label shown is the item's shortLabel (the name did not fit)
 };
 
+// One entity in the "dates unknown" strip: a chip at [x0, x1) x [y0, y1), y from the strip's top.
+struct Chip {
+  uint32_t entity = 0;
+  float x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+};
+
+// Lays chips of the given label widths left to right in rows that wrap at maxWidth (a chip wider than
+// a row is cut to it): each chip is its label plus padX on either side, chips and rows gapPx apart.
+// Returns the height used (0 for none). Chips never overlap and never pass maxWidth.
+float layoutChips(const std::vector<uint32_t>& entities, const std::vector<float>& labelWidths, float maxWidth,
+                  float padX, float gapPx, float rowHeight, std::vector<Chip>& out);
+
 class TimelineLayout {
  public:
   TimelineLayout();
@@ -130,6 +142,9 @@ class TimelineLayout {
   const std::vector<TimelineLink>& links() const { return links_; }
   size_t size() const { return items_.size(); }
   int itemOfEntity(uint32_t entity) const;  // -1 when the entity has no item (undated, nothing to infer from)
+  // Entities of an inferredKind that have no item (no date, nothing dated to infer from) and pass the
+  // mask: the view lists them in a "dates unknown" strip, so that none is silently absent.
+  const std::vector<uint32_t>& undated() const { return undated_; }
   int itemOfEvent(uint32_t event) const;
   // Extent of all items in days (with open ends at today); [today - 365, today + 1] when there are none.
   double dataFirst() const { return dataFirst_; }
@@ -251,6 +266,7 @@ class TimelineLayout {
 
   std::vector<TimelineItem> items_;
   std::vector<TimelineLink> links_;
+  std::vector<uint32_t> undated_;
   std::vector<int32_t> itemOfEntity_, itemOfEvent_;
   std::vector<uint32_t> rowOf_;  // each item's row, set by pack
   LaneData lanes_[kLaneCount];

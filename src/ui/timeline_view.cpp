@@ -39,6 +39,8 @@ void dashedV(ImDrawList* dl, float x, float y0, float y1, uint32_t col, float da
 }  // namespace
 
 void TimelineView::setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
+  undatedWidths_.clear();
+  chipsForWidth_ = -1;
   today_ = today;
   layout_.build(c, today, entityMask);
   corpusItems_ = static_cast<uint32_t>(c.entities.size() + c.events.size());
@@ -61,6 +63,8 @@ void TimelineView::ensureLabelWidths(const Corpus&) {
     if (!sl.empty()) shortWidths_[i] = ImGui::CalcTextSize(sl.data(), sl.data() + sl.size()).x;
   }
   labelFontSize_ = fs;
+  undatedWidths_.clear();  // measured again at this font size
+  chipsForWidth_ = -1;
   TimelineStyle st;
   st.rowHeight = std::round(fs * 1.35f);
   st.laneHeaderHeight = std::round(fs * 1.3f);
@@ -80,7 +84,15 @@ void TimelineView::pinch(double factor, float screenX, float dx) {
 
 bool TimelineView::itemScreenPos(const AppState&, uint32_t entity, float& x, float& y) const {
   const int item = layout_.itemOfEntity(entity);
-  if (item < 0) return false;
+  if (item < 0) {  // in the "dates unknown" strip, if there
+    for (const Chip& ch : chips_) {
+      if (ch.entity != entity) continue;
+      x = plotX_ + (ch.x0 + ch.x1) * 0.5f;
+      y = lanesY_ - scrollY_ + chipsTop() + (ch.y0 + ch.y1) * 0.5f;
+      return true;
+    }
+    return false;
+  }
   for (const PlacedItem& p : placed_) {
     if (p.item != static_cast<uint32_t>(item)) continue;
     // The middle of the part that is on screen (a long bar may run off either side).
@@ -274,7 +286,46 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
     const float cx = scale_.toX(s.asOf);
     if (cx >= 0 && cx <= w) dl->AddLine(ImVec2(x0 + cx, y0), ImVec2(x0 + cx, y0 + h), kCursorColour, 2.f);
   }
+  drawUndatedStrip(dl, c, s, x0, top);  // over the time lines: the strip is not on the time axis
   dl->PopClipRect();
+}
+
+void TimelineView::updateChips(const Corpus& c, float width) {
+  const std::vector<uint32_t>& und = layout_.undated();
+  if (undatedWidths_.size() != und.size() || chipsForWidth_ < 0) {
+    undatedWidths_.resize(und.size());
+    for (size_t i = 0; i < und.size(); ++i) undatedWidths_[i] = ImGui::CalcTextSize(c.entities[und[i]].name.c_str()).x;
+    chipsForWidth_ = -1;
+  }
+  if (width == chipsForWidth_) return;
+  chipsForWidth_ = width;
+  const float fs = ImGui::GetFontSize();
+  chipsHeight_ = layoutChips(und, undatedWidths_, width - 16.f, fs * 0.5f, fs * 0.4f, layout_.style().rowHeight, chips_);
+  for (Chip& ch : chips_) ch.x0 += 8.f, ch.x1 += 8.f;  // the strip's left margin
+}
+
+// Below the lanes: bodies and people with no date and nothing dated to infer one from, as chips that stay
+// put while time pans. Never silently absent.
+void TimelineView::drawUndatedStrip(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float top) {
+  if (chips_.empty()) return;
+  const float w = scale_.width(), fs = ImGui::GetFontSize();
+  const float ly = top + stripTop();
+  dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, top + chipsTop() + chipsHeight_ + 8.f), palette().canvas);
+  dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), palette().laneHeader);
+  const std::string title = "Dates unknown (" + std::to_string(chips_.size()) + ")";
+  dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), palette().text, title.c_str());
+  const float cy = top + chipsTop();
+  for (size_t i = 0; i < chips_.size(); ++i) {
+    const Chip& ch = chips_[i];
+    const Entity& e = c.entities[ch.entity];
+    const uint32_t col = kindStyle(e.kind).colour;
+    const ImVec2 a(x0 + ch.x0, cy + ch.y0 + 1), b(x0 + ch.x1, cy + ch.y1 - 1);
+    dl->AddRectFilled(a, b, withAlpha(col, static_cast<int>(i) == hoveredChip_ ? 0.3f : 0.14f), 4.f);
+    dl->AddRect(a, b, col, 4.f, 0, static_cast<int>(ch.entity) == s.selected ? 2.5f : 1.f);
+    const float room = ch.x1 - ch.x0 - fs;  // the chip is the name's width and its padding, unless cut to the row
+    const std::string text = undatedWidths_[i] <= room + 0.5f ? e.name : elide(e.name, room);
+    dl->AddText(ImVec2(a.x + fs * 0.5f, (a.y + b.y - fs) * 0.5f), palette().text, text.c_str());
+  }
 }
 
 // Successions across rows (merged into, succeeded by): a connector at the day it took effect, from the
@@ -318,7 +369,14 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   const float mx = io.MousePos.x - x0, my = io.MousePos.y - y0;
   hovered_ = -1;
   if (hovered && my >= 0) hovered_ = layout_.hit(scale_, mx, my + scrollY_, 3.f, &placed_);
-  const float maxScroll = std::max(0.f, layout_.totalHeight() - h + 20.f);
+  const float maxScroll = std::max(0.f, chipsTop() + chipsHeight_ - h + 20.f);
+  hoveredChip_ = -1;
+  if (hovered && hovered_ < 0 && my >= 0) {
+    const float cy = my + scrollY_ - chipsTop();
+    for (size_t i = 0; i < chips_.size(); ++i) {
+      if (mx >= chips_[i].x0 && mx < chips_[i].x1 && cy >= chips_[i].y0 && cy < chips_[i].y1) hoveredChip_ = static_cast<int>(i);
+    }
+  }
   if (hovered && io.MouseWheel != 0.0f) {
     if (io.KeyShift) scrollY_ = std::clamp(scrollY_ - io.MouseWheel * 40.f, 0.f, maxScroll);
     else scale_.zoomAt(mx, std::pow(1.2, io.MouseWheel));
@@ -344,7 +402,10 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
     if (dragging_ && hovered && s.touchFingers < 2 && std::hypot(d.x, d.y) < kDragSlopPx) {
       int lane = -1, row = -1;
-      if (hovered_ >= 0) {
+      if (hoveredChip_ >= 0) {
+        s.selected = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
+        lastSelected_ = s.selected;
+      } else if (hovered_ >= 0) {
         const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
         // Events are not entities: selecting one selects the first entity it involves.
         if (!it.isEvent) s.selected = static_cast<int>(it.source);
@@ -369,6 +430,16 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   s.hovered = hovered_ >= 0 && !layout_.items()[static_cast<size_t>(hovered_)].isEvent
                   ? static_cast<int>(layout_.items()[static_cast<size_t>(hovered_)].source)
                   : -1;
+  if (hoveredChip_ >= 0 && !dragging_) {
+    const Entity& e = c.entities[chips_[static_cast<size_t>(hoveredChip_)].entity];
+    s.hovered = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextWrapped("%s", e.name.c_str());
+    ImGui::TextWrapped("%s", e.date.note.empty() ? "No date, and nothing dated links to it." : e.date.note.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
   if (hovered_ >= 0 && !dragging_) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
     const DateField& df = it.isEvent ? c.events[it.source].date : c.entities[it.source].date;
@@ -417,6 +488,7 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
     s.requestFrom = s.requestTo = 0;
   }
   scale_.setWidth(w);
+  updateChips(c, w);
   scale_.clampTo(layout_.dataFirst(), layout_.dataLast(), layout_.defaultMarginDays());
   plotX_ = pos.x;
   lanesY_ = pos.y + axisH;

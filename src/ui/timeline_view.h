@@ -38,6 +38,10 @@ class TimelineView {
   void handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h);
   void followSelection(const AppState& s, float lanesHeight);
   void ensureLabelWidths(const Corpus& c);
+  void updateChips(const Corpus& c, float width);
+  void drawUndatedStrip(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float top);
+  float stripTop() const { return layout_.totalHeight(); }  // lane content y of the "dates unknown" strip
+  float chipsTop() const { return stripTop() + layout_.style().laneHeaderHeight + 4.f; }
   uint32_t colourOf(const Corpus& c, const TimelineItem& it) const;
 
   TimelineLayout layout_;
@@ -47,6 +51,11 @@ class TimelineView {
   std::vector<PlacedItem> placed_;
   std::vector<float> labelWidths_;
   std::vector<float> shortWidths_;  // of the items' short labels, 0 where none
+  // The "dates unknown" strip below the lanes: what has no date and nothing dated to infer one from.
+  std::vector<Chip> chips_;
+  std::vector<float> undatedWidths_;
+  float chipsForWidth_ = -1, chipsHeight_ = 0;
+  int hoveredChip_ = -1;
   std::vector<uint32_t> density_;
   float labelFontSize_ = 0;
   float scrollY_ = 0;

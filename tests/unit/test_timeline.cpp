@@ -908,3 +908,43 @@ TEST_CASE("a name that does not fit gives way to the short name", "[timeline]") 
   CHECK_FALSE(placed[0].useShort);
   CHECK(placed[0].fit == LabelFit::Elided);
 }
+
+TEST_CASE("what has no date and nothing to infer one from is listed, in chips that never overlap", "[timeline]") {
+  const Corpus& c = bundledCorpus();
+  TimelineLayout L;
+  L.build(c, kToday);
+  // Every entity of a timeline kind is either an item or in the strip: none is silently absent.
+  std::set<uint32_t> strip(L.undated().begin(), L.undated().end());
+  for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    if (!inferredKind(c.entities[e].kind)) continue;
+    INFO(c.entities[e].id);
+    CHECK((L.itemOfEntity(e) >= 0) != (strip.count(e) == 1));
+  }
+  CHECK(strip.count(static_cast<uint32_t>(c.findEntity("person-ft-governors"))) == 1);
+
+  std::mt19937 rng(7);
+  std::vector<uint32_t> ids(200);
+  std::vector<float> widths(200);
+  for (uint32_t i = 0; i < ids.size(); ++i) {
+    ids[i] = i;
+    widths[i] = std::uniform_real_distribution<float>(5.f, 500.f)(rng);
+  }
+  for (float maxW : {120.f, 390.f, 1280.f}) {
+    std::vector<Chip> chips;
+    const float h = layoutChips(ids, widths, maxW, 6.f, 5.f, 20.f, chips);
+    REQUIRE(chips.size() == ids.size());
+    for (size_t i = 0; i < chips.size(); ++i) {
+      CHECK(chips[i].entity == ids[i]);
+      CHECK(chips[i].x0 >= 0.f);
+      CHECK(chips[i].x1 <= maxW);
+      CHECK(chips[i].y1 <= h);
+      for (size_t k = 0; k < i; ++k) {
+        const bool apart = chips[k].x1 <= chips[i].x0 || chips[i].x1 <= chips[k].x0 || chips[k].y1 <= chips[i].y0 ||
+                           chips[i].y1 <= chips[k].y0;
+        CHECK(apart);
+      }
+    }
+  }
+  std::vector<Chip> none;
+  CHECK(layoutChips({}, {}, 500.f, 6.f, 5.f, 20.f, none) == 0.f);
+}
