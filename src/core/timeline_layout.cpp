@@ -11,8 +11,8 @@ namespace nhsx {
 
 namespace {
 
-const char* const kLaneNames[kLaneCount] = {"Documents and mandates", "Organisations",
-                                            "Partnerships and programmes", "People", "Events"};
+const char* const kLaneNames[kLaneCount] = {"Organisations", "People", "Documents and mandates",
+                                            "Partnerships and programmes", "Events"};
 
 // The date's own range, as a point or a bar; flags for the ends it does not know.
 TimelineItem itemFromDate(const Date& d, int32_t today) {
@@ -612,6 +612,15 @@ namespace {
 bool sameRow(const PlacedItem& a, const PlacedItem& b) { return a.lane == b.lane && a.row == b.row; }
 }  // namespace
 
+float TimelineLayout::barRoom(const PlacedItem& p) const {
+  const TimelineItem& it = items_[p.item];
+  // An inferred span is an outline: its label is dark over a faint fill, not light on a bar.
+  if (!it.isSpan || it.inferred || p.labelX >= p.x1) return -1.f;
+  return std::max(0.f, p.x1 - style_.labelGapPx - p.labelX);
+}
+
+void TimelineLayout::moveBesideBar(PlacedItem& p) const { p.labelX = p.extX1 + style_.labelGapPx; }
+
 void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visibleItems,
                            const std::vector<float>& labelWidthPx, int selectedItem,
                            std::vector<PlacedItem>& out, const std::vector<float>* shortWidthPx) const {
@@ -645,17 +654,55 @@ void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visi
       sel = k;
       out[k].fit = LabelFit::Full;
       out[k].labelMaxPx = clampIndex(labelWidthPx, out[k].item, 0.f);
+      // Whole and readable: beside its bar when it does not fit on it.
+      const float br = barRoom(out[k]);
+      if (br >= 0 && br < out[k].labelMaxPx) moveBesideBar(out[k]);
     }
     const float selLeft = sel < runEnd ? out[sel].labelX : inf;
     const float selRight = sel < runEnd ? out[sel].labelX + out[sel].labelMaxPx : -inf;
+    float prevRight = -inf;  // right end of everything placed so far in the row: footprints and labels
     for (size_t k = runStart; k < runEnd; ++k) {
-      if (k == sel) continue;
+      if (k == sel) {
+        prevRight = std::max({prevRight, out[k].extX1, selRight});
+        continue;
+      }
       PlacedItem& p = out[k];
       float width = clampIndex(labelWidthPx, p.item, 0.f);
       float limit = k + 1 < runEnd ? out[k + 1].extX0 - gap : inf;
       if (k < sel) limit = std::min(limit, selLeft - gap);
-      const float room = limit - p.labelX;
       const float shortWidth = shortWidthPx ? clampIndex(*shortWidthPx, p.item, 0.f) : 0.f;
+      // A label on its bar stays on it (light on the fill): whole, short, or elided when the bar has room
+      // for a few letters; on a shorter bar it goes beside the bar instead of running dark over it.
+      const float onBar = barRoom(p);
+      bool beside = onBar < 0;  // the label starts beside its shape, not on a bar
+      if (onBar >= 0) {
+        const bool fits = width <= onBar || (shortWidth > 0 && shortWidth <= onBar);
+        if (fits || onBar >= style_.minOnBarPx) {
+          limit = std::min(limit, p.labelX + onBar);
+        } else {
+          moveBesideBar(p);
+          beside = true;
+        }
+      }
+      // A label beside its shape that would run off the plot's end (nothing else in its way) goes before
+      // the shape instead, right-aligned, when that room is free: past what the row shows, on screen.
+      const float after = std::min(limit, s.width()) - p.labelX;
+      const float before = std::min(p.extX0 - gap, limit) - std::max(prevRight + gap, 0.f);
+      const bool clearOfSel = k < sel || sel == runEnd;
+      auto placeBefore = [&](float w, bool useShort) {
+        if (!(w > 0 && before >= w && (clearOfSel || p.extX0 - gap - w >= selRight + gap))) return false;
+        p.useShort = useShort;
+        p.labelMaxPx = w;
+        p.labelX = p.extX0 - gap - w;
+        p.fit = LabelFit::Full;
+        return true;
+      };
+      if (beside && limit > s.width() && after < width &&
+          (placeBefore(width, false) || (!(shortWidth > 0 && after >= shortWidth) && placeBefore(shortWidth, true)))) {
+        prevRight = std::max(prevRight, p.extX1);
+        continue;
+      }
+      const float room = limit - p.labelX;
       if (width > room && shortWidth > 0) {  // the short name, whole or elided, reads better than an elided name
         p.useShort = true;
         width = shortWidth;
@@ -671,6 +718,7 @@ void TimelineLayout::place(const TimeScale& s, const std::vector<uint32_t>& visi
       } else {
         p.fit = LabelFit::Hidden;
       }
+      prevRight = std::max(prevRight, p.fit == LabelFit::Hidden ? p.extX1 : std::max(p.extX1, p.labelX + p.labelMaxPx));
     }
     runStart = runEnd;
   }

@@ -16,9 +16,11 @@
 
 namespace nhsx {
 
-enum class Lane : uint8_t { Documents, Organisations, Programmes, People, Events, Count };
+// Bodies first: the timeline reads as the lifelines of the organisations and people, then what they
+// published, ran and did.
+enum class Lane : uint8_t { Organisations, People, Documents, Programmes, Events, Count };
 constexpr int kLaneCount = static_cast<int>(Lane::Count);
-const char* laneName(int lane);  // "Documents and mandates", "Organisations", ...
+const char* laneName(int lane);  // "Organisations", "People", "Documents and mandates", ...
 // Documents, parts and (dated) themes share the documents lane: parts and themes are mostly undated.
 int laneOfKind(Kind k);
 
@@ -78,6 +80,7 @@ struct TimelineStyle {
   float minItemPx = 80.f;         // room each item keeps in its row from its start: marker and short label
   float labelGapPx = 4.f;         // between a shape and its label, and a label and the next shape
   float minLabelPx = 24.f;        // an elided label narrower than this is hidden instead
+  float minOnBarPx = 48.f;        // a bar with less room than this shows a label that does not fit beside it
 };
 
 enum class LabelFit : uint8_t { Hidden, Elided, Full };
@@ -262,6 +265,10 @@ class TimelineLayout {
   float leftPadPx() const;   // how far any footprint reaches before its start
   float rightPadPx() const;  // how far any body or tail reaches past its end
   void layoutLanes();
+  // Room for a label on its bar, from labelX to the bar's end less a gap (0 when none); -1 when it is not on a bar
+  // (a point, an inferred outline, or a label already beside).
+  float barRoom(const PlacedItem& p) const;
+  void moveBesideBar(PlacedItem& p) const;  // the label starts after the bar and its tail
   void rowsInY(int lane, float y0, float y1, uint32_t& first, uint32_t& last) const;
 
   std::vector<TimelineItem> items_;

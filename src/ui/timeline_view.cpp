@@ -70,6 +70,7 @@ void TimelineView::ensureLabelWidths(const Corpus&) {
   st.laneHeaderHeight = std::round(fs * 1.3f);
   st.markerRadius = std::round(fs * 0.28f);
   st.minItemPx = fs * 5;
+  st.minOnBarPx = fs * 4;
   layout_.setStyle(st);
 }
 

@@ -368,7 +368,8 @@ TEST_CASE("items carry their dates' ranges, open ends and qualifiers", "[timelin
   CHECK(ev.label == "An event");
   CHECK(L.dataFirst() == daysFromCivil(2012, 11, 13));
   CHECK(L.dataLast() == kToday + 1.0);
-  CHECK(std::string(laneName(0)) == "Documents and mandates");
+  CHECK(std::string(laneName(0)) == "Organisations");  // bodies first
+  CHECK(std::string(laneName(static_cast<int>(Lane::Documents))) == "Documents and mandates");
 }
 
 TEST_CASE("packing never overlaps items in a row, at any zoom, with the fewest rows", "[timeline]") {
@@ -581,6 +582,12 @@ TEST_CASE("label level of detail never overlaps labels in a row and always label
           CHECK(p.labelMaxPx >= L.style().minLabelPx);
           break;
         case LabelFit::Hidden: ++hidden; CHECK(p.labelMaxPx == 0); break;
+      }
+      // A label that starts on its bar ends on it (drawn light on the fill); one that does not fit
+      // there starts beside the bar, never dark over it.
+      const TimelineItem& it = L.items()[p.item];
+      if (p.fit != LabelFit::Hidden && it.isSpan && !it.inferred && p.labelX < p.x1) {
+        CHECK(p.labelX + p.labelMaxPx <= p.x1 - L.style().labelGapPx + 1e-3f);
       }
     }
     // Shown labels of one row, in x order, each end before the next begins; and none covers a later
@@ -947,4 +954,36 @@ TEST_CASE("what has no date and nothing to infer one from is listed, in chips th
   }
   std::vector<Chip> none;
   CHECK(layoutChips({}, {}, 500.f, 6.f, 5.f, 20.f, none) == 0.f);
+}
+
+TEST_CASE("a label with no room before the plot's end goes before its item, on a short bar beside it", "[timeline]") {
+  LoadResult r = loadCorpus(R"({"format":"1.0","title":"t","sources":[{"id":"src-x","title":"X","publisher":"P","external":true}],
+    "entities":[
+      {"id":"org-a","kind":"organisation","type":"charity","name":"A","date":"1900/..","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"org-b","kind":"organisation","type":"charity","name":"B","date":"2019/..","citations":[{"source":"src-x","note":"n"}]},
+      {"id":"org-c","kind":"organisation","type":"charity","name":"C","date":"1950/1952","citations":[{"source":"src-x","note":"n"}]}]})");
+  REQUIRE(r.ok());
+  TimelineLayout L;
+  const int32_t today = daysFromCivil(2024, 1, 1);
+  L.build(r.corpus, today);
+  TimeScale s;
+  s.setView(daysFromCivil(1900, 1, 1), today + 1.0, 1000.f);  // a year is about 8 px
+  L.packForZoom(s.pxPerDay(), UINT32_MAX);
+  std::vector<uint32_t> vis;
+  L.visible(s, 0, L.totalHeight(), vis);
+  std::vector<PlacedItem> placed;
+  L.place(s, vis, std::vector<float>(L.size(), 120.f), -1, placed);
+  auto of = [&](const char* id) {
+    const int item = L.itemOfEntity(static_cast<uint32_t>(r.corpus.findEntity(id)));
+    return *std::find_if(placed.begin(), placed.end(), [&](const PlacedItem& p) { return p.item == static_cast<uint32_t>(item); });
+  };
+  const PlacedItem a = of("org-a"), b = of("org-b"), c = of("org-c");
+  CHECK(a.fit == LabelFit::Full);  // a long bar: on it
+  CHECK(a.labelX >= a.x0);
+  CHECK(a.labelX + a.labelMaxPx <= a.x1);
+  CHECK(b.fit == LabelFit::Full);  // five years before today: before its bar, whole
+  CHECK(b.labelX + b.labelMaxPx <= b.extX0);
+  CHECK(b.labelX >= 0.f);
+  CHECK(c.fit == LabelFit::Full);  // a short bar mid-plot: beside it, not over it
+  CHECK(c.labelX >= c.x1);
 }
