@@ -101,7 +101,7 @@ InferredSpans inferSpans(const Corpus& c, int32_t today) {
   out.first.assign(c.entities.size(), INT32_MAX);
   out.last.assign(c.entities.size(), INT32_MIN);
   auto widen = [&](uint32_t e, const Date& d) {
-    if (e >= c.entities.size() || c.entities[e].date.present()) return;
+    if (e >= c.entities.size()) return;
     // The parser guarantees one known end; an open end runs to today, an unknown one is its start's range.
     const int32_t a = d.startBound == Bound::Date ? d.start.firstDay() : d.end.firstDay();
     int32_t b = d.endBound == Bound::Date ? d.end.lastDay() : d.start.lastDay();
@@ -206,9 +206,12 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   items_.clear();
   items_.reserve(c.datedEntities.size() + c.events.size());
   auto shown = [&](uint32_t e) { return !entityMask || e >= entityMask->size() || (*entityMask)[e]; };
+  const InferredSpans inferred = inferSpans(c, today);
   for (uint32_t e : c.datedEntities) {
     if (!shown(e)) continue;
     TimelineItem it = itemFromDate(c.entities[e].date.value, today);
+    // An open or unknown start ("../2014-11-30") reaches back to the earliest dated mention: it existed by then.
+    if ((it.openStart || it.unknownStart) && inferred.first[e] < it.start) it.start = it.rangeStart = inferred.first[e];
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
@@ -217,9 +220,8 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   }
   // Bodies and people without a date of their own are still on the timeline: from their first to their
   // last dated relation or event, drawn as inferred, rather than silently absent.
-  const InferredSpans inferred = inferSpans(c, today);
   for (uint32_t e = 0; e < c.entities.size(); ++e) {
-    if (inferred.first[e] > inferred.last[e] || !inferredKind(c.entities[e].kind) || !shown(e)) continue;
+    if (c.entities[e].date.present() || inferred.first[e] > inferred.last[e] || !inferredKind(c.entities[e].kind) || !shown(e)) continue;
     TimelineItem it;
     it.start = it.rangeStart = inferred.first[e];
     it.end = it.rangeEnd = inferred.last[e] + 1.0;

@@ -61,8 +61,9 @@ std::vector<uint32_t> lifelineGroups(const Corpus& c);
 // partnerships are things a reader expects to find on a timeline; parts and themes are not.
 bool inferredKind(Kind k);
 
-// For each entity with no date of its own, the days of its dated relations and events: [first, last],
-// an open end counting as `today`. first > last (INT32_MAX, INT32_MIN) when none is dated.
+// For each entity, the days of its dated relations and events: [first, last], an open end counting as
+// `today`; first > last (INT32_MAX, INT32_MIN) when none is dated. An undated entity is placed over
+// them (inferred); a dated one whose start is open or unknown ("../2014-11-30") reaches back to the first.
 struct InferredSpans {
   std::vector<int32_t> first, last;
 };

@@ -732,6 +732,11 @@ TEST_CASE("the bundled corpus lays out in the expected lanes", "[timeline]") {
   CHECK(nhse.end == kToday + 1.0);
   CHECK_FALSE(nhse.inferred);
   CHECK(item("part-mandate-2025-validity").unknownEnd);
+  // The FTN's start is open ("../2014-11-30"): its bar reaches back to its first dated mention.
+  const TimelineItem& ftn = item("org-ftn");
+  CHECK(ftn.openStart);
+  CHECK(ftn.start == inferred.first[static_cast<uint32_t>(c.findEntity("org-ftn"))]);
+  CHECK(ftn.start <= daysFromCivil(2012, 11, 13));  // it welcomed the 2012 mandate
   double first = 1e18;
   for (const TimelineItem& it : L.items()) first = std::min(first, it.rangeStart);
   CHECK(L.dataFirst() == first);
@@ -798,7 +803,8 @@ TEST_CASE("undated bodies and people are placed over their dated relations and e
   CHECK(s.last[idx("org-a")] == today);                       // the open-ended relation runs to today
   CHECK(s.first[idx("person-b")] == daysFromCivil(2010, 3, 1));
   CHECK(s.last[idx("person-b")] == daysFromCivil(2012, 12, 31));
-  CHECK(s.first[idx("org-d")] > s.last[idx("org-d")]);  // dated itself: nothing inferred
+  CHECK(s.first[idx("org-d")] == daysFromCivil(2015, 6, 1));  // found for dated entities too
+  CHECK(s.last[idx("org-d")] == today);
   CHECK(s.first[idx("org-e")] > s.last[idx("org-e")]);  // no dated relation or event
 
   TimelineLayout L;
