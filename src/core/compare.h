@@ -1,0 +1,45 @@
+// Compare two dates: what existed at the first and not the second, and the reverse, with renamings
+// and successions told as such ("Clinical commissioning groups: ended 30 June 2022, succeeded by
+// Integrated care boards"), for the classroom question "what changed between 2012 and 2025?".
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+
+namespace nhsx {
+
+enum class ChangeKind : uint8_t {
+  Ended,    // existed at the first date, not at the second (the second is later)
+  Began,    // existed at the second date, not at the first
+  Renamed,  // the same body under another name (a renamed-to relation took effect between the dates)
+};
+
+struct EntityChange {
+  ChangeKind kind = ChangeKind::Ended;
+  uint32_t entity = 0;   // the entity that ended or began; for Renamed, the old name's entity
+  int32_t to = -1;       // Renamed: the new name's entity; Ended: its successor, if a succession names one
+  int32_t day = INT32_MIN;  // when it ended (its last day), began (its first day) or was renamed; INT32_MIN unknown
+  uint32_t relation = UINT32_MAX;  // the renaming or succession relation behind `to`, if any
+  int32_t successionDay = INT32_MIN;  // when that relation took effect
+};
+
+struct Comparison {
+  int32_t first = 0, second = 0;       // first <= second (the dates are put in order)
+  std::vector<EntityChange> entities;  // ordered by day, then by entity index
+  std::vector<uint32_t> relationsEnded, relationsBegan;  // dated relations in force at only one date
+  std::vector<uint8_t> stateFirst, stateSecond;  // per entity: 1 if it existed (or is undated) at that date
+};
+
+// Documents dated by the period they govern exist from their publication when that is earlier (see
+// time_filter.h's publicationDays).
+Comparison compareDates(const Corpus& c, int32_t a, int32_t b);
+
+// One change in words, dates at their own precision, e.g. "Clinical commissioning groups: ended 30 Jun
+// 2022, succeeded by Integrated care boards"; "Integrated care boards: from 1 Jul 2022"; "Care Act 2014:
+// published 2014"; "Monitor: ended 30 Jun 2022, merged into NHS Improvement on 1 Apr 2016"; "Department
+// of Health: renamed Department of Health and Social Care, 8 Jan 2018".
+std::string describeChange(const Corpus& c, const EntityChange& change);
+
+}  // namespace nhsx
