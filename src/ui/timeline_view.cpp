@@ -352,7 +352,14 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
   lastSelected_ = s.selected;
   if (s.selected < 0) return;
   const int item = layout_.itemOfEntity(static_cast<uint32_t>(s.selected));
-  if (item < 0) return;
+  if (item < 0) {  // in the "dates unknown" strip, if there: scroll to its chip
+    for (const Chip& ch : chips_) {
+      if (ch.entity != static_cast<uint32_t>(s.selected)) continue;
+      const float y = chipsTop() + ch.y0;
+      if (y < scrollY_ || y > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) scrollY_ = std::max(0.f, y - lanesHeight * 0.3f);
+    }
+    return;
+  }
   const TimelineItem& it = layout_.items()[static_cast<size_t>(item)];
   // Bring the item into view horizontally (keeping the zoom) and vertically.
   if (it.start < scale_.t0() || it.start > scale_.t1()) {
