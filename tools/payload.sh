@@ -29,6 +29,17 @@ while read -r f; do
 done < <(find . -type f -printf '%P\n' | sort)
 printf '%-32s %10d %10d\n' 'all files' "$raw_all" "$gz_all"
 printf '%-32s %10d %10d  (budget %d KB gzipped)\n' 'first visit' "$raw_first" "$gz_first" "$budget_kb"
+# Where the wasm's bytes go, by library and by our source file (a link of the same objects that keeps
+# the function names; skipped when the web build tree is not there).
+if [ "$site" = "$here/build/web/site" ] && [ -f "$here/build/web/build.ninja" ]; then
+  export NODE_PATH=/usr/share/nodejs
+  if cmake --build "$here/build/web" --target explorer-profile >/dev/null; then
+    echo
+    echo "Function bodies by library and by our source file (raw bytes; -O3 inlines a function's callees into"
+    echo "it, so a file's figure includes what it inlined, e.g. the frame loop in main.cpp):"
+    node "$here/tools/wasm-breakdown.mjs" "$here/build/web/profile/explorer-profile.wasm" "$here/build/web" 15
+  fi
+fi
 if [ "$gz_first" -gt $((budget_kb * 1000)) ]; then
   echo "payload: first visit is $((gz_first / 1000)) KB gzipped, over the $budget_kb KB budget" >&2
   exit 1
