@@ -191,10 +191,16 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
   return gReply.c_str();
 }
 
-// The relation links the details panel shows: [{"id","x","y"}] in CSS pixels.
+// The links the details panel shows: relations [{"id","x","y","role":"relation","label"}] in CSS pixels,
+// then source addresses (role "address", with the "address" they open).
 EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   nlohmann::json out = nlohmann::json::array();
-  for (const LinkSpot& l : gApp->linkSpots()) out.push_back({{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}});
+  for (const LinkSpot& l : gApp->linkSpots()) {
+    nlohmann::json j = {{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}, {"label", l.label}};
+    j["role"] = l.role == LinkSpot::Role::Address ? "address" : "relation";
+    if (l.role == LinkSpot::Role::Address) j["address"] = l.address;
+    out.push_back(std::move(j));
+  }
   gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return gReply.c_str();
 }

@@ -142,7 +142,9 @@ void App::drawSide() {
   linkSpots_.clear();
   detailsTabShown_ = ImGui::BeginTabItem("Details");
   if (detailsTabShown_) {
-    if (drawDetailsPanel(corpus_, state_, paths_, linkSpots_)) search_.open(SearchBox::Purpose::PathTarget);
+    const DetailsAction act = drawDetailsPanel(corpus_, state_, paths_, linkSpots_);
+    if (act.findPath) search_.open(SearchBox::Purpose::PathTarget);
+    if (!act.openAddress.empty()) request_ = "open-url " + act.openAddress;
     ImGui::EndTabItem();
   }
   const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
@@ -151,7 +153,8 @@ void App::drawSide() {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Sources")) {
-    drawSourcesPanel(corpus_, state_, vis_);
+    const std::string address = drawSourcesPanel(corpus_, state_, vis_);
+    if (!address.empty()) request_ = "open-url " + address;
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
@@ -246,6 +249,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
+  scrollDetailsForSelection(state_);  // a new selection opens the details at the top
   ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
   {  // its background by a clear inside the border (cheaper than a blended quad in software WebGL)
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();

@@ -5,6 +5,7 @@
 #include "core/edtf.h"
 #include "core/story.h"
 #include "ui/kind_style.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
@@ -35,7 +36,7 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
     for (int k = 0; k < kKindCount; ++k) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(static_cast<Kind>(k)).colour);
+      ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(static_cast<Kind>(k)));
       ImGui::Text("%s", std::string(kindPlural(static_cast<Kind>(k))).c_str());
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
