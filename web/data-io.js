@@ -80,6 +80,9 @@
   explorer.onRequest = (what) => {
     if (what === 'open') picker.click();
     else if (what.startsWith('open-url ')) openAddress(what.slice('open-url '.length));
+    else if (what === 'search-input-close' || what.startsWith('search-input ')) {
+      if (explorer.searchField) explorer.searchField(what);  // the touch text field (a11y-mirror.js)
+    }
     else if (what === 'fullscreen') {
       // Allowed while the key press or click that asked is recent; refused quietly otherwise.
       if (!document.fullscreenElement && document.documentElement.requestFullscreen) {

@@ -227,6 +227,30 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
   return gReply.c_str();
 }
 
+// Opens the search box as "/" does, with a text when one is given.
+EMSCRIPTEN_KEEPALIVE void ex_search_open(const char* text) {
+  wake();
+  gApp->search().open();
+  if (*text) gApp->search().setText(text, false);
+}
+
+// The page's own text field over the search box (touch screens): its text, and its keys ("Enter",
+// "ArrowUp", "ArrowDown", "Escape").
+EMSCRIPTEN_KEEPALIVE void ex_search_text(const char* text) {
+  wake();
+  gApp->search().setText(text, true);
+}
+
+EMSCRIPTEN_KEEPALIVE void ex_search_key(const char* key) {
+  wake();
+  const std::string k = key;
+  gApp->search().pressKey(k == "Enter"       ? SearchBox::Key::Enter
+                          : k == "ArrowUp"   ? SearchBox::Key::Up
+                          : k == "ArrowDown" ? SearchBox::Key::Down
+                          : k == "Escape"    ? SearchBox::Key::Escape
+                                             : SearchBox::Key::None);
+}
+
 // Imports two CSV texts (entities, relations); returns {"ok","errors":[{"text"}]} like ex_load.
 EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char* entitiesName, const char* relations,
                                                const char* relationsName) {

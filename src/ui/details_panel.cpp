@@ -179,7 +179,9 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
   act.findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
   if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
   for (const Figure& f : e.figures) {
-    ImGui::BulletText("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
                       f.value, f.unit.c_str());
   }
 
@@ -218,7 +220,9 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
       if (who != ei) continue;
       if (!anyEvent) ImGui::SeparatorText("Events");
       anyEvent = true;
-      ImGui::BulletText("%s: %s", formatUk(event.date.value).c_str(), event.name.c_str());
+      ImGui::Bullet();
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s: %s", formatUk(event.date.value).c_str(), event.name.c_str());
       break;
     }
   }
