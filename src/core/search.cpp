@@ -338,6 +338,9 @@ std::vector<SearchHit> SearchIndex::query(std::string_view q, size_t limit) cons
     ++wordCount;
   }
   if (wordCount == 0) return {};
+  // The query without its stop words, for the exact-name and name-prefix tiers ("the NHS England").
+  std::string content;
+  for (std::string_view w : used) content.append(content.empty() ? "" : " ").append(w);
   std::vector<Candidate> cands;
   std::vector<uint8_t> missing;  // per candidate, when not every word is needed
   if (everyWordFound) {
@@ -362,9 +365,11 @@ std::vector<SearchHit> SearchIndex::query(std::string_view q, size_t limit) cons
     SearchTier tier = static_cast<SearchTier>((cd.worst >> 2) + static_cast<unsigned>(SearchTier::NameWords));
     if (tier == SearchTier::NameWords && !partial) {
       const std::string& name = foldedName_[cd.entity];
-      if (name == folded) tier = SearchTier::ExactName;
-      else if (name.compare(0, folded.size(), folded) == 0 && (lastIsPrefix || name[folded.size()] == ' '))
-        tier = SearchTier::NamePrefix;
+      auto startsName = [&](const std::string& q) {
+        return name.compare(0, q.size(), q) == 0 && (lastIsPrefix || name[q.size()] == ' ');
+      };
+      if (name == folded || name == content) tier = SearchTier::ExactName;
+      else if (startsName(folded) || startsName(content)) tier = SearchTier::NamePrefix;
     }
     const uint64_t degree = std::min<uint64_t>(degree_[cd.entity], kDegreeMax);
     keys.push_back(lacks << 59 | static_cast<uint64_t>(tier) << 56 | (kDegreeMax - degree) << 34 |

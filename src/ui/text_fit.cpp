@@ -32,7 +32,8 @@ float runSize(const TextRun& r) { return ImGui::GetFontSize() * (r.superscript ?
 
 float measureRun(std::string_view s, const TextRun& r) {
   const float w = ImGui::GetFont()->CalcTextSizeA(runSize(r), FLT_MAX, 0.f, s.data(), s.data() + s.size()).x;
-  return w + (r.bold ? kBoldOffset : 0.f);
+  // A bold run is drawn twice, a bit apart; an italic one leans right over what follows it.
+  return w + (r.bold ? kBoldOffset : 0.f) + (r.italic ? runSize(r) * kItalicSlant * 0.5f : 0.f);
 }
 }  // namespace
 

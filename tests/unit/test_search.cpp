@@ -279,6 +279,8 @@ TEST_CASE("search leaves out stop words unless the query is nothing else", "[sea
   for (const char* w : {"sets", "nhs", "england", "new", "no", "not", "health", "trust", "us", "mandate", ""})
     CHECK_FALSE(isStopWord(w));
   CHECK(ids(smallIndex().query("the nhs england")) == ids(smallIndex().query("nhs england")));
+  CHECK(tierOf("the NHS England", "org-nhse") == SearchTier::ExactName);
+  CHECK(tierOf("the NHS Eng", "org-nhse") == SearchTier::NamePrefix);
   CHECK(top("who is macmillan ") == "org-mac");
   CHECK(top("the england of nhs") == "org-nhse");  // any order
   CHECK(ids(smallIndex().query("england nhs"))[0] == "org-nhse");
