@@ -18,7 +18,7 @@ const char* kOpenQuote = "\xe2\x80\x9c";
 const char* kCloseQuote = "\xe2\x80\x9d";
 
 // A quote with the seed's emphasis drawn as emphasis (the corpus keeps the markdown verbatim).
-void quoteText(const std::string& quote) { emphasisTextWrapped(quote, kOpenQuote, kCloseQuote); }
+void quoteText(const std::string& quote, float width = 0.f) { emphasisTextWrapped(quote, kOpenQuote, kCloseQuote, width); }
 
 std::string citationList(const Corpus& c, const std::vector<Citation>& cits, uint32_t entity, std::vector<LinkSpot>& spots) {
   std::string open;
@@ -69,7 +69,7 @@ void relationLink(const Corpus& c, AppState& s, uint32_t target, const std::vect
       if (!r.role.empty()) ImGui::TextWrapped("Role: %s", r.role.c_str());
       if (r.date.present()) ImGui::Text("%s", formatUk(r.date.value).c_str());
       for (const Citation& cit : r.citations) {
-        if (!cit.quote.empty()) quoteText(cit.quote);
+        if (!cit.quote.empty()) quoteText(cit.quote, ImGui::GetFontSize() * 30);
         ImGui::TextDisabled("%s", c.sources[cit.source].title.c_str());
       }
     }
@@ -154,6 +154,7 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
   }
   const uint32_t ei = static_cast<uint32_t>(s.selected);
   const Entity& e = c.entities[ei];
+  ImGui::PushTextWrapPos(0.f);  // every line wraps at the panel's edge (large type, narrow screens)
   ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(e.kind));
   ImGui::TextWrapped("%s", e.name.c_str());
   ImGui::PopStyleColor();
@@ -165,9 +166,12 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
     ImGui::TextWrapped("Also: %s", a.c_str());
   }
   if (e.date.present()) {
-    ImGui::Text("%s", formatUk(e.date.value).c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", describePrecision(e.date.value).c_str());
+    const std::string date = formatUk(e.date.value), precision = "(" + describePrecision(e.date.value) + ")";
+    ImGui::TextUnformatted(date.c_str());
+    // The precision beside the date when it fits, else below it.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::CalcTextSize(precision.c_str()).x <= room) ImGui::SameLine();
+    ImGui::TextDisabled("%s", precision.c_str());
     if (!e.date.note.empty()) ImGui::TextWrapped("Date inferred: %s", e.date.note.c_str());
   }
   if (s.asOf != kNoDay) {
@@ -228,6 +232,7 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
   }
   ImGui::SeparatorText("Sources");
   act.openAddress = citationList(c, e.citations, ei, spots);
+  ImGui::PopTextWrapPos();
   return act;
 }
 

@@ -26,7 +26,11 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
       ImGui::TextWrapped("%s (%zu steps)", st.title.c_str(), st.steps.size());
-      if (!st.description.empty()) ImGui::TextDisabled("%s", st.description.c_str());
+      if (!st.description.empty()) {  // wrapped, not cut at the edge
+        ImGui::PushTextWrapPos(0.f);
+        ImGui::TextDisabled("%s", st.description.c_str());
+        ImGui::PopTextWrapPos();
+      }
       ImGui::PopID();
     }
     ImGui::SeparatorText("In this corpus");

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "core/styled_text.h"
@@ -26,23 +27,25 @@ std::string elide(std::string_view text, float maxPx) {
 namespace {
 constexpr float kSupScale = 0.72f;     // superscript size
 constexpr float kItalicSlant = 0.2f;   // x shift per pixel above the baseline
-constexpr float kBoldOffset = 0.75f;   // a second pass this far right thickens the strokes
 
 float runSize(const TextRun& r) { return ImGui::GetFontSize() * (r.superscript ? kSupScale : 1.f); }
+// Bold is the run drawn twice, the second this far right: whole pixels (text is drawn from a floored
+// position, so a fraction could land on the same pixel), more for large type.
+float boldOffset() { return std::max(1.f, std::round(ImGui::GetFontSize() * 0.06f)); }
 
 float measureRun(std::string_view s, const TextRun& r) {
   const float w = ImGui::GetFont()->CalcTextSizeA(runSize(r), FLT_MAX, 0.f, s.data(), s.data() + s.size()).x;
   // A bold run is drawn twice, a bit apart; an italic one leans right over what follows it.
-  return w + (r.bold ? kBoldOffset : 0.f) + (r.italic ? runSize(r) * kItalicSlant * 0.5f : 0.f);
+  return w + (r.bold ? boldOffset() : 0.f) + (r.italic ? runSize(r) * kItalicSlant * 0.5f : 0.f);
 }
 }  // namespace
 
-void emphasisTextWrapped(std::string_view text, std::string_view before, std::string_view after) {
+void emphasisTextWrapped(std::string_view text, std::string_view before, std::string_view after, float wrapWidth) {
   std::vector<TextRun> runs;
   if (!before.empty()) runs.push_back({before});
   for (const TextRun& r : emphasisRuns(text)) runs.push_back(r);
   if (!after.empty()) runs.push_back({after});
-  const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
+  const float width = wrapWidth > 0.f ? wrapWidth : std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
   const WrappedText w = wrapRuns(runs, width, measureRun);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float lineH = ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y + 1.f;
@@ -61,7 +64,7 @@ void emphasisTextWrapped(std::string_view text, std::string_view before, std::st
     const char* b = p.text.data();
     const char* e = b + p.text.size();
     dl->AddText(font, size, pos, col, b, e);
-    if (r.bold) dl->AddText(font, size, ImVec2(pos.x + kBoldOffset, pos.y), col, b, e);
+    if (r.bold) dl->AddText(font, size, ImVec2(pos.x + boldOffset(), pos.y), col, b, e);
     if (r.italic) {  // slant the glyphs just drawn about the baseline
       const float baseline = pos.y + size * 0.8f;
       for (int v = first; v < dl->VtxBuffer.Size; ++v) dl->VtxBuffer[v].pos.x += (baseline - dl->VtxBuffer[v].pos.y) * kItalicSlant;

@@ -11,7 +11,10 @@ namespace nhsx {
 std::string elide(std::string_view text, float maxPx);
 
 // Wrapped text whose **bold**, *italic* and <sup>superscript</sup> markers (core/styled_text.h) are
-// drawn as such, between `before` and `after` (curly quotes, say), in the current text colour.
-void emphasisTextWrapped(std::string_view text, std::string_view before = {}, std::string_view after = {});
+// drawn as such, between `before` and `after` (curly quotes, say), in the current text colour; wrapped
+// at `width` pixels, or where the window's content ends when 0 (give a width in auto-sized windows
+// such as tooltips).
+void emphasisTextWrapped(std::string_view text, std::string_view before = {}, std::string_view after = {},
+                         float width = 0.f);
 
 }  // namespace nhsx
