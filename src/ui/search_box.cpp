@@ -150,8 +150,8 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
   ImGui::PushTextWrapPos(0.f);
   if (n == 0 && !lastQuery_.empty()) ImGui::TextDisabled("Nothing matches \xe2\x80\x9c%s\xe2\x80\x9d", text_);
 
-  // Each result on one line, its name elided (whole in a tooltip) where the kind beside it would not
-  // fit; on a narrow box the kind goes below the name. Nothing is cut at the edge.
+  // Each result on one line with its kind beside it; a name too long for that gets the kind below it,
+  // and is elided (whole in a tooltip) only if wider than the box. Nothing is cut at the edge.
   const ImGuiStyle& st = ImGui::GetStyle();
   const float rowH = fs + st.ItemSpacing.y;
   const float inner = ImGui::GetContentRegionAvail().x - (n > 10 ? st.ScrollbarSize : 0.f) - st.WindowPadding.x * 0.5f;
@@ -168,19 +168,27 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     const float hintW = ImGui::CalcTextSize(r.hint.c_str()).x + st.ItemSpacing.x;
     const float nameW = ImGui::CalcTextSize(e.name.c_str()).x;
     if (nameW + hintW > inner) {
-      r.below = inner - hintW < std::min(nameW, fs * 8);  // too little room left for the name beside it
-      r.name = elide(e.name, r.below ? inner : inner - hintW);
+      r.below = true;
+      r.name = elide(e.name, inner);
+      r.hint = elide(r.hint, inner);
     }
     if (i < 10) height += r.below ? rowH * 2 : rowH;
     rows.push_back(std::move(r));
   }
-  ImGui::BeginChild("results", ImVec2(0, height + (n ? 6 : 0)));
+  // The list scrolls rather than push the box past the bottom of the screen (the hint below stays).
+  const char* footer = "Up/Down to move, Enter to choose, Esc to close";
+  const float footerH = ImGui::CalcTextSize(footer, nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  const float room = ImGui::GetIO().DisplaySize.y - ImGui::GetCursorScreenPos().y - footerH - st.ItemSpacing.y -
+                     st.WindowPadding.y - 8.f;
+  height = std::max(std::min(height + (n ? 6 : 0), room), n ? rowH * 2 : 0.f);
+  ImGui::BeginChild("results", ImVec2(0, height));
   for (int i = 0; i < n; ++i) {
     const SearchHit& h = hits_[static_cast<size_t>(i)];
     const Entity& e = c.entities[h.entity];
     const Row& r = rows[static_cast<size_t>(i)];
     ImGui::PushID(i);
     ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(e.kind));
+    const ImVec2 textAt = ImGui::GetCursorScreenPos();  // (the selectable's box reaches a little further left)
     const ImVec2 size(0.f, r.below ? rowH * 2 - st.ItemSpacing.y : 0.f);
     const bool picked = ImGui::Selectable(r.name.c_str(), i == cursor_, ImGuiSelectableFlags_AllowOverlap, size);
     ImGui::PopStyleColor();
@@ -189,8 +197,8 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     if (i == cursor_ && (down || up)) ImGui::SetScrollHereY();
     if (r.below) {
       // Under the name, inside the selectable's two lines.
-      const ImVec2 a = ImGui::GetItemRectMin();
-      ImGui::GetWindowDrawList()->AddText(ImVec2(a.x, a.y + rowH), ImGui::GetColorU32(ImGuiCol_TextDisabled), r.hint.c_str());
+      ImGui::GetWindowDrawList()->AddText(ImVec2(textAt.x, textAt.y + rowH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                          r.hint.c_str());
     } else {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", r.hint.c_str());
@@ -198,7 +206,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     ImGui::PopID();
   }
   ImGui::EndChild();
-  ImGui::TextDisabled("Up/Down to move, Enter to choose, Esc to close");
+  ImGui::TextDisabled("%s", footer);
   ImGui::PopTextWrapPos();
   ImGui::End();
   if (!open_) close();
