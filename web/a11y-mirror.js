@@ -4,7 +4,8 @@
 // and citations, and a button that selects it in the explorer.
 // Corpus text reaches the DOM only through textContent and createElement, never as HTML. The outline
 // is built when it is first needed (focus, the skip link, or idle time after start-up for a small
-// corpus), in chunks, so a corpus of 100k entities costs nothing at start-up.
+// corpus), in chunks, so a corpus of 100k entities costs nothing at start-up. On touch screens it also
+// lays a real text field over the search box, so the phone's keyboard opens.
 (function () {
   'use strict';
   const explorer = window.explorer;
@@ -257,18 +258,68 @@
     }
   });
 
+  // ---- A real text field for touch keyboards -----------------------------------------------------------
+  // A phone raises its keyboard only for a focused DOM text field, never for the canvas. When the search
+  // box opens after a touch (or where the only pointer is coarse), the app says where its field is
+  // (the 'search-input {...}' request, through data-io.js), and this field is laid over it, focused, with
+  // the old text selected; its text and its Enter, arrow and Escape keys go to the app. With a mouse or
+  // a keyboard the app's own field is used, as before.
+  const canvas = document.getElementById('canvas');
+  let lastPointer = '';
+  window.addEventListener('pointerdown', (ev) => { lastPointer = ev.pointerType; }, { capture: true, passive: true });
+  const coarseOnly = () => !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches &&
+    !window.matchMedia('(any-pointer: fine)').matches);
+  const field = document.createElement('input');
+  field.type = 'search';
+  field.id = 'search-field';
+  field.className = 'search-field';
+  field.hidden = true;
+  field.autocomplete = 'off';
+  field.spellcheck = false;
+  field.enterKeyHint = 'search';
+  field.setAttribute('aria-label', 'Search names, aliases, descriptions and quotes');
+  field.setAttribute('aria-describedby', 'status');
+  canvas.after(field);
+  field.addEventListener('input', () => explorer.searchInput(field.value));
+  const FIELD_KEYS = new Set(['Enter', 'ArrowUp', 'ArrowDown', 'Escape']);
+  function fieldKey(ev) {  // from the capture listener below: the field's own keys never reach the app
+    if (ev.type !== 'keydown' || !FIELD_KEYS.has(ev.key)) return;
+    ev.preventDefault();
+    explorer.searchKey(ev.key);
+  }
+  function searchField(request) {
+    if (request === 'search-input-close') {
+      if (!field.hidden) { field.hidden = true; field.blur(); }
+      return;
+    }
+    const f = JSON.parse(request.slice('search-input '.length));
+    if (field.hidden && !(lastPointer === 'touch' || lastPointer === 'pen' || coarseOnly())) return;
+    const box = canvas.getBoundingClientRect();
+    Object.assign(field.style, {
+      left: `${box.left + f.x}px`, top: `${box.top + f.y}px`, width: `${f.w}px`, height: `${f.h}px`,
+      fontSize: `${f.fontPx}px`, padding: `0 ${f.padX}px`, color: f.fg, background: f.bg,
+    });
+    if (!field.hidden) return;
+    field.hidden = false;
+    field.value = f.text || '';
+    field.focus({ preventScroll: true });
+    field.select();
+    explorer.searchInput(field.value);
+  }
+  explorer.searchField = searchField;
+
   // ---- Keys for the DOM ----------------------------------------------------------------------------
   // The app (SDL) listens for keys on the whole window and cancels Tab, Enter, arrows…, which would make
   // the skip link and the outline unreachable. Keys aimed at a DOM control (not the canvas), and Tab
   // from the page itself, are kept from the app: a capture listener on window runs before its own.
   // Inside the canvas Tab moves between the app's own buttons, so the way out is Esc then Tab (or
   // Shift+Tab), as in code editors: that Tab goes to the browser, which moves focus on.
-  const canvas = document.getElementById('canvas');
   const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
   let released = false;  // the last key pressed in the canvas was Escape
   canvas.addEventListener('focus', () => { released = false; });
   function keyForTheDom(ev) {
     const t = ev.target;
+    if (t === field) { fieldKey(ev); return true; }
     if (t === canvas) {
       if (ev.type !== 'keydown' || MODIFIERS.has(ev.key)) return false;
       const leave = released && ev.key === 'Tab';

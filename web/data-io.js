@@ -1,6 +1,7 @@
 // Your own data in and what is on screen out: the app's "Open data" and "Export" buttons, dropping files
-// on the page, and downloads. A .json file is a corpus; two .csv files are entities and relations
-// (told apart by their headers: relations have "from" and "to"). Files are read locally, never uploaded.
+// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus; two
+// .csv files are entities and relations (told apart by their headers: relations have "from" and "to").
+// Files are read locally, never uploaded.
 (function () {
   'use strict';
   const explorer = window.explorer;
@@ -67,8 +68,21 @@
     'export-entities-csv': ['entities-csv', 'entities.csv', 'text/csv'],
     'export-relations-csv': ['relations-csv', 'relations.csv', 'text/csv'],
   };
+  // A source's address clicked in the app: opened in a new tab, http and https only (the app checks
+  // too), with no opener and no referrer. A sandboxed embed without allow-popups refuses quietly.
+  function openAddress(text) {
+    let u;
+    try { u = new URL(text); } catch { return; }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return;
+    window.open(u.href, '_blank', 'noopener,noreferrer');
+  }
+
   explorer.onRequest = (what) => {
     if (what === 'open') picker.click();
+    else if (what.startsWith('open-url ')) openAddress(what.slice('open-url '.length));
+    else if (what === 'search-input-close' || what.startsWith('search-input ')) {
+      if (explorer.searchField) explorer.searchField(what);  // the touch text field (a11y-mirror.js)
+    }
     else if (what === 'fullscreen') {
       // Allowed while the key press or click that asked is recent; refused quietly otherwise.
       if (!document.fullscreenElement && document.documentElement.requestFullscreen) {

@@ -109,6 +109,21 @@
       requireModule();
       return withCString(String(query), (p) => JSON.parse(mod.UTF8ToString(mod._ex_search(p, limit))));
     },
+    // Opens the search box as '/' does, with a text when given (selected, so typing replaces it).
+    openSearch(text = '') {
+      requireModule();
+      withCString(String(text == null ? '' : text), (p) => mod._ex_search_open(p));
+    },
+    // The page's own text field over the search box on touch screens (web/a11y-mirror.js): its text
+    // and its keys ('Enter', 'ArrowUp', 'ArrowDown', 'Escape').
+    searchInput(text) {
+      requireModule();
+      withCString(String(text), (p) => mod._ex_search_text(p));
+    },
+    searchKey(key) {
+      requireModule();
+      withCString(String(key), (p) => mod._ex_search_key(p));
+    },
     // Imports two spreadsheets saved as CSV (docs/csv-import.md); resolves {ok, errors} like load().
     // A bad import keeps the corpus shown and lists the errors in the app.
     importCsv(entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') {

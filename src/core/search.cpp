@@ -36,12 +36,25 @@ uint8_t matchCode(uint8_t fields, bool typo) {
   return code(4, SearchField::Quote);
 }
 
+// Sorted, for binary search.
+constexpr std::string_view kStopWords[] = {
+    "a",     "about", "am",   "an",    "and",   "are",   "as",    "at",    "be",    "been",  "being", "by",
+    "can",   "could", "did",  "do",    "does",  "for",   "from",  "had",   "has",   "have",  "he",    "her",
+    "his",   "how",   "i",    "in",    "into",  "is",    "it",    "its",   "me",    "my",    "of",    "on",
+    "or",    "our",   "she",  "should", "than", "that",  "the",   "their", "them",  "then",  "there", "these",
+    "they",  "this",  "those", "to",   "was",   "we",    "were",  "what",  "when",  "where", "which", "while",
+    "who",   "whom",  "whose", "why",  "will",  "with",  "would", "you",   "your"};
+
 int typoBudget(std::string_view word) {
   if (word.size() > kMaxFuzzyWord) return 0;
   if (std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
   return word.size() >= 8 ? 2 : word.size() >= 4 ? 1 : 0;
 }
 }  // namespace
+
+bool isStopWord(std::string_view w) {
+  return std::binary_search(std::begin(kStopWords), std::end(kStopWords), w);
+}
 
 void SearchIndex::build(const Corpus& c, bool relatedQuotes) {
   const size_t n = c.entities.size();
@@ -266,6 +279,35 @@ std::vector<SearchIndex::Candidate> SearchIndex::gather(const std::vector<WordMa
   return cands;
 }
 
+std::vector<SearchIndex::Candidate> SearchIndex::gatherSome(const std::vector<WordMatch>* matches, size_t wordCount,
+                                                            size_t need, std::vector<uint8_t>& missing) const {
+  const size_t n = foldedName_.size();
+  std::vector<uint8_t> wordBest(n, 0xFF), count(n, 0), worst(n, 0);
+  std::vector<uint32_t> touched, any;
+  for (size_t wi = 0; wi < wordCount; ++wi) {
+    touched.clear();
+    for (const WordMatch& mt : matches[wi])
+      for (uint32_t p = postStart_[mt.token]; p < postStart_[mt.token + 1]; ++p) {
+        const uint32_t e = postEntity_[p];
+        if (wordBest[e] == 0xFF) touched.push_back(e);
+        wordBest[e] = std::min(wordBest[e], matchCode(postFields_[p], mt.typo));
+      }
+    for (uint32_t e : touched) {
+      if (count[e]++ == 0) any.push_back(e);
+      worst[e] = std::max(worst[e], wordBest[e]);
+      wordBest[e] = 0xFF;
+    }
+  }
+  std::vector<Candidate> cands;
+  missing.clear();
+  for (uint32_t e : any)
+    if (count[e] >= need) {
+      cands.push_back({e, worst[e]});
+      missing.push_back(static_cast<uint8_t>(wordCount - count[e]));
+    }
+  return cands;
+}
+
 std::vector<SearchHit> SearchIndex::query(std::string_view q, size_t limit) const {
   const std::string folded = foldText(q);
   if (folded.empty() || limit == 0) return {};
@@ -275,42 +317,62 @@ std::vector<SearchHit> SearchIndex::query(std::string_view q, size_t limit) cons
   forEachWord(folded, [&](std::string_view w) {
     if (words.size() < kMaxWords) words.push_back(w);
   });
-  for (std::string_view w : words)
-    if (w.size() > maxTokenLength_ + 2) return {};  // longer than any word it could match
+  // Stop words are left out, unless that leaves nothing (a search for "the" or "who" is still one).
+  const bool allStop = std::all_of(words.begin(), words.end(), [](std::string_view w) { return isStopWord(w); });
 
   // Candidates: entities matching every word, with the code of their weakest word. A first pass reads
   // only postings in names and aliases; when that fills the limit, descriptions and quotes (which rank
   // lower and hold most postings) cannot change the result and are skipped.
   std::vector<WordMatch> matches[kMaxWords];
+  std::vector<std::string_view> used;
   size_t wordCount = 0;
+  bool everyWordFound = true;
   for (size_t wi = 0; wi < words.size(); ++wi) {
+    if (!allStop && isStopWord(words[wi])) continue;
     const bool prefix = lastIsPrefix && wi + 1 == words.size();
-    if (!prefix && std::find(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(wi), words[wi]) !=
-                       words.begin() + static_cast<std::ptrdiff_t>(wi))
-      continue;  // a repeated word adds nothing
-    matchWord(words[wi], prefix, matches[wordCount]);
-    if (matches[wordCount].empty()) return {};
+    if (!prefix && std::find(used.begin(), used.end(), words[wi]) != used.end()) continue;  // a repeated word adds nothing
+    used.push_back(words[wi]);
+    matches[wordCount].clear();
+    if (words[wi].size() <= maxTokenLength_ + 2) matchWord(words[wi], prefix, matches[wordCount]);  // else longer than any word it could match
+    everyWordFound = everyWordFound && !matches[wordCount].empty();
     ++wordCount;
   }
-  std::vector<Candidate> cands = gather(matches, wordCount, true);
-  if (cands.size() < limit) cands = gather(matches, wordCount, false);
+  if (wordCount == 0) return {};
+  // The query without its stop words, for the exact-name and name-prefix tiers ("the NHS England").
+  std::string content;
+  for (std::string_view w : used) content.append(content.empty() ? "" : " ").append(w);
+  std::vector<Candidate> cands;
+  std::vector<uint8_t> missing;  // per candidate, when not every word is needed
+  if (everyWordFound) {
+    cands = gather(matches, wordCount, true);
+    if (cands.size() < limit) cands = gather(matches, wordCount, false);
+  }
+  // A question or a description (four words or more), or three words that nothing has together: what
+  // has at least half of the words (and two) comes too, after what has them all.
+  const bool partial = wordCount >= 4 || (cands.empty() && wordCount == 3);
+  if (partial) cands = gatherSome(matches, wordCount, std::max<size_t>(2, (wordCount + 1) / 2), missing);
   if (cands.empty()) return {};
 
-  // One sortable key per candidate: tier (3 bits), degree inverted so most comes first (27 bits),
-  // name rank (32 bits, unique per entity, so it settles every tie), and the field (2 bits, for the hit).
-  constexpr uint64_t kDegreeMax = (1u << 27) - 1;
+  // One sortable key per candidate: words missing (5 bits), tier (3 bits), degree inverted so most comes
+  // first (22 bits), name rank (32 bits, unique per entity, so it settles every tie), and the field (2
+  // bits, for the hit).
+  constexpr uint64_t kDegreeMax = (1u << 22) - 1;
   std::vector<uint64_t> keys;
   keys.reserve(cands.size());
-  for (const Candidate& cd : cands) {
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    const Candidate& cd = cands[ci];
+    const uint64_t lacks = partial ? std::min<uint64_t>(missing[ci], 31) : 0;
     SearchTier tier = static_cast<SearchTier>((cd.worst >> 2) + static_cast<unsigned>(SearchTier::NameWords));
-    if (tier == SearchTier::NameWords) {
+    if (tier == SearchTier::NameWords && !partial) {
       const std::string& name = foldedName_[cd.entity];
-      if (name == folded) tier = SearchTier::ExactName;
-      else if (name.compare(0, folded.size(), folded) == 0 && (lastIsPrefix || name[folded.size()] == ' '))
-        tier = SearchTier::NamePrefix;
+      auto startsName = [&](const std::string& q) {
+        return name.compare(0, q.size(), q) == 0 && (lastIsPrefix || name[q.size()] == ' ');
+      };
+      if (name == folded || name == content) tier = SearchTier::ExactName;
+      else if (startsName(folded) || startsName(content)) tier = SearchTier::NamePrefix;
     }
     const uint64_t degree = std::min<uint64_t>(degree_[cd.entity], kDegreeMax);
-    keys.push_back(static_cast<uint64_t>(tier) << 61 | (kDegreeMax - degree) << 34 |
+    keys.push_back(lacks << 59 | static_cast<uint64_t>(tier) << 56 | (kDegreeMax - degree) << 34 |
                    static_cast<uint64_t>(nameRank_[cd.entity]) << 2 | (cd.worst & 3u));
   }
   const size_t count = std::min(limit, keys.size());
@@ -319,8 +381,9 @@ std::vector<SearchHit> SearchIndex::query(std::string_view q, size_t limit) cons
   for (size_t i = 0; i < count; ++i) {
     const uint64_t k = keys[i];
     hits[i].entity = byName_[static_cast<uint32_t>(k >> 2)];
-    hits[i].tier = static_cast<SearchTier>(k >> 61);
-    hits[i].score = 7.f - static_cast<float>(k >> 61);
+    hits[i].missing = static_cast<uint8_t>(k >> 59);
+    hits[i].tier = static_cast<SearchTier>((k >> 56) & 7u);
+    hits[i].score = 7.f - static_cast<float>(hits[i].tier) - 8.f * hits[i].missing;
     hits[i].field = static_cast<SearchField>(k & 3u);
   }
   return hits;

@@ -191,10 +191,16 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
   return gReply.c_str();
 }
 
-// The relation links the details panel shows: [{"id","x","y"}] in CSS pixels.
+// The links the details panel shows: relations [{"id","x","y","role":"relation","label"}] in CSS pixels,
+// then source addresses (role "address", with the "address" they open).
 EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   nlohmann::json out = nlohmann::json::array();
-  for (const LinkSpot& l : gApp->linkSpots()) out.push_back({{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}});
+  for (const LinkSpot& l : gApp->linkSpots()) {
+    nlohmann::json j = {{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}, {"label", l.label}};
+    j["role"] = l.role == LinkSpot::Role::Address ? "address" : "relation";
+    if (l.role == LinkSpot::Role::Address) j["address"] = l.address;
+    out.push_back(std::move(j));
+  }
   gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return gReply.c_str();
 }
@@ -219,6 +225,30 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
   }
   gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return gReply.c_str();
+}
+
+// Opens the search box as "/" does, with a text when one is given.
+EMSCRIPTEN_KEEPALIVE void ex_search_open(const char* text) {
+  wake();
+  gApp->search().open();
+  if (*text) gApp->search().setText(text, false);
+}
+
+// The page's own text field over the search box (touch screens): its text, and its keys ("Enter",
+// "ArrowUp", "ArrowDown", "Escape").
+EMSCRIPTEN_KEEPALIVE void ex_search_text(const char* text) {
+  wake();
+  gApp->search().setText(text, true);
+}
+
+EMSCRIPTEN_KEEPALIVE void ex_search_key(const char* key) {
+  wake();
+  const std::string k = key;
+  gApp->search().pressKey(k == "Enter"       ? SearchBox::Key::Enter
+                          : k == "ArrowUp"   ? SearchBox::Key::Up
+                          : k == "ArrowDown" ? SearchBox::Key::Down
+                          : k == "Escape"    ? SearchBox::Key::Escape
+                                             : SearchBox::Key::None);
 }
 
 // Imports two CSV texts (entities, relations); returns {"ok","errors":[{"text"}]} like ex_load.

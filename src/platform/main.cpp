@@ -114,12 +114,18 @@ FrameTiming frame(Platform& p, bool force = false) {
   FrameTiming t;
   SDL_Event e;
   bool events = false;
+  bool touchLifted = false;
   while (SDL_PollEvent(&e)) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) p.quit = true;
     trackFinger(p, e);
+    touchLifted = touchLifted || (e.type == SDL_MOUSEBUTTONUP && e.button.which == SDL_TOUCH_MOUSEID) ||
+                  (e.type == SDL_FINGERUP && p.gestures.fingers() == 0);
     events = true;
   }
+  // A lifted finger hovers nothing: the pointer leaves (after the release is handled where it was), so
+  // a tooltip a tap brought up goes away instead of staying until the next touch.
+  if (touchLifted) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
   p.app.pinch(p.gestures.take(), p.gestures.fingers());
 #ifdef __EMSCRIPTEN__
   events = syncCanvasSize(p) || events;

@@ -142,7 +142,9 @@ void App::drawSide() {
   linkSpots_.clear();
   detailsTabShown_ = ImGui::BeginTabItem("Details");
   if (detailsTabShown_) {
-    if (drawDetailsPanel(corpus_, state_, paths_, linkSpots_)) search_.open(SearchBox::Purpose::PathTarget);
+    const DetailsAction act = drawDetailsPanel(corpus_, state_, paths_, linkSpots_);
+    if (act.findPath) search_.open(SearchBox::Purpose::PathTarget);
+    if (!act.openAddress.empty()) request_ = "open-url " + act.openAddress;
     ImGui::EndTabItem();
   }
   const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
@@ -151,7 +153,8 @@ void App::drawSide() {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Sources")) {
-    drawSourcesPanel(corpus_, state_, vis_);
+    const std::string address = drawSourcesPanel(corpus_, state_, vis_);
+    if (!address.empty()) request_ = "open-url " + address;
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
@@ -180,14 +183,15 @@ void App::drawHeader() {
   }
   flow.before(Flow::button("Search"));
   if (ImGui::Button("Search")) search_.open();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
+  // A tooltip never covers the dialog its button opened.
+  if (ImGui::IsItemHovered() && !search_.isOpen()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
   const char* present = state_.presentation ? "End presentation" : "Present";
   flow.before(Flow::button(present));
   if (ImGui::Button(present)) state_.presentation = !state_.presentation;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
   flow.before(Flow::button("?"));
   if (ImGui::Button("?")) showHelp_ = !showHelp_;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard keys (?)");
+  if (ImGui::IsItemHovered() && !showHelp_) ImGui::SetTooltip("Keyboard keys (?)");
   const char* names[] = {"Overview", "Timeline", "Relationships"};
   const View views[] = {View::Overview, View::Timeline, View::Graph};
   for (int i = 0; i < 3; ++i) {
@@ -246,6 +250,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
+  scrollDetailsForSelection(state_);  // a new selection opens the details at the top
   ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
   {  // its background by a clear inside the border (cheaper than a blended quad in software WebGL)
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
@@ -257,6 +262,7 @@ bool App::drawFrame(float width, float height, double dt) {
   ImGui::End();
   drawStoryCard(corpus_, state_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
   search_.draw(corpus_, state_, width);
+  if (request_.empty()) request_ = search_.takePageRequest();  // where the page's touch text field goes
   drawHelpPanel(showHelp_, width);
   if (state_.presentation) {  // a halo that shows the room where the pointer is
     const ImVec2 m = ImGui::GetIO().MousePos;

@@ -2,63 +2,85 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/names_at.h"
+#include "core/web_address.h"
 #include "ui/kind_style.h"
+#include "ui/text_fit.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
 namespace {
-void citationList(const Corpus& c, const std::vector<Citation>& cits) {
-  for (const Citation& cit : cits) {
+const char* kOpenQuote = "\xe2\x80\x9c";
+const char* kCloseQuote = "\xe2\x80\x9d";
+
+// A quote with the seed's emphasis drawn as emphasis (the corpus keeps the markdown verbatim).
+void quoteText(const std::string& quote, float width = 0.f) { emphasisTextWrapped(quote, kOpenQuote, kCloseQuote, width); }
+
+std::string citationList(const Corpus& c, const std::vector<Citation>& cits, uint32_t entity, std::vector<LinkSpot>& spots) {
+  std::string open;
+  for (size_t i = 0; i < cits.size(); ++i) {
+    const Citation& cit = cits[i];
     const Source& src = c.sources[cit.source];
-    if (!cit.quote.empty()) ImGui::TextWrapped("\xe2\x80\x9c%s\xe2\x80\x9d", cit.quote.c_str());
+    ImGui::PushID(static_cast<int>(i));
+    if (!cit.quote.empty()) quoteText(cit.quote);
     if (!cit.note.empty()) ImGui::TextWrapped("%s", cit.note.c_str());
     const std::string date = src.date.present() ? ", " + formatUk(src.date.value) : "";
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s \xe2\x80\x94 %s%s%s", src.title.c_str(), src.publisher.c_str(), date.c_str(),
                        src.external ? " (external source)" : "");
-    if (!src.url.empty()) ImGui::TextWrapped("%s", src.url.c_str());
     ImGui::PopStyleColor();
+    if (!src.url.empty() && addressLink(src.url, &spots, entity)) open = src.url;
+    ImGui::PopID();
     ImGui::Spacing();
   }
+  return open;
 }
 
-// One relation as a link: "partner in → Sir William Rous Unit".
-void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing, std::vector<LinkSpot>& spots) {
-  const Relation& r = c.relations[ri];
-  const Entity& other = c.entities[outgoing ? r.to : r.from];
-  ImGui::PushID(static_cast<int>(ri) * 2 + (outgoing ? 1 : 0));
+// One relation target as a link: "Sir William Rous Unit" under "partner in". Several relations of one
+// type to the same entity (different dates, roles or sources) are one link; its tooltip lists each.
+void relationLink(const Corpus& c, AppState& s, uint32_t target, const std::vector<uint32_t>& rels,
+                  std::vector<LinkSpot>& spots) {
+  const Entity& other = c.entities[target];
+  ImGui::PushID(static_cast<int>(target));
   ImGui::Bullet();
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(other.kind).colour);
-  if (ImGui::Selectable(other.name.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) {
-    s.selected = static_cast<int>(outgoing ? r.to : r.from);
-  }
+  const std::string shown = elide(other.name, ImGui::GetContentRegionAvail().x);
+  const bool elided = shown.size() != other.name.size();
+  ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(other.kind));
+  if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) s.selected = static_cast<int>(target);
   if (ImGui::IsItemVisible()) {
     const ImVec2 a = ImGui::GetItemRectMin();
-    spots.push_back({outgoing ? r.to : r.from, a.x + ImGui::CalcTextSize(other.name.c_str()).x * 0.5f,
-                     (a.y + ImGui::GetItemRectMax().y) * 0.5f});
+    spots.push_back({target, a.x + ImGui::CalcTextSize(shown.c_str()).x * 0.5f, (a.y + ImGui::GetItemRectMax().y) * 0.5f,
+                     LinkSpot::Role::Relation, shown, {}});
   }
-  ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered()) {
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    if (!r.role.empty()) ImGui::TextWrapped("Role: %s", r.role.c_str());
-    if (r.date.present()) ImGui::Text("%s", formatUk(r.date.value).c_str());
-    for (const Citation& cit : r.citations) {
-      if (!cit.quote.empty()) ImGui::TextWrapped("\xe2\x80\x9c%s\xe2\x80\x9d", cit.quote.c_str());
-      ImGui::TextDisabled("%s", c.sources[cit.source].title.c_str());
+    if (elided) ImGui::TextWrapped("%s", other.name.c_str());  // still in its kind's colour
+    ImGui::PopStyleColor();
+    for (size_t i = 0; i < rels.size(); ++i) {
+      const Relation& r = c.relations[rels[i]];
+      if (i > 0 || elided) ImGui::Separator();
+      if (!r.role.empty()) ImGui::TextWrapped("Role: %s", r.role.c_str());
+      if (r.date.present()) ImGui::Text("%s", formatUk(r.date.value).c_str());
+      for (const Citation& cit : r.citations) {
+        if (!cit.quote.empty()) quoteText(cit.quote, ImGui::GetFontSize() * 30);
+        ImGui::TextDisabled("%s", c.sources[cit.source].title.c_str());
+      }
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+  } else {
+    ImGui::PopStyleColor();
   }
   ImGui::PopID();
 }
-}  // namespace
 
-namespace {
 void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
   const Entity& target = c.entities[static_cast<size_t>(s.pathTo)];
   ImGui::SeparatorText("Connections");
@@ -74,17 +96,59 @@ void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
   }
   if (ImGui::SmallButton("Clear connections")) s.pathTo = -1;
 }
+
+int gShownSelection = -2;  // the selection the panel last opened at the top for
+uint64_t gShownCorpus = 0;
 }  // namespace
 
-bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots) {
+void scrollDetailsForSelection(const AppState& s) {
+  if (s.selected == gShownSelection && s.corpusVersion == gShownCorpus) return;
+  gShownSelection = s.selected;
+  gShownCorpus = s.corpusVersion;
+  ImGui::SetNextWindowScroll(ImVec2(0.f, 0.f));  // applied as the window begins: this frame is at the top
+}
+
+bool addressLink(const std::string& url, std::vector<LinkSpot>* spots, uint32_t entity) {
+  const std::string shown = elide(url, ImGui::GetContentRegionAvail().x);
+  if (!isWebAddress(url)) {  // shown, never opened
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (shown.size() != url.size()) ImGui::SetItemTooltip("%s", url.c_str());
+    return false;
+  }
+  // A button the size of the text (clicks, keyboard focus, Enter), drawn as a link: coloured, underlined.
+  const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
+  const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
+  const bool clicked = ImGui::InvisibleButton("##address", ImVec2(std::max(size.x, 1.f), size.y));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddText(a, palette().link, shown.c_str());
+  dl->AddLine(ImVec2(a.x, b.y - 1.f), ImVec2(b.x, b.y - 1.f), palette().link, 1.f);
+  if (spots && ImGui::IsItemVisible())
+    spots->push_back({entity, (a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f, LinkSpot::Role::Address, shown, url});
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextWrapped("%s", url.c_str());
+    ImGui::TextDisabled("Opens in a new tab");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  return clicked;
+}
+
+DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots) {
   spots.clear();
+  DetailsAction act;
   if (s.selected < 0 || static_cast<size_t>(s.selected) >= c.entities.size()) {
     ImGui::TextWrapped("Select something in a view, or search with / or Ctrl+K, to see its details and sources.");
-    return false;
+    return act;
   }
   const uint32_t ei = static_cast<uint32_t>(s.selected);
   const Entity& e = c.entities[ei];
-  ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
+  ImGui::PushTextWrapPos(0.f);  // every line wraps at the panel's edge (large type, narrow screens)
+  ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(e.kind));
   ImGui::TextWrapped("%s", e.name.c_str());
   ImGui::PopStyleColor();
   ImGui::TextDisabled("%s \xc2\xb7 %s%s", std::string(kindName(e.kind)).c_str(), e.type.c_str(),
@@ -95,9 +159,12 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
     ImGui::TextWrapped("Also: %s", a.c_str());
   }
   if (e.date.present()) {
-    ImGui::Text("%s", formatUk(e.date.value).c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", describePrecision(e.date.value).c_str());
+    const std::string date = formatUk(e.date.value), precision = "(" + describePrecision(e.date.value) + ")";
+    ImGui::TextUnformatted(date.c_str());
+    // The precision beside the date when it fits, else below it.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::CalcTextSize(precision.c_str()).x <= room) ImGui::SameLine();
+    ImGui::TextDisabled("%s", precision.c_str());
   }
   // How the date was found or inferred, or why no source gives one.
   if (!e.date.note.empty()) ImGui::TextWrapped("%s %s", e.date.present() ? "About the date:" : "No date:", e.date.note.c_str());
@@ -107,24 +174,40 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
                                            static_cast<int>(then.size()), then.data());
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
-  const bool findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
+  act.findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
   if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
   for (const Figure& f : e.figures) {
-    ImGui::BulletText("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
                       f.value, f.unit.c_str());
   }
 
-  // Relations grouped by type and direction.
-  std::map<std::pair<int, bool>, std::vector<uint32_t>> groups;
-  for (uint32_t i = c.outStart[ei]; i < c.outStart[ei + 1]; ++i) groups[{c.relations[c.outRel[i]].type, true}].push_back(c.outRel[i]);
-  for (uint32_t i = c.inStart[ei]; i < c.inStart[ei + 1]; ++i) groups[{c.relations[c.inRel[i]].type, false}].push_back(c.inRel[i]);
+  // Relations grouped by type and direction; within a group each target once, in order of first mention.
+  struct Group {
+    std::vector<uint32_t> targets;
+    std::map<uint32_t, std::vector<uint32_t>> rels;  // target -> its relations in this group
+  };
+  std::map<std::pair<int, bool>, Group> groups;
+  auto addRel = [&](uint32_t ri, bool outgoing) {
+    const Relation& r = c.relations[ri];
+    Group& g = groups[{r.type, outgoing}];
+    const uint32_t target = outgoing ? r.to : r.from;
+    std::vector<uint32_t>& list = g.rels[target];
+    if (list.empty()) g.targets.push_back(target);
+    list.push_back(ri);
+  };
+  for (uint32_t i = c.outStart[ei]; i < c.outStart[ei + 1]; ++i) addRel(c.outRel[i], true);
+  for (uint32_t i = c.inStart[ei]; i < c.inStart[ei + 1]; ++i) addRel(c.inRel[i], false);
   if (!groups.empty()) {
     ImGui::SeparatorText("Relations");
-    for (const auto& [key, rels] : groups) {
+    for (const auto& [key, g] : groups) {
       const std::string label(relationTypes()[static_cast<size_t>(key.first)].label);
       // Outgoing: "partner in (2)"; incoming: "publishes this (1)", read from the other entity.
-      ImGui::TextDisabled("%s (%zu)", (key.second ? label : label + " this").c_str(), rels.size());
-      for (uint32_t ri : rels) relationLink(c, s, ri, key.second, spots);
+      ImGui::TextDisabled("%s (%zu)", (key.second ? label : label + " this").c_str(), g.targets.size());
+      ImGui::PushID(key.first * 2 + (key.second ? 1 : 0));
+      for (uint32_t target : g.targets) relationLink(c, s, target, g.rels.at(target), spots);
+      ImGui::PopID();
     }
   }
   // Events this entity took part in.
@@ -135,13 +218,16 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
       if (who != ei) continue;
       if (!anyEvent) ImGui::SeparatorText("Events");
       anyEvent = true;
-      ImGui::BulletText("%s: %s", formatUk(event.date.value).c_str(), event.name.c_str());
+      ImGui::Bullet();
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s: %s", formatUk(event.date.value).c_str(), event.name.c_str());
       break;
     }
   }
   ImGui::SeparatorText("Sources");
-  citationList(c, e.citations);
-  return findPath;
+  act.openAddress = citationList(c, e.citations, ei, spots);
+  ImGui::PopTextWrapPos();
+  return act;
 }
 
 }  // namespace nhsx

@@ -367,7 +367,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   if (hovered_ >= 0 && dragNode_ < 0 && !ImGui::IsPopupOpen("node-context")) {
     const Entity& e = c.entities[static_cast<size_t>(hovered_)];
     ImGui::BeginTooltip();
-    ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(e.kind));
     const std::string_view shown = labelOf(c, s, static_cast<uint32_t>(hovered_));
     ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
     ImGui::PopStyleColor();

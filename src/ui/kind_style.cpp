@@ -1,17 +1,23 @@
 #include "ui/kind_style.h"
 
+#include "core/theme_colours.h"
+
 namespace nhsx {
 
 namespace {
-constexpr uint32_t rgb(uint32_t r, uint32_t g, uint32_t b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
+constexpr uint32_t col32(uint32_t r, uint32_t g, uint32_t b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
+uint32_t fill(Kind k) {
+  const Rgba c = kindFill(k);  // core/theme_colours.h: the fills, with their text variants beside them
+  return col32(c.r, c.g, c.b);
+}
 const KindStyle kStyles[kKindCount] = {
-    {rgb(0, 114, 178), 0, "circle"},     // organisation: blue
-    {rgb(230, 159, 0), 3, "triangle"},   // person: orange
-    {rgb(0, 158, 115), 1, "square"},     // document: green
-    {rgb(204, 121, 167), 2, "diamond"},  // programme: reddish purple
-    {rgb(213, 94, 0), 4, "hexagon"},     // partnership: vermillion
-    {rgb(86, 140, 190), 0, "circle"},    // part: lighter blue, drawn small
-    {rgb(140, 110, 0), 2, "diamond"},    // theme: dark gold
+    {fill(Kind::Organisation), 0, "circle"},  // blue
+    {fill(Kind::Person), 3, "triangle"},      // orange
+    {fill(Kind::Document), 1, "square"},      // green
+    {fill(Kind::Programme), 2, "diamond"},    // reddish purple
+    {fill(Kind::Partnership), 4, "hexagon"},  // vermillion
+    {fill(Kind::Part), 0, "circle"},          // lighter blue, drawn small
+    {fill(Kind::Theme), 2, "diamond"},        // dark gold
 };
 }  // namespace
 
@@ -19,13 +25,13 @@ const KindStyle& kindStyle(Kind k) { return kStyles[static_cast<int>(k)]; }
 
 uint32_t relationGroupColour(RelationGroup g) {
   static const uint32_t kColours[kRelationGroupCount] = {
-      rgb(170, 40, 70),    // governance and accountability: deep red
-      rgb(0, 95, 170),     // membership and partnership: blue
-      rgb(40, 130, 95),    // publishing and authorship: green
-      rgb(105, 112, 125),  // parts and contributions: grey
-      rgb(150, 118, 10),   // themes: gold
-      rgb(120, 70, 160),   // succession and renaming: purple
-      rgb(120, 120, 120),  // other
+      col32(170, 40, 70),    // governance and accountability: deep red
+      col32(0, 95, 170),     // membership and partnership: blue
+      col32(40, 130, 95),    // publishing and authorship: green
+      col32(105, 112, 125),  // parts and contributions: grey
+      col32(150, 118, 10),   // themes: gold
+      col32(120, 70, 160),   // succession and renaming: purple
+      col32(120, 120, 120),  // other
   };
   return kColours[static_cast<int>(g)];
 }

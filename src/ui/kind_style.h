@@ -1,4 +1,5 @@
-// How each kind of entity looks in every view: colour (Okabe-Ito, readable by colour-blind people)
+// How each kind of entity looks in every view: fill colour (Okabe-Ito, readable by colour-blind people;
+// names as text use the darker or lighter kindTextColour of ui/theme.h)
 // and node shape, so the timeline, the graph and the legend agree.
 #pragma once
 #include <cstdint>

@@ -5,6 +5,7 @@
 #include "core/edtf.h"
 #include "core/story.h"
 #include "ui/kind_style.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
@@ -25,7 +26,11 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
       ImGui::TextWrapped("%s (%zu steps)", st.title.c_str(), st.steps.size());
-      if (!st.description.empty()) ImGui::TextDisabled("%s", st.description.c_str());
+      if (!st.description.empty()) {  // wrapped, not cut at the edge
+        ImGui::PushTextWrapPos(0.f);
+        ImGui::TextDisabled("%s", st.description.c_str());
+        ImGui::PopTextWrapPos();
+      }
       ImGui::PopID();
     }
     ImGui::SeparatorText("In this corpus");
@@ -35,7 +40,7 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
     for (int k = 0; k < kKindCount; ++k) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(static_cast<Kind>(k)).colour);
+      ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(static_cast<Kind>(k)));
       ImGui::Text("%s", std::string(kindPlural(static_cast<Kind>(k))).c_str());
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();

@@ -3,8 +3,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
 
 #include "ui/kind_style.h"
+#include "ui/text_fit.h"
+#include "ui/theme.h"
 
 namespace nhsx {
 
@@ -18,6 +24,19 @@ const char* fieldHint(SearchField f) {
   }
   return "";
 }
+
+std::string hintOf(const Entity& e, const SearchHit& h) {
+  std::string hint(kindName(e.kind));
+  if (*fieldHint(h.field)) hint += std::string(" ") + fieldHint(h.field);
+  if (h.missing) hint += " \xc2\xb7 " + std::to_string(h.missing) + (h.missing == 1 ? " word missing" : " words missing");
+  return hint;
+}
+
+std::string cssColour(ImU32 c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF);
+  return buf;
+}
 }  // namespace
 
 void SearchBox::setCorpus(const Corpus& c) {
@@ -26,7 +45,7 @@ void SearchBox::setCorpus(const Corpus& c) {
   lastQuery_.clear();
   hits_.clear();
   text_[0] = 0;
-  open_ = false;
+  close();
 }
 
 void SearchBox::ensureIndex() {
@@ -43,8 +62,23 @@ std::vector<SearchHit> SearchBox::query(std::string_view q, size_t limit) {
 void SearchBox::open(Purpose p) {
   purpose_ = p;
   open_ = true;
-  focusInput_ = true;
+  focusInput_ = true;  // the field takes the keyboard with its old text selected
   cursor_ = 0;
+}
+
+void SearchBox::close() {
+  open_ = false;
+  pageField_ = false;
+  pendingKey_ = Key::None;
+  if (!fieldSent_.empty()) pageRequest_ = "search-input-close";
+  fieldSent_.clear();
+}
+
+void SearchBox::setText(std::string_view text, bool pageField) {
+  const size_t n = std::min(text.size(), sizeof text_ - 1);
+  std::memcpy(text_, text.data(), n);
+  text_[n] = 0;
+  pageField_ = pageField_ || pageField;
 }
 
 std::string SearchBox::takeAnnouncement() { return std::move(announcement_); }
@@ -53,11 +87,14 @@ void SearchBox::pick(const Corpus& c, AppState& s, uint32_t entity) {
   if (purpose_ == Purpose::PathTarget && s.selected >= 0) s.pathTo = static_cast<int>(entity);
   else { s.selected = static_cast<int>(entity); s.pathTo = -1; }
   announcement_ = (purpose_ == Purpose::PathTarget ? "Connections to " : "Selected ") + c.entities[entity].name;
-  open_ = false;
+  close();
 }
 
 void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
-  if (!open_) return;
+  if (!open_) {
+    if (!fieldSent_.empty()) close();  // closed by its title bar's button
+    return;
+  }
   const float fs = ImGui::GetFontSize();
   const float w = std::min(viewportWidth - 16.f, fs * 34);
   ImGui::SetNextWindowPos(ImVec2((viewportWidth - w) * 0.5f, fs * 3.2f), ImGuiCond_Always);
@@ -69,10 +106,26 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     ImGui::End();
     return;
   }
-  if (focusInput_) { ImGui::SetKeyboardFocusHere(); focusInput_ = false; }
+  // Typed into the page's field, the box's field only shows the text (it would not see the keys).
+  if (focusInput_ && !pageField_) ImGui::SetKeyboardFocusHere();
+  focusInput_ = false;
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputTextWithHint("##q", "Names, aliases, descriptions, quotes", text_, sizeof text_,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
+                                    (pageField_ ? ImGuiInputTextFlags_ReadOnly : 0);
+  bool enter = ImGui::InputTextWithHint("##q", "Names, aliases, descriptions, quotes", text_, sizeof text_, flags);
+  {  // where the page's own field goes (it uses it on touch screens)
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    nlohmann::json field = {{"x", a.x}, {"y", a.y}, {"w", b.x - a.x}, {"h", b.y - a.y}, {"fontPx", fs},
+                            {"padX", ImGui::GetStyle().FramePadding.x},
+                            {"fg", cssColour(ImGui::GetColorU32(ImGuiCol_Text))},
+                            {"bg", cssColour(ImGui::GetColorU32(ImGuiCol_FrameBg, 1.f))}};
+    const std::string place = field.dump();
+    if (place != fieldSent_) {
+      field["text"] = text_;
+      pageRequest_ = "search-input " + field.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      fieldSent_ = place;
+    }
+  }
   if (lastQuery_ != text_) {
     lastQuery_ = text_;
     hits_ = query(lastQuery_, 30);
@@ -83,30 +136,80 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     }
   }
   const int n = static_cast<int>(hits_.size());
+  const Key key = pendingKey_;
+  pendingKey_ = Key::None;
+  const bool down = ImGui::IsKeyPressed(ImGuiKey_DownArrow) || key == Key::Down;
+  const bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow) || key == Key::Up;
   if (n > 0) {
-    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) cursor_ = (cursor_ + 1) % n;
-    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) cursor_ = (cursor_ + n - 1) % n;
+    if (down) cursor_ = (cursor_ + 1) % n;
+    if (up) cursor_ = (cursor_ + n - 1) % n;
   }
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) open_ = false;
+  enter = enter || key == Key::Enter;
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape) || key == Key::Escape) open_ = false;
   if (enter && n > 0) { pick(c, s, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
+  ImGui::PushTextWrapPos(0.f);
   if (n == 0 && !lastQuery_.empty()) ImGui::TextDisabled("Nothing matches \xe2\x80\x9c%s\xe2\x80\x9d", text_);
-  ImGui::BeginChild("results", ImVec2(0, std::min(n, 10) * fs * 1.6f + (n ? 6 : 0)));
+
+  // Each result on one line with its kind beside it; a name too long for that gets the kind below it,
+  // and is elided (whole in a tooltip) only if wider than the box. Nothing is cut at the edge.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float rowH = fs + st.ItemSpacing.y;
+  const float inner = ImGui::GetContentRegionAvail().x - (n > 10 ? st.ScrollbarSize : 0.f) - st.WindowPadding.x * 0.5f;
+  struct Row {
+    std::string name, hint;
+    bool below;
+  };
+  std::vector<Row> rows;
+  float height = 0;
   for (int i = 0; i < n; ++i) {
     const SearchHit& h = hits_[static_cast<size_t>(i)];
     const Entity& e = c.entities[h.entity];
+    Row r{e.name, hintOf(e, h), false};
+    const float hintW = ImGui::CalcTextSize(r.hint.c_str()).x + st.ItemSpacing.x;
+    const float nameW = ImGui::CalcTextSize(e.name.c_str()).x;
+    if (nameW + hintW > inner) {
+      r.below = true;
+      r.name = elide(e.name, inner);
+      r.hint = elide(r.hint, inner);
+    }
+    if (i < 10) height += r.below ? rowH * 2 : rowH;
+    rows.push_back(std::move(r));
+  }
+  // The list scrolls rather than push the box past the bottom of the screen (the hint below stays).
+  const char* footer = "Up/Down to move, Enter to choose, Esc to close";
+  const float footerH = ImGui::CalcTextSize(footer, nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  const float room = ImGui::GetIO().DisplaySize.y - ImGui::GetCursorScreenPos().y - footerH - st.ItemSpacing.y -
+                     st.WindowPadding.y - 8.f;
+  height = std::max(std::min(height + (n ? 6 : 0), room), n ? rowH * 2 : 0.f);
+  ImGui::BeginChild("results", ImVec2(0, height));
+  for (int i = 0; i < n; ++i) {
+    const SearchHit& h = hits_[static_cast<size_t>(i)];
+    const Entity& e = c.entities[h.entity];
+    const Row& r = rows[static_cast<size_t>(i)];
     ImGui::PushID(i);
-    ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
-    if (ImGui::Selectable(e.name.c_str(), i == cursor_)) { ImGui::PopStyleColor(); ImGui::PopID(); pick(c, s, h.entity); break; }
+    ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(e.kind));
+    const ImVec2 textAt = ImGui::GetCursorScreenPos();  // (the selectable's box reaches a little further left)
+    const ImVec2 size(0.f, r.below ? rowH * 2 - st.ItemSpacing.y : 0.f);
+    const bool picked = ImGui::Selectable(r.name.c_str(), i == cursor_, ImGuiSelectableFlags_AllowOverlap, size);
     ImGui::PopStyleColor();
-    if (i == cursor_ && (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)))
-      ImGui::SetScrollHereY();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s %s", std::string(kindName(e.kind)).c_str(), fieldHint(h.field));
+    if (r.name.size() != e.name.size()) ImGui::SetItemTooltip("%s", e.name.c_str());
+    if (picked) { ImGui::PopID(); pick(c, s, h.entity); break; }
+    if (i == cursor_ && (down || up)) ImGui::SetScrollHereY();
+    if (r.below) {
+      // Under the name, inside the selectable's two lines.
+      ImGui::GetWindowDrawList()->AddText(ImVec2(textAt.x, textAt.y + rowH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                          r.hint.c_str());
+    } else {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", r.hint.c_str());
+    }
     ImGui::PopID();
   }
   ImGui::EndChild();
-  ImGui::TextDisabled("Up/Down to move, Enter to choose, Esc to close");
+  ImGui::TextDisabled("%s", footer);
+  ImGui::PopTextWrapPos();
   ImGui::End();
+  if (!open_) close();
 }
 
 }  // namespace nhsx

@@ -1,6 +1,8 @@
 // Search: a box opened with `/` or Ctrl/Cmd+K (or its button) over names, aliases, descriptions and
 // quotes; results update as you type, arrow keys move, Enter picks. The same box picks the far end of
-// a path ("Find connections to...").
+// a path ("Find connections to..."). Reopened, it shows the last text selected, so typing replaces it.
+// On a touch screen the page lays a real text field over the box's field (so the phone's keyboard
+// opens): it hears where through pageRequest() and sends the text and keys back (setText, pressKey).
 #pragma once
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@ namespace nhsx {
 class SearchBox {
  public:
   enum class Purpose : uint8_t { Select, PathTarget };
+  enum class Key : uint8_t { None, Enter, Up, Down, Escape };
 
   void setCorpus(const Corpus& c);
   void open(Purpose p = Purpose::Select);
@@ -24,10 +27,18 @@ class SearchBox {
   // For the page's API: runs a query without the box.
   std::vector<SearchHit> query(std::string_view q, size_t limit);
 
+  // Replaces the box's text. From the page's own text field (pageField): the box's field then only
+  // shows the text, and the page sends the field's Enter, arrow and Escape keys through pressKey.
+  void setText(std::string_view text, bool pageField);
+  void pressKey(Key k) { pendingKey_ = k; }
+  // For the page, once: "search-input {x, y, w, h, fontPx, text, fg, bg}" (CSS pixels of the canvas)
+  // when the open box's field is placed or moves, "search-input-close" when the box closes; else "".
+  std::string takePageRequest() { return std::move(pageRequest_); }
+
  private:
   void pick(const Corpus& c, AppState& s, uint32_t entity);
-
   void ensureIndex();
+  void close();
 
   // Built on first use, not on load: at 100k entities it takes seconds in wasm.
   SearchIndex index_;
@@ -39,6 +50,9 @@ class SearchBox {
   std::string announcement_;
   int cursor_ = 0;
   bool open_ = false, focusInput_ = false;
+  bool pageField_ = false;  // the page's text field has the text (touch screens)
+  Key pendingKey_ = Key::None;
+  std::string pageRequest_, fieldSent_;  // fieldSent_: the field's place last told to the page
   Purpose purpose_ = Purpose::Select;
 };
 

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "ui/details_panel.h"
+
 namespace nhsx {
 
-void drawSourcesPanel(const Corpus& c, const AppState& s, const Visibility& vis) {
+std::string drawSourcesPanel(const Corpus& c, const AppState& s, const Visibility& vis) {
+  std::string open;
   // The relationship view shows what exists at the "as of" date; the others what the filters allow.
   const bool graph = s.view == View::Graph;
   const std::vector<uint8_t>& ents = graph ? vis.entityAt : vis.filtered.entityVisible;
@@ -30,9 +33,10 @@ void drawSourcesPanel(const Corpus& c, const AppState& s, const Visibility& vis)
     const std::string date = src.date.present() ? ", " + formatUk(src.date.value) : "";
     ImGui::TextDisabled("%s%s \xc2\xb7 cited %u times%s", src.publisher.c_str(), date.c_str(), cites[i],
                         src.external ? " \xc2\xb7 external" : "");
-    if (!src.url.empty()) ImGui::TextWrapped("%s", src.url.c_str());
+    if (!src.url.empty() && addressLink(src.url)) open = src.url;
     ImGui::PopID();
   }
+  return open;
 }
 
 }  // namespace nhsx

@@ -2,31 +2,35 @@
 
 #include <imgui.h>
 
+#include "core/theme_colours.h"
+
 namespace nhsx {
 
 namespace {
 Palette gPalette;
 
-ImVec4 rgbOf(uint32_t hex, float a = 1.f) {
-  return ImVec4(((hex >> 16) & 0xFF) / 255.f, ((hex >> 8) & 0xFF) / 255.f, (hex & 0xFF) / 255.f, a);
-}
+ImVec4 vec(Rgba c) { return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f); }
+uint32_t u32(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
-Palette paletteFor(const Look& look, uint32_t accentU32) {
-  if (look.dark) {
-    return Palette{IM_COL32(24, 26, 31, 255),    IM_COL32(236, 238, 242, 255), IM_COL32(160, 166, 178, 255),
-                   IM_COL32(255, 255, 255, 255), IM_COL32(34, 37, 44, 255),    IM_COL32(40, 44, 52, 255),
-                   IM_COL32(110, 116, 128, 255), IM_COL32(170, 176, 188, 255), IM_COL32(150, 160, 180, 200),
-                   IM_COL32(24, 26, 31, 190),    IM_COL32(10, 12, 16, 240),    IM_COL32(30, 33, 40, 225),
-                   accentU32};
-  }
-  const bool hc = look.highContrast;
-  return Palette{IM_COL32(255, 255, 255, 255), hc ? IM_COL32(0, 0, 0, 255) : IM_COL32(30, 32, 40, 255),
-                 hc ? IM_COL32(40, 40, 40, 255) : IM_COL32(95, 100, 110, 255), IM_COL32(0, 0, 0, 255),
-                 IM_COL32(244, 245, 247, 255), IM_COL32(236, 238, 242, 255),
-                 hc ? IM_COL32(60, 60, 60, 255) : IM_COL32(150, 155, 165, 255),
-                 hc ? IM_COL32(0, 0, 0, 255) : IM_COL32(90, 95, 110, 255), IM_COL32(90, 100, 120, 200),
-                 hc ? IM_COL32(255, 255, 255, 240) : IM_COL32(250, 250, 248, 190), IM_COL32(255, 255, 255, 240),
-                 IM_COL32(255, 255, 255, 225), accentU32};
+Palette paletteFor(const ThemeColours& t, uint32_t accentU32) {
+  Palette p{};
+  p.canvas = u32(t.canvas);
+  p.text = u32(t.viewText);
+  p.muted = u32(t.muted);
+  p.strong = u32(t.strong);
+  p.axisBg = u32(t.axisBg);
+  p.laneHeader = u32(t.laneHeader);
+  p.tickMinor = u32(t.tickMinor);
+  p.tickMajor = u32(t.tickMajor);
+  p.density = u32(t.density);
+  p.labelBg = u32(t.labelBg);
+  p.labelBgStrong = u32(t.labelBgStrong);
+  p.legendBg = u32(t.legendBg);
+  p.accent = accentU32;
+  p.today = u32(t.today);
+  p.link = u32(t.link);
+  for (int k = 0; k < kKindCount; ++k) p.kindText[k] = u32(t.kindText[k]);
+  return p;
 }
 }  // namespace
 
@@ -34,7 +38,8 @@ const Palette& palette() { return gPalette; }
 
 void applyTheme(const Look& look) {
   ImGuiStyle style;
-  const uint32_t accent = look.accent ? (look.accent & 0xFFFFFFu) : 0x005EB8u;  // NHS blue
+  const uint32_t accent = look.accent ? (look.accent & 0xFFFFFFu) : kNhsBlue;
+  const ThemeColours t = themeColours(look.dark, look.highContrast, accent);
   if (look.dark) ImGui::StyleColorsDark(&style);
   else ImGui::StyleColorsLight(&style);
   style.WindowRounding = 4;
@@ -45,36 +50,38 @@ void applyTheme(const Look& look) {
   style.ItemSpacing = ImVec2(10, 7);
   style.ScrollbarSize = 16;
   ImVec4* c = style.Colors;
-  if (look.dark) {
-    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
-    c[ImGuiCol_Text] = ImVec4(0.93f, 0.94f, 0.95f, 1.0f);
-    c[ImGuiCol_TextDisabled] = ImVec4(0.66f, 0.68f, 0.72f, 1.0f);  // 4.5:1 and more on the dark panels
-  } else {
-    c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-    c[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.0f);  // checkboxes and fields show on white
-    c[ImGuiCol_Text] = look.highContrast ? ImVec4(0, 0, 0, 1) : ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
-    c[ImGuiCol_TextDisabled] = look.highContrast ? ImVec4(0.2f, 0.2f, 0.2f, 1) : ImVec4(0.36f, 0.38f, 0.42f, 1.0f);
-  }
-  const float tint = look.highContrast ? 1.6f : 1.0f;
-  c[ImGuiCol_Header] = rgbOf(accent, 0.18f * tint);
-  c[ImGuiCol_HeaderHovered] = rgbOf(accent, 0.28f * tint);
-  c[ImGuiCol_HeaderActive] = rgbOf(accent, 0.40f * tint);
-  c[ImGuiCol_Button] = rgbOf(accent, 0.15f * tint);
-  c[ImGuiCol_ButtonHovered] = rgbOf(accent, 0.30f * tint);
-  c[ImGuiCol_ButtonActive] = rgbOf(accent, 0.45f * tint);
-  c[ImGuiCol_CheckMark] = rgbOf(accent);
-  c[ImGuiCol_TabActive] = rgbOf(accent, 0.45f);
-  c[ImGuiCol_TabHovered] = rgbOf(accent, 0.35f);
+  // Every colour text is drawn with or on comes from the checked table (core/theme_colours.h).
+  c[ImGuiCol_WindowBg] = vec(t.windowBg);
+  c[ImGuiCol_ChildBg] = vec(t.childBg);
+  c[ImGuiCol_PopupBg] = vec(t.popupBg);
+  c[ImGuiCol_FrameBg] = vec(t.frameBg);  // checkboxes and fields show on white
+  c[ImGuiCol_TitleBg] = vec(t.titleBg);
+  c[ImGuiCol_TitleBgActive] = vec(t.titleBgActive);
+  c[ImGuiCol_Text] = vec(t.text);
+  c[ImGuiCol_TextDisabled] = vec(t.textDisabled);
+  c[ImGuiCol_Header] = vec(t.header);
+  c[ImGuiCol_HeaderHovered] = vec(t.headerHovered);
+  c[ImGuiCol_HeaderActive] = vec(t.headerActive);
+  c[ImGuiCol_Button] = vec(t.button);
+  c[ImGuiCol_ButtonHovered] = vec(t.buttonHovered);
+  c[ImGuiCol_ButtonActive] = vec(t.buttonActive);
+  c[ImGuiCol_Tab] = vec(t.tab);
+  c[ImGuiCol_TabHovered] = vec(t.tabHovered);
+  c[ImGuiCol_TabActive] = vec(t.tabActive);
+  c[ImGuiCol_TabUnfocused] = vec(t.tabUnfocused);
+  c[ImGuiCol_TabUnfocusedActive] = vec(t.tabUnfocusedActive);
+  c[ImGuiCol_TableRowBgAlt] = vec(t.tableRowBgAlt);
+  c[ImGuiCol_TextSelectedBg] = vec(t.textSelectedBg);
+  c[ImGuiCol_CheckMark] = vec(rgb(static_cast<uint8_t>(accent >> 16), static_cast<uint8_t>(accent >> 8),
+                                  static_cast<uint8_t>(accent)));
   c[ImGuiCol_NavHighlight] = look.dark ? ImVec4(1.f, 0.85f, 0.2f, 1.f) : ImVec4(0.84f, 0.37f, 0.0f, 1.f);  // focus ring
   if (look.highContrast) {
     style.FrameBorderSize = 1.5f;
-    c[ImGuiCol_Border] = ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_Border] = look.dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
   }
   style.ScaleAllSizes(look.uiScale);
   ImGui::GetStyle() = style;
-  gPalette = paletteFor(look, ImGui::ColorConvertFloat4ToU32(rgbOf(accent)));
+  gPalette = paletteFor(t, ImGui::ColorConvertFloat4ToU32(c[ImGuiCol_CheckMark]));
 }
 
 }  // namespace nhsx

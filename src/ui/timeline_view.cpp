@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/contrast.h"
 #include "render/imgui_renderer.h"
 #include "ui/kind_style.h"
 #include "ui/flow.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace nhsx {
@@ -17,20 +19,6 @@ constexpr uint32_t kEventColour = IM_COL32(70, 74, 86, 255);
 constexpr uint32_t kCursorColour = IM_COL32(200, 30, 80, 255);
 constexpr uint32_t kTodayColour = IM_COL32(0, 94, 184, 255);
 constexpr float kDragSlopPx = 8.0f;  // fingers wobble: a tap may move this much
-
-// Text elided with an ellipsis to fit maxPx.
-std::string elide(std::string_view text, float maxPx) {
-  const char* ell = "\xe2\x80\xa6";
-  const float ellW = ImGui::CalcTextSize(ell).x;
-  size_t lo = 0, hi = text.size();
-  while (lo < hi) {  // the longest prefix that fits with the ellipsis
-    const size_t mid = (lo + hi + 1) / 2;
-    if (ImGui::CalcTextSize(text.data(), text.data() + mid).x + ellW <= maxPx) lo = mid;
-    else hi = mid - 1;
-  }
-  while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 characters
-  return std::string(text.substr(0, lo)) + ell;
-}
 
 // A dashed vertical line.
 void dashedV(ImDrawList* dl, float x, float y0, float y1, uint32_t col, float dash = 5.f) {
@@ -159,7 +147,7 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
   const float tx = scale_.toX(today_);
   if (tx >= 0 && tx <= w) {
     const float tw = ImGui::CalcTextSize("Today").x;  // left of the line where the right has no room
-    dl->AddText(ImVec2(x0 + (tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw), y0 + h * 0.5f), kTodayColour, "Today");
+    dl->AddText(ImVec2(x0 + (tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw), y0 + h * 0.5f), palette().today, "Today");
   }
   if (s.asOf != kNoDay) {
     const float cx = x0 + scale_.toX(s.asOf);
@@ -225,12 +213,14 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float room = scale_.width() - p.labelX - 4.f;
   const std::string_view label = p.useShort ? it.shortLabel : it.label;
   const float width = p.fit == LabelFit::Full ? (p.useShort ? shortWidths_ : labelWidths_)[p.item] : p.labelMaxPx;
-  // White on the bar only while the text stays on it (a few letters' room, or dark text beside).
-  // An inferred span is an outline: its label is dark, never white on a bar.
+  // On the bar only while the text stays on it (a few letters' room, or the view's text colour beside).
+  // An inferred span is an outline: its label is in the text colour, never on a bar.
   const LabelInk ink = labelInk(it.isSpan && !it.inferred && p.labelX >= p.x0, width, room, p.x1 - 4.f - p.labelX,
                                 ImGui::GetFontSize() * 4);
   const float limit = ink.limit;
-  const uint32_t onCol = ink.onBar ? IM_COL32(255, 255, 255, 255) : textCol;
+  // On the bar: black or white, whichever reads on its colour (core/contrast.h).
+  const Rgba barInk = inkOn(Rgba{static_cast<uint8_t>(col), static_cast<uint8_t>(col >> 8), static_cast<uint8_t>(col >> 16)});
+  const uint32_t onCol = ink.onBar ? IM_COL32(barInk.r, barInk.g, barInk.b, 255) : textCol;
   if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
   if (p.fit == LabelFit::Full && width <= limit) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, label.data(), label.data() + label.size());
@@ -453,7 +443,7 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     const DateField& df = it.isEvent ? c.events[it.source].date : c.entities[it.source].date;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::PushStyleColor(ImGuiCol_Text, colourOf(c, it));
+    ImGui::PushStyleColor(ImGuiCol_Text, it.isEvent ? ImGui::GetColorU32(ImGuiCol_Text) : kindTextColour(c.entities[it.source].kind));
     ImGui::TextWrapped("%.*s", static_cast<int>(it.label.size()), it.label.data());
     ImGui::PopStyleColor();
     if (it.inferred) {
@@ -461,7 +451,7 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
       const std::string from = formatUkDay(static_cast<int32_t>(it.start));
       const std::string to = formatUkDay(static_cast<int32_t>((it.isSpan ? it.end : it.start + 1.0) - 1.0));
       ImGui::TextWrapped("Dates not known; shown %s%s%s, inferred from its dated relations and events", from.c_str(),
-                         it.isSpan ? " â " : "", it.isSpan ? to.c_str() : "");
+                         it.isSpan ? " \xe2\x80\x93 " : "", it.isSpan ? to.c_str() : "");
     } else {
       ImGui::Text("%s", formatUk(df.value).c_str());
       ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());

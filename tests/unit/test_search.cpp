@@ -269,3 +269,64 @@ TEST_CASE("search agrees with a linear scan on a generated corpus", "[search]") 
     for (size_t i = 1; i < hits.size(); ++i) CHECK(hits[i - 1].tier <= hits[i].tier);
   }
 }
+
+// ---- Questions: stop words left out, words in any order, most words first when none has them all.
+#include "bundled_corpus.h"
+
+TEST_CASE("search leaves out stop words unless the query is nothing else", "[search]") {
+  for (const char* w : {"who", "the", "is", "of", "what", "which", "a", "and", "for", "does", "with", "your"})
+    CHECK(isStopWord(w));
+  for (const char* w : {"sets", "nhs", "england", "new", "no", "not", "health", "trust", "us", "mandate", ""})
+    CHECK_FALSE(isStopWord(w));
+  CHECK(ids(smallIndex().query("the nhs england")) == ids(smallIndex().query("nhs england")));
+  CHECK(tierOf("the NHS England", "org-nhse") == SearchTier::ExactName);
+  CHECK(tierOf("the NHS Eng", "org-nhse") == SearchTier::NamePrefix);
+  CHECK(top("who is macmillan ") == "org-mac");
+  CHECK(top("the england of nhs") == "org-nhse");  // any order
+  CHECK(ids(smallIndex().query("england nhs"))[0] == "org-nhse");
+  // The whole name still counts as the exact name, stop words and all.
+  CHECK(tierOf("Partners of England and the NHS", "org-partners") == SearchTier::ExactName);
+  CHECK(top("partners of england and the nhs") == "org-partners");
+  // Only stop words: searched as they are (here "the" is in a name).
+  CHECK(top("the") == "org-partners");
+}
+
+TEST_CASE("a question finds what has most of its words", "[search]") {
+  // Nothing has "regional", "macmillan" and "cancer": those with two of the three come, Macmillan
+  // (both in its name) before the regional team (one word only: not enough).
+  const auto hits = smallIndex().query("regional macmillan cancer");
+  REQUIRE(!hits.empty());
+  CHECK(ids(hits) == std::vector<std::string>{"org-mac"});
+  CHECK(hits[0].missing == 1);
+  CHECK(hits[0].score < 0);
+  // More words matched rank first, whatever the tier.
+  const auto more = ids(smallIndex().query("vision partnership england regional nhs"));
+  REQUIRE(more.size() >= 2);
+  CHECK(more[0] == "org-mac");  // vision, partnership, england, nhs (quote): 4 of 5
+  // Two or three words that something has together: only what has them all.
+  for (const SearchHit& h : smallIndex().query("nhs england")) CHECK(h.missing == 0);
+  for (const SearchHit& h : smallIndex().query("nhs england regional")) CHECK(h.missing == 0);
+  // Two words of which one is unknown: nothing (a half match of two words says little).
+  CHECK(smallIndex().query("trust xyzzy").empty());
+}
+
+TEST_CASE("who sets NHS England priorities finds the mandate and NHS England", "[search]") {
+  SearchIndex ix;
+  ix.build(bundledCorpus());
+  const Corpus& c = bundledCorpus();
+  for (const char* q : {"who sets NHS England priorities", "who sets NHS England priorities?",
+                        "priorities NHS England sets"}) {
+    INFO(q);
+    const auto hits = ix.query(q, 10);
+    REQUIRE(!hits.empty());
+    std::vector<std::string> top5;
+    for (size_t i = 0; i < hits.size() && i < 5; ++i) top5.push_back(c.entities[hits[i].entity].id);
+    std::string all;
+    for (const auto& id : top5) all += id + " ";
+    INFO("top: " << all);
+    const bool mandate = std::any_of(top5.begin(), top5.end(), [](const std::string& id) { return id.find("mandate") != std::string::npos; });
+    CHECK(mandate);
+    CHECK(std::find(top5.begin(), top5.end(), "org-nhs-england") != top5.end());
+    CHECK(hits[0].missing == 0);  // what has every word comes first
+  }
+}
