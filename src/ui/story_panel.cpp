@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/story.h"
+#include "ui/text_fit.h"
 
 namespace nhsx {
 
@@ -48,7 +49,8 @@ void drawStoryCard(const Corpus& c, AppState& s, float x, float y, float width, 
   ImGui::TextWrapped("%s", step.narration.c_str());
   if (!step.citations.empty() && ImGui::TreeNode("sources", "Sources (%zu)", step.citations.size())) {
     for (const Citation& cit : step.citations) {
-      if (!cit.quote.empty()) ImGui::TextWrapped("\xe2\x80\x9c%s\xe2\x80\x9d", cit.quote.c_str());
+      // The seed's emphasis drawn as emphasis, as in the details panel (the quote stays verbatim).
+      if (!cit.quote.empty()) emphasisTextWrapped(cit.quote, "\xe2\x80\x9c", "\xe2\x80\x9d");
       ImGui::TextDisabled("%s \xe2\x80\x94 %s", c.sources[cit.source].title.c_str(), c.sources[cit.source].publisher.c_str());
     }
     ImGui::TreePop();
