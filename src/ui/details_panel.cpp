@@ -5,7 +5,7 @@
 #include <map>
 
 #include "core/names_at.h"
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 

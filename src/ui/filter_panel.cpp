@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 

@@ -4,7 +4,7 @@
 
 #include "core/edtf.h"
 #include "core/story.h"
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 

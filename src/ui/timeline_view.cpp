@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "render/imgui_renderer.h"
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 #include "ui/flow.h"
 #include "ui/theme.h"
 

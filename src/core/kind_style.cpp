@@ -1,9 +1,9 @@
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 
 namespace {
-constexpr uint32_t rgb(uint32_t r, uint32_t g, uint32_t b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
+constexpr uint32_t rgb(uint32_t r, uint32_t g, uint32_t b) { return rgba(r, g, b); }
 const KindStyle kStyles[kKindCount] = {
     {rgb(0, 114, 178), 0, "circle"},     // organisation: blue
     {rgb(230, 159, 0), 3, "triangle"},   // person: orange

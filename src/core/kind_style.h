@@ -13,6 +13,9 @@ struct KindStyle {
   const char* shapeName;
 };
 
+// A packed colour, 0xAABBGGRR (Dear ImGui's IM_COL32 layout, and the renderer's).
+constexpr uint32_t rgba(uint32_t r, uint32_t g, uint32_t b, uint32_t a = 255) { return (a << 24) | (b << 16) | (g << 8) | r; }
+
 const KindStyle& kindStyle(Kind k);
 uint32_t relationGroupColour(RelationGroup g);
 uint32_t withAlpha(uint32_t colour, float alpha);
