@@ -1,5 +1,7 @@
 #include "core/app_state.h"
 
+#include "core/actions.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -22,10 +24,9 @@ bool parseView(std::string_view s, View& out) {
 }
 
 bool AppState::select(const Corpus& c, std::string_view id) {
-  if (id.empty()) { selected = -1; return true; }
-  const int e = c.findEntity(id);
-  if (e < 0) return false;
-  selected = e;
+  const int e = id.empty() ? -1 : c.findEntity(id);
+  if (e < 0 && !id.empty()) return false;
+  applyAction(c, *this, act::Select{e});
   return true;
 }
 

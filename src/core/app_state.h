@@ -15,31 +15,36 @@ bool parseView(std::string_view s, View& out);
 
 constexpr int32_t kNoDay = INT32_MIN;  // "no date": e.g. no "as of" cursor
 
-struct AppState {
+// What a deep link holds (docs/deep-links.md), in the loaded corpus's terms (entity and story indices).
+struct ViewState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
+  int pathTo = -1;         // second entity of a path from the selection, -1 for none
+  int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
+  double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
+  FilterSpec filter;                    // what both views show (filter.h)
+  int story = -1, storyStep = 0;        // the guided story being followed, -1 for none
+  // Embedding and presentation (see docs/embedding.md).
+  bool embed = false, presentation = false, dark = false;
+  uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
+};
+
+// Changed only by applyAction (core/actions.h): views and the page emit actions.
+struct AppState : ViewState {
   int hovered = -1;        // entity under the pointer in the current view, -1 for none
   int contextEntity = -1;  // entity whose context menu (long press, right click) is open, -1 for none
   uint64_t frames = 0;     // frames rendered so far
   uint32_t contextRestores = 0;  // times the GL context was lost and rebuilt
   bool corpusLoaded = false;
   uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
-  int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
   bool playing = false;    // the cursor sweeps through time
-  double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
-  int touchFingers = 0;                 // fingers down now: views leave panning to the pinch when >= 2
   uint64_t layoutIterations = 0;        // force layout ticks run so far
   bool layoutSettled = true;
-  FilterSpec filter;                    // what both views show (filter.h)
   size_t visibleEntities = 0, visibleRelations = 0;  // what the filters let through
-  int pathTo = -1;                      // second entity of a path from the selection, -1 for none
-  int story = -1, storyStep = 0;        // the guided story being followed, -1 for none
-  // Asks the timeline to show this window (days) next frame; cleared once applied.
+  // Asks the timeline to show this window (days); a new request bumps the serial.
   double requestFrom = 0, requestTo = 0;
-  // Embedding and presentation (from the link; see docs/embedding.md).
-  bool embed = false, presentation = false, dark = false;
+  uint64_t requestSerial = 0;
   bool reducedMotion = false;           // the reader asked for less motion: layouts jump to their end
-  uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
 
   // Selects by id; false (and no change) when the id is unknown. An empty id clears the selection.
   bool select(const Corpus& c, std::string_view id);

@@ -210,10 +210,10 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
     taken[static_cast<size_t>(node)] = 1;
     candidates.push_back(static_cast<uint32_t>(node));
   };
-  consider(focus_.selected);
+  consider(focus_.selection);
   consider(hovered);
-  if (focus_.selected >= 0) {
-    std::vector<uint32_t> near = neighbours(static_cast<uint32_t>(focus_.selected));
+  if (focus_.selection >= 0) {
+    std::vector<uint32_t> near = neighbours(static_cast<uint32_t>(focus_.selection));
     std::stable_sort(near.begin(), near.end(), [&](uint32_t a, uint32_t b) { return degree_[a] > degree_[b]; });
     for (uint32_t m : near) consider(static_cast<int>(m));
   }

@@ -70,10 +70,10 @@ std::vector<uint32_t> GraphScene::neighbours(uint32_t node) const {
 void GraphScene::applyLayoutMode() {
   if (mode_ == GraphLayoutMode::Radial) {
     uint32_t centre = 0;
-    if (focus_.selected >= 0 && static_cast<uint32_t>(focus_.selected) < n_) centre = static_cast<uint32_t>(focus_.selected);
+    if (focus_.selection >= 0 && static_cast<uint32_t>(focus_.selection) < n_) centre = static_cast<uint32_t>(focus_.selection);
     else if (n_ > 0) centre = static_cast<uint32_t>(std::max_element(degree_.begin(), degree_.end()) - degree_.begin());
     radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
-    radialCentreOf_ = focus_.selected;
+    radialCentreOf_ = focus_.selection;
   } else if (mode_ == GraphLayoutMode::Time) {
     std::vector<double> t(n_, std::nan(""));
     for (uint32_t i = 0; i < n_; ++i) {
@@ -88,7 +88,7 @@ void GraphScene::applyLayoutMode() {
 
 bool GraphScene::advance(bool reducedMotion) {
   if (!c_) return false;
-  if (mode_ != laidOut_ || (mode_ == GraphLayoutMode::Radial && focus_.selected != radialCentreOf_)) {
+  if (mode_ != laidOut_ || (mode_ == GraphLayoutMode::Radial && focus_.selection != radialCentreOf_)) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
     else refit_ = true;
     laidOut_ = mode_;
@@ -172,18 +172,18 @@ void GraphScene::setPaths(const std::vector<Path>& paths, uint64_t version) {
 
 void GraphScene::setFocus(const SceneFocus& f) {
   focus_ = f;
-  if (focus_.selected >= static_cast<int>(n_)) focus_.selected = -1;
-  if (focus_.selected != hopsOf_) computeHops();
+  if (focus_.selection >= static_cast<int>(n_)) focus_.selection = -1;
+  if (focus_.selection != hopsOf_) computeHops();
 }
 
 // Breadth-first over relations in both directions.
 void GraphScene::computeHops() {
-  hopsOf_ = focus_.selected;
+  hopsOf_ = focus_.selection;
   std::fill(hops_.begin(), hops_.end(), -1);
-  if (focus_.selected < 0) return;
+  if (focus_.selection < 0) return;
   std::queue<uint32_t> q;
-  hops_[static_cast<size_t>(focus_.selected)] = 0;
-  q.push(static_cast<uint32_t>(focus_.selected));
+  hops_[static_cast<size_t>(focus_.selection)] = 0;
+  q.push(static_cast<uint32_t>(focus_.selection));
   while (!q.empty()) {
     const uint32_t v = q.front();
     q.pop();
@@ -194,7 +194,7 @@ void GraphScene::computeHops() {
 }
 
 bool GraphScene::dimmed(uint32_t node) const {
-  return focus_.hops > 0 && focus_.selected >= 0 && (hops_[node] < 0 || hops_[node] > focus_.hops);
+  return focus_.hops > 0 && focus_.selection >= 0 && (hops_[node] < 0 || hops_[node] > focus_.hops);
 }
 
 std::vector<uint32_t> GraphScene::nodesNearSelection(int maxHops) const {
@@ -210,8 +210,8 @@ NodeInstance GraphScene::nodeStyle(uint32_t i) const {
   const auto& px = x();
   const auto& py = y();
   const KindStyle& ks = kindStyle(c_->entities[i].kind);
-  const bool sel = static_cast<int>(i) == focus_.selected;
-  const bool neighbour = focus_.selected >= 0 && hops_[i] == 1;
+  const bool sel = static_cast<int>(i) == focus_.selection;
+  const bool neighbour = focus_.selection >= 0 && hops_[i] == 1;
   uint32_t col = ks.colour;
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
   if (hidden_[i]) return NodeInstance{px[i], py[i], 0.f, withAlpha(col, 0.f), ks.shape, 0.0f};
@@ -223,7 +223,7 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
   const auto& px = x();
   const auto& py = y();
   const Relation& r = c_->relations[ri];
-  const int sel = focus_.selected;
+  const int sel = focus_.selection;
   const bool touchesSel = sel >= 0 && (static_cast<int>(r.from) == sel || static_cast<int>(r.to) == sel);
   const uint32_t group = relationGroupColour(relationGroup(r.type));
   uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
@@ -235,7 +235,7 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
 
 bool GraphScene::build() {
   if (!c_) return false;
-  const BuildKey key{positionsVersion_, focus_.selected, focus_.hops, focus_.asOf, visVersion_, pathsVersion_};
+  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_};
   if (key == builtKey_) return false;
   builtKey_ = key;
   ++sceneVersion_;
@@ -250,7 +250,7 @@ bool GraphScene::build() {
     lengthSum += std::hypot(edges_[ri].x1 - edges_[ri].x0, edges_[ri].y1 - edges_[ri].y0);
   }
   meanEdgeLength_ = edges_.empty() ? 0.f : static_cast<float>(lengthSum / static_cast<double>(edges_.size()));
-  if (focus_.selected >= 0) nodes_.push_back(nodes_[static_cast<size_t>(focus_.selected)]);
+  if (focus_.selection >= 0) nodes_.push_back(nodes_[static_cast<size_t>(focus_.selection)]);
   return true;
 }
 

@@ -26,7 +26,7 @@ enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
 
 // What the scene shows: the selection, how far its focus reaches and the "as of" date (names at it).
 struct SceneFocus {
-  int selected = -1;       // entity, -1 for none
+  int selection = -1;      // the selected entity, -1 for none
   int hops = 0;            // 0: off; else what is further than this from the selection is dimmed
   int32_t asOf = kNoDay;
 };
@@ -183,11 +183,11 @@ class GraphScene {
   // which only move the camera).
   struct BuildKey {
     uint64_t positions = UINT64_MAX;
-    int selected = -2, hops = -1;
+    int selection = -2, hops = -1;
     int32_t asOf = 0;
     uint64_t vis = 0, paths = 0;
     bool operator==(const BuildKey& o) const {
-      return positions == o.positions && selected == o.selected && hops == o.hops && asOf == o.asOf &&
+      return positions == o.positions && selection == o.selection && hops == o.hops && asOf == o.asOf &&
              vis == o.vis && paths == o.paths;
     }
   } builtKey_;

@@ -9,10 +9,13 @@
 
 namespace nhsx {
 
-UrlState toUrlState(const AppState& s, const Corpus& c);
+UrlState toUrlState(const ViewState& s, const Corpus& c);
 
-// Applies a decoded link. Fields the link leaves out keep their defaults (the link describes the whole
-// view); ids that name nothing in this corpus are dropped with a warning.
+// The view a decoded link describes, in this corpus. Fields the link leaves out keep their defaults
+// (the link describes the whole view); ids that name nothing in this corpus are dropped with a warning.
+ViewState fromUrlState(const UrlState& u, const Corpus& c, std::vector<std::string>* warnings);
+
+// Applies a decoded link: fromUrlState, then the OpenLink action (core/actions.h).
 void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<std::string>* warnings);
 
 // Parses `state.accent`'s "#rrggbb" form; 0 when malformed.

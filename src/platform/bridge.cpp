@@ -5,7 +5,6 @@
 
 #include "core/csv_import.h"
 #include "core/export.h"
-#include "core/story.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 #include "platform/fonts.h"
@@ -72,8 +71,7 @@ void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
   const std::string said = gApp->takeAnnouncement();
   if (!said.empty()) js_announce(said.c_str());
   // Right after drawing, so a picture of the canvas taken now shows this frame.
-  const std::string request = gApp->takeRequest();
-  if (!request.empty()) js_request(request.c_str());
+  for (const std::string& request : gApp->takeRequests()) js_request(request.c_str());
   js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0);
 }
 
@@ -112,17 +110,17 @@ EMSCRIPTEN_KEEPALIVE int ex_set_view(const char* name) {
   wake();
   View v;
   if (!parseView(name, v)) return 0;
-  gApp->setView(v);
+  gApp->act(act::SetView{v});
   return 1;
 }
 
 // Sets the "as of" cursor from an EDTF day/month/year ("" turns it off); 0 when the date is invalid.
 EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
   wake();
-  if (!*text) { gApp->setAsOf(kNoDay); return 1; }
+  if (!*text) { gApp->act(act::SetAsOf{kNoDay}); return 1; }
   DateParse d = parseEdtf(text);
   if (!d.ok || d.date.interval) return 0;
-  gApp->setAsOf(d.date.start.firstDay());
+  gApp->act(act::SetAsOf{d.date.start.firstDay()});
   return 1;
 }
 
@@ -155,7 +153,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
   const UrlState u = decodeUrlState(text, &warnings);
-  applyUrlState(u, gApp->corpus(), gApp->mutableState(), &warnings);
+  gApp->act(act::OpenLink{fromUrlState(u, gApp->corpus(), &warnings), u.hasWindow()});
   return warningsReply(warnings);
 }
 
@@ -164,17 +162,16 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
   wake();
   std::vector<std::string> warnings;
-  gApp->mutableState().filter = decodeUrlState(text, &warnings).filter;
+  gApp->act(act::SetFilters{decodeUrlState(text, &warnings).filter});
   return warningsReply(warnings);
 }
 
 // Shortest connections from the selection to an entity ("" clears). 0 when the id is unknown.
 EMSCRIPTEN_KEEPALIVE int ex_set_path(const char* id) {
   wake();
-  if (!*id) { gApp->mutableState().pathTo = -1; return 1; }
-  const int e = gApp->corpus().findEntity(id);
-  if (e < 0) return 0;
-  gApp->mutableState().pathTo = e;
+  const int e = *id ? gApp->corpus().findEntity(id) : -1;
+  if (e < 0 && *id) return 0;
+  gApp->act(act::SetPathTarget{e});
   return 1;
 }
 
@@ -203,9 +200,13 @@ EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
 EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
   wake();
   const Corpus& c = gApp->corpus();
-  if (!*id) { gApp->mutableState().story = -1; return 1; }
-  for (size_t i = 0; i < c.stories.size(); ++i)
-    if (c.stories[i].id == id) return goToStoryStep(c, gApp->mutableState(), static_cast<int>(i), step) ? 1 : 0;
+  if (!*id) { gApp->act(act::EndStory{}); return 1; }
+  for (size_t i = 0; i < c.stories.size(); ++i) {
+    if (c.stories[i].id != id) continue;
+    if (c.stories[i].steps.empty()) return 0;
+    gApp->act(act::GoToStoryStep{static_cast<int>(i), step});
+    return 1;
+  }
   return 0;
 }
 
@@ -256,7 +257,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
 // The reader's prefers-reduced-motion setting (the page follows the media query).
 EMSCRIPTEN_KEEPALIVE void ex_set_reduced_motion(int on) {
   wake();
-  gApp->mutableState().reducedMotion = on != 0;
+  gApp->act(act::SetReducedMotion{on != 0});
 }
 
 // Bytes of the wasm heap in use by malloc (the heap itself never shrinks): the soak test watches it.

@@ -26,7 +26,7 @@ void citationList(const Corpus& c, const std::vector<Citation>& cits) {
 }
 
 // One relation as a link: "partner in → Sir William Rous Unit".
-void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing, std::vector<LinkSpot>& spots) {
+void relationLink(const Corpus& c, ActionQueue& out, uint32_t ri, bool outgoing, std::vector<LinkSpot>& spots) {
   const Relation& r = c.relations[ri];
   const Entity& other = c.entities[outgoing ? r.to : r.from];
   ImGui::PushID(static_cast<int>(ri) * 2 + (outgoing ? 1 : 0));
@@ -34,7 +34,7 @@ void relationLink(const Corpus& c, AppState& s, uint32_t ri, bool outgoing, std:
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(other.kind).colour);
   if (ImGui::Selectable(other.name.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) {
-    s.selected = static_cast<int>(outgoing ? r.to : r.from);
+    out.push(act::Select{static_cast<int>(outgoing ? r.to : r.from)});
   }
   if (ImGui::IsItemVisible()) {
     const ImVec2 a = ImGui::GetItemRectMin();
@@ -66,7 +66,7 @@ std::string ukDay(int32_t day) {
   return formatUk(p);
 }
 
-void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
+void pathList(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths) {
   const Entity& target = c.entities[static_cast<size_t>(s.pathTo)];
   ImGui::SeparatorText("Connections");
   if (paths.empty()) ImGui::TextWrapped("No chain of relations links these two (with the filters as they are).");
@@ -79,11 +79,12 @@ void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
     ImGui::TextWrapped("%s", describePath(c, paths[i]).c_str());
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("Clear connections")) s.pathTo = -1;
+  if (ImGui::SmallButton("Clear connections")) out.push(act::SetPathTarget{-1});
 }
 }  // namespace
 
-bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots) {
+bool drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths,
+                      std::vector<LinkSpot>& spots) {
   spots.clear();
   if (s.selected < 0 || static_cast<size_t>(s.selected) >= c.entities.size()) {
     ImGui::TextWrapped("Select something in a view, or search with / or Ctrl+K, to see its details and sources.");
@@ -114,7 +115,7 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
   const bool findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
-  if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
+  if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, out, paths);
   for (const Figure& f : e.figures) {
     ImGui::BulletText("%s: %s%g %s", f.label.c_str(), f.qualifier.empty() || f.qualifier == "exactly" ? "" : (f.qualifier + " ").c_str(),
                       f.value, f.unit.c_str());
@@ -130,7 +131,7 @@ bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& pat
       const std::string label(relationTypes()[static_cast<size_t>(key.first)].label);
       // Outgoing: "partner in (2)"; incoming: "publishes this (1)", read from the other entity.
       ImGui::TextDisabled("%s (%zu)", (key.second ? label : label + " this").c_str(), rels.size());
-      for (uint32_t ri : rels) relationLink(c, s, ri, key.second, spots);
+      for (uint32_t ri : rels) relationLink(c, out, ri, key.second, spots);
     }
   }
   // Events this entity took part in.

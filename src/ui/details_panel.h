@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/paths.h"
 
@@ -15,5 +16,6 @@ struct LinkSpot {
   uint32_t entity;
   float x, y;
 };
-bool drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots);
+bool drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths,
+                      std::vector<LinkSpot>& spots);
 }

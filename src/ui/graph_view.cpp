@@ -51,7 +51,7 @@ bool GraphView::nodeScreenPos(uint32_t node, float& x, float& y) const {
   return true;
 }
 
-void GraphView::drawToolbar(const Corpus& c, AppState& s) {
+void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out) {
   Flow flow;
   flow.before(Flow::text("Layout"));
   ImGui::AlignTextToFramePadding();
@@ -76,17 +76,14 @@ void GraphView::drawToolbar(const Corpus& c, AppState& s) {
   if (flow.addButton(" - ", "Zoom out (-)")) cam_.zoomAt(1.f / kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
   if (flow.addButton(" + ", "Zoom in (+)")) cam_.zoomAt(kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
   if (flow.addButton(showLegend_ ? "Hide legend" : "Legend")) showLegend_ = !showLegend_;  // measured as shown
-  if (flow.addButton(s.playing ? "Pause" : "Play through time")) {
-    if (!s.playing && (s.asOf == kNoDay || s.asOf >= c.lastDay)) s.asOf = c.firstDay;
-    s.playing = !s.playing;
-  }
+  if (flow.addButton(s.playing ? "Pause" : "Play through time")) out.push(act::TogglePlay{c.firstDay, c.lastDay});
   if (s.asOf != kNoDay) {
     const std::string text = "as of " + isoDay(s.asOf);
     flow.before(Flow::text(text.c_str()) + Flow::button("x"));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("x")) { s.asOf = kNoDay; s.playing = false; }
+    if (ImGui::SmallButton("x")) out.push(act::SetAsOf{kNoDay, true});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every date again");
   }
   if (scene_.mode() == GraphLayoutMode::Force) {
@@ -97,14 +94,14 @@ void GraphView::drawToolbar(const Corpus& c, AppState& s) {
   }
 }
 
-void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
+void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered) {
   ImGuiIO& io = ImGui::GetIO();
   const float mx = io.MousePos.x - originX_, my = io.MousePos.y - originY_;
   // Nothing is hovered while the background is dragged: the highlight would flicker across the nodes
   // passing under the pointer, and each change restyles the scene (no cached picture for that frame).
   const bool panDrag = panning_ && ImGui::IsMouseDown(ImGuiMouseButton_Left);
   hovered_ = hovered && !panDrag ? scene_.pick(cam_, mx, my) : -1;
-  s.hovered = hovered_;
+  if (hovered_ != s.hovered) out.push(act::SetHover{hovered_});
   if (hovered && io.MouseWheel != 0.0f) {
     cam_.zoomAt(std::pow(1.15f, io.MouseWheel), mx, my);
     cameraMoved();
@@ -136,7 +133,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
     const bool click = std::hypot(d.x, d.y) < kDragSlopPx;
-    if (click && hovered && (dragNode_ >= 0 || panning_)) s.selected = dragNode_;  // empty space clears
+    if (click && hovered && (dragNode_ >= 0 || panning_)) out.push(act::Select{dragNode_});  // empty space clears
     dragNode_ = -1;
     panning_ = false;
   }
@@ -150,7 +147,7 @@ void GraphView::handleInput(const Corpus& c, AppState& s, bool hovered) {
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) cam_.pan(0, -step);
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fit({});
   }
-  drawContextMenu(s);
+  drawContextMenu(s, out);
   drawTooltip(c, s);
 }
 
@@ -169,18 +166,18 @@ void GraphView::drawTooltip(const Corpus& c, const AppState& s) {
   ImGui::EndTooltip();
 }
 
-void GraphView::drawContextMenu(AppState& s) {
-  s.contextEntity = -1;
-  if (!ImGui::BeginPopup("node-context")) return;
-  s.contextEntity = contextNode_;
+void GraphView::drawContextMenu(const AppState& s, ActionQueue& out) {
+  const bool open = ImGui::BeginPopup("node-context");
+  if ((open ? contextNode_ : -1) != s.contextEntity) out.push(act::SetContextMenu{open ? contextNode_ : -1});
+  if (!open) return;
   if (contextNode_ >= 0 && static_cast<uint32_t>(contextNode_) < scene_.nodeCount()) {
     const uint32_t n = static_cast<uint32_t>(contextNode_);
     ImGui::TextUnformatted(std::string(scene_.labelOf(n)).c_str());
     ImGui::Separator();
-    if (ImGui::MenuItem("Select and show details")) s.selected = contextNode_;
-    if (ImGui::MenuItem("Focus on its neighbours")) { s.selected = contextNode_; focusHops_ = 1; }
+    if (ImGui::MenuItem("Select and show details")) out.push(act::Select{contextNode_});
+    if (ImGui::MenuItem("Focus on its neighbours")) { out.push(act::Select{contextNode_}); focusHops_ = 1; }
     if (s.selected >= 0 && s.selected != contextNode_ && ImGui::MenuItem("Connections from the selection to here"))
-      s.pathTo = contextNode_;
+      out.push(act::SetPathTarget{contextNode_});
     if (scene_.pinnedByUser(n) && ImGui::MenuItem("Let it move again")) scene_.letMove(n);
   }
   ImGui::EndPopup();
@@ -261,7 +258,8 @@ void GraphView::drawLabels() {
   dl->PopClipRect();
 }
 
-bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const std::vector<Path>& paths, uint64_t pathsVersion) {
+bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, const std::vector<Path>& paths,
+                     uint64_t pathsVersion) {
   if (rendererPending_) {
     rendererPending_ = false;
     rendererError_.clear();
@@ -277,7 +275,7 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   scene_.setVisibility(vis);
   scene_.setPaths(paths, pathsVersion);
   if (showLegend_ < 0) showLegend_ = ImGui::GetContentRegionAvail().x >= 640 ? 1 : 0;  // narrow screens start without it
-  drawToolbar(c, s);
+  drawToolbar(c, s, out);
   scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -294,15 +292,12 @@ bool GraphView::draw(const Corpus& c, AppState& s, const Visibility& vis, const 
   addClearRect(dl, pos, ImVec2(pos.x + cam_.viewW, pos.y + cam_.viewH), palette().canvas);
 
   bool animating = scene_.advance(s.reducedMotion);
-  s.layoutIterations = scene_.forceLayout().iterations();
-  s.layoutSettled = scene_.forceLayout().settled();
   if (scene_.takeRefit()) needFit_ = true;
   if (needFit_) {
     fit({});
     if (!animating) needFit_ = false;
   }
-  handleInput(c, s, hovered);
-  scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
+  handleInput(c, s, out, hovered);
   const bool sceneChanged = scene_.build();
   upload();
   if (cache_.plan(cam_, ImGui::GetIO().DisplayFramebufferScale.x, sceneChanged, panning_, ImGui::GetTime(),

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/graph_scene.h"
 #include "core/view_cache.h"
@@ -28,10 +29,13 @@ class GraphView {
   }
   // Rebuilds the graph and restarts the layout when the corpus changes.
   void setCorpus(const Corpus& c);
-  // Draws into the current ImGui window's remaining content region. True while it is animating.
+  // Draws into the current ImGui window's remaining content region; what input asks for goes to `out`.
   // Shows what `vis` lets through (entityAt/relationAt) and highlights `paths` (may be empty; its
-  // version changes whenever they do).
-  bool draw(const Corpus& c, AppState& s, const Visibility& vis, const std::vector<Path>& paths, uint64_t pathsVersion);
+  // version changes whenever they do). True while it is animating.
+  bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, const std::vector<Path>& paths,
+            uint64_t pathsVersion);
+  uint64_t layoutIterations() const { return scene_.forceLayout().iterations(); }
+  bool layoutSettled() const { return scene_.forceLayout().settled(); }
 
   // Pinch: zoom about a screen point by factor, then pan by (dx, dy) pixels.
   void pinch(double factor, float screenX, float screenY, float dx, float dy);
@@ -40,10 +44,10 @@ class GraphView {
 
  private:
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
-  void handleInput(const Corpus& c, AppState& s, bool hovered);
-  void drawContextMenu(AppState& s);
+  void handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered);
+  void drawContextMenu(const AppState& s, ActionQueue& out);
   void drawTooltip(const Corpus& c, const AppState& s);
-  void drawToolbar(const Corpus& c, AppState& s);
+  void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();
   void upload();
   void fit(const std::vector<uint32_t>& nodes);

@@ -49,14 +49,14 @@ void SearchBox::open(Purpose p) {
 
 std::string SearchBox::takeAnnouncement() { return std::move(announcement_); }
 
-void SearchBox::pick(const Corpus& c, AppState& s, uint32_t entity) {
-  if (purpose_ == Purpose::PathTarget && s.selected >= 0) s.pathTo = static_cast<int>(entity);
-  else { s.selected = static_cast<int>(entity); s.pathTo = -1; }
+void SearchBox::pick(const Corpus& c, const AppState& s, ActionQueue& out, uint32_t entity) {
+  if (purpose_ == Purpose::PathTarget && s.selected >= 0) out.push(act::SetPathTarget{static_cast<int>(entity)});
+  else out.push(act::Select{static_cast<int>(entity)});
   announcement_ = (purpose_ == Purpose::PathTarget ? "Connections to " : "Selected ") + c.entities[entity].name;
   open_ = false;
 }
 
-void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
+void SearchBox::draw(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth) {
   if (!open_) return;
   const float fs = ImGui::GetFontSize();
   const float w = std::min(viewportWidth - 16.f, fs * 34);
@@ -88,7 +88,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) cursor_ = (cursor_ + n - 1) % n;
   }
   if (ImGui::IsKeyPressed(ImGuiKey_Escape)) open_ = false;
-  if (enter && n > 0) { pick(c, s, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
+  if (enter && n > 0) { pick(c, s, out, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
   if (n == 0 && !lastQuery_.empty()) ImGui::TextDisabled("Nothing matches \xe2\x80\x9c%s\xe2\x80\x9d", text_);
   ImGui::BeginChild("results", ImVec2(0, std::min(n, 10) * fs * 1.6f + (n ? 6 : 0)));
   for (int i = 0; i < n; ++i) {
@@ -96,7 +96,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     const Entity& e = c.entities[h.entity];
     ImGui::PushID(i);
     ImGui::PushStyleColor(ImGuiCol_Text, kindStyle(e.kind).colour);
-    if (ImGui::Selectable(e.name.c_str(), i == cursor_)) { ImGui::PopStyleColor(); ImGui::PopID(); pick(c, s, h.entity); break; }
+    if (ImGui::Selectable(e.name.c_str(), i == cursor_)) { ImGui::PopStyleColor(); ImGui::PopID(); pick(c, s, out, h.entity); break; }
     ImGui::PopStyleColor();
     if (i == cursor_ && (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)))
       ImGui::SetScrollHereY();

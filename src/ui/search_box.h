@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/search.h"
 
@@ -17,15 +18,15 @@ class SearchBox {
   void setCorpus(const Corpus& c);
   void open(Purpose p = Purpose::Select);
   bool isOpen() const { return open_; }
-  // Draws the box when open and applies a pick to s.
-  void draw(const Corpus& c, AppState& s, float viewportWidth);
+  // Draws the box when open; a pick selects (or, picking a path's far end, sets the path target).
+  void draw(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth);
   // What a screen reader should hear about the results, once per change; empty when nothing new.
   std::string takeAnnouncement();
   // For the page's API: runs a query without the box.
   std::vector<SearchHit> query(std::string_view q, size_t limit);
 
  private:
-  void pick(const Corpus& c, AppState& s, uint32_t entity);
+  void pick(const Corpus& c, const AppState& s, ActionQueue& out, uint32_t entity);
 
   void ensureIndex();
 

@@ -59,7 +59,7 @@ size_t checkLabels(const GraphScene& s, const Camera2D& cam, int hovered) {
     if (!inView) CHECK((l.displaced && l.y0 >= lowest));
   }
   std::vector<uint32_t> must;
-  const int sel = s.focus().selected;
+  const int sel = s.focus().selection;
   if (sel >= 0) {
     must.push_back(static_cast<uint32_t>(sel));
     for (uint32_t m : s.neighbours(static_cast<uint32_t>(sel))) must.push_back(m);
@@ -82,9 +82,9 @@ void atZooms(GraphScene& s, int hovered, bool centreOnSelection) {
   for (float zoom : {0.25f, 0.5f, 1.f, 2.f, 4.f, 8.f}) {
     Camera2D cam = base;
     cam.zoomAt(zoom, cam.viewW * 0.5f, cam.viewH * 0.5f);
-    if (centreOnSelection && s.focus().selected >= 0) {
-      cam.centreX = s.x()[static_cast<size_t>(s.focus().selected)];
-      cam.centreY = s.y()[static_cast<size_t>(s.focus().selected)];
+    if (centreOnSelection && s.focus().selection >= 0) {
+      cam.centreX = s.x()[static_cast<size_t>(s.focus().selection)];
+      cam.centreY = s.y()[static_cast<size_t>(s.focus().selection)];
     }
     checkLabels(s, cam, hovered);
   }
