@@ -51,16 +51,20 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
 }
 
 Changes openLink(const Corpus& c, AppState& s, const act::OpenLink& l) {
-  const ViewState& v = l.view;
-  Changes ch = set(s.view, v.view, kChangeView);
-  ch |= setSelection(c, s, v.selected);
-  ch |= set(s.pathTo, s.selected >= 0 ? v.pathTo : -1, kChangePath);
-  ch |= set(s.asOf, v.asOf, kChangeAsOf);
-  ch |= set(s.filter, v.filter, kChangeFilters);
-  if (l.hasWindow) ch |= requestWindow(s, v.windowFrom, v.windowTo);
-  ch |= set(s.story, v.story, kChangeStory) | set(s.storyStep, v.story >= 0 ? v.storyStep : 0, kChangeStory);
-  ch |= set(s.embed, v.embed, kChangeLook) | set(s.presentation, v.presentation, kChangeLook) |
-        set(s.dark, v.dark, kChangeLook) | set(s.accent, v.accent, kChangeLook);
+  ViewState next = l.view;
+  if (next.selected < 0) next.pathTo = -1;
+  if (next.story < 0) next.storyStep = 0;
+  // The link's window is a request to the timeline, which then reports the window it shows.
+  next.windowFrom = s.windowFrom;
+  next.windowTo = s.windowTo;
+  if (l.hasWindow) requestWindow(s, l.view.windowFrom, l.view.windowTo);
+  Changes ch = setSelection(c, s, next.selected);
+  // Every other field, each reporting its change (the selection is equal by now).
+  ViewState::zip(static_cast<ViewState&>(s), next, [&](auto& field, const auto& value, Change change) {
+    if (field == value) return;
+    field = value;
+    ch |= change;
+  });
   return ch;
 }
 

@@ -13,22 +13,6 @@
 
 namespace nhsx {
 
-// What an action changed: the page is told exactly these (bridge events).
-enum Change : uint32_t {
-  kChangeSelection = 1u << 0,    // the selected entity
-  kChangeView = 1u << 1,         // overview, timeline or graph
-  kChangeAsOf = 1u << 2,         // the "as of" cursor
-  kChangePlaying = 1u << 3,      // the cursor's sweep started or stopped
-  kChangeFilters = 1u << 4,
-  kChangePath = 1u << 5,         // the far end of "find connections"
-  kChangeStory = 1u << 6,        // the story followed, or its step
-  kChangeWindow = 1u << 7,       // the timeline's visible window (in the link; not a 'change' event)
-  kChangeLook = 1u << 8,         // embed, presentation, theme, accent, reduced motion
-  kChangeCorpus = 1u << 9,       // a corpus was adopted
-  kChangeHover = 1u << 10,       // what is under the pointer (transient)
-  kChangeContextMenu = 1u << 11, // a node's context menu opened or closed
-};
-using Changes = uint32_t;
 // Changes the deep link shows, and those among them that add a history entry (back and forward step
 // through selections, views, story steps and paths; anything else replaces the current entry).
 constexpr Changes kLinkChanges = kChangeSelection | kChangeView | kChangeAsOf | kChangeFilters | kChangePath |

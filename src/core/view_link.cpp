@@ -80,6 +80,14 @@ ViewState fromUrlState(const UrlState& u, const Corpus& c, std::vector<std::stri
   return s;
 }
 
+std::string encodeViewLink(const ViewState& s, const Corpus& c) { return encodeUrlState(toUrlState(s, c)); }
+
+ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow) {
+  const UrlState u = decodeUrlState(text, warnings);
+  if (hasWindow) *hasWindow = u.hasWindow();
+  return fromUrlState(u, c, warnings);
+}
+
 void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<std::string>* warnings) {
   applyAction(c, s, act::OpenLink{fromUrlState(u, c, warnings), u.hasWindow()});
 }

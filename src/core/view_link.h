@@ -9,6 +9,13 @@
 
 namespace nhsx {
 
+// The view state's codec: the link of a view in this corpus ("#v=1&view=graph&sel=..."), and the view a
+// link (hash or query text) describes, with a warning for each field dropped; hasWindow says whether it
+// names the timeline's window (applied as a request to the timeline).
+std::string encodeViewLink(const ViewState& s, const Corpus& c);
+ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow);
+
+// Its two halves: view state and the link's text form (url_state.h).
 UrlState toUrlState(const ViewState& s, const Corpus& c);
 
 // The view a decoded link describes, in this corpus. Fields the link leaves out keep their defaults

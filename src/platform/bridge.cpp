@@ -144,7 +144,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_state() {
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
 EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
-  gReply = encodeUrlState(toUrlState(gApp->state(), gApp->corpus()));
+  gReply = encodeViewLink(gApp->state(), gApp->corpus());
   return gReply.c_str();
 }
 
@@ -152,8 +152,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
 EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
-  const UrlState u = decodeUrlState(text, &warnings);
-  gApp->act(act::OpenLink{fromUrlState(u, gApp->corpus(), &warnings), u.hasWindow()});
+  bool hasWindow = false;
+  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
+  gApp->act(act::OpenLink{std::move(v), hasWindow});
   return warningsReply(warnings);
 }
 
