@@ -6,7 +6,7 @@
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
-//   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, load, change, ready
+//   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
 // Embedded in an iframe, events go to the parent and commands come from it by postMessage
 // (docs/embedding.md).
@@ -164,11 +164,13 @@
 
   // ---- Events ------------------------------------------------------------------------------------
   // explorer.on(type, fn) / off(type, fn), and the same as window CustomEvents "explorer:TYPE".
-  //   select {id, name} or null · view {view} · asof {date} · load {ok, counts, errors}
-  //   change (the new state) · ready (the state, once)
-  // Changes are found by comparing state() after each drawn frame and after each API call, so they
-  // are reported however they happened (a click in the canvas, a key, the API, a deep link).
-  const EVENT_TYPES = ['select', 'view', 'asof', 'load', 'change', 'ready'];
+  //   select {id, name} or null · view {view} · asof {date} · filters {kinds, ...} ·
+  //   story {story, storyStep, storySteps} · load {ok, counts, errors} · change (the new state) ·
+  //   ready (the state, once)
+  // The app reports what changed (core/events.h): after each drawn frame the bridge hands over the events
+  // of that frame (a click in the canvas, a key), and after each API call the page takes those of the
+  // call, so they are reported however they happened, at once, and only when something changed.
+  const EVENT_TYPES = ['select', 'view', 'asof', 'filters', 'story', 'load', 'change', 'ready'];
   const listeners = new Map(EVENT_TYPES.map((t) => [t, new Set()]));
   const eventSinks = [];  // further receivers of every event (the parent page of an iframe)
 
@@ -211,39 +213,30 @@
   function afterLoad(text, result) {
     if (result.ok) { corpusText = text; corpusCache = null; resolveCorpus(); }
     emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
-    noticeChanges();
+    takeEvents();
   }
 
-  // Fields that move while panning, hovering or laying out: no 'change' event for those alone.
-  const VOLATILE = new Set(['frames', 'hovered', 'layout', 'timeWindow', 'timeWindowDays']);
-  let last = null;        // {key, state} of the last state reported
-  let noticing = false;   // a listener may call the API: report that after the current round
-  let again = false;
-  function noticeChanges() {
-    if (!mod) return;
-    if (noticing) { again = true; return; }
-    noticing = true;
+  // Events the app reported, emitted in order; a listener's own API calls add theirs after them.
+  const pending = [];
+  let emitting = false;
+  let onLinkChange = null;  // (history) => void: the deep-link writer (below)
+  function dispatchEvents(json) {
+    if (!json) return;
+    const r = JSON.parse(json);
+    pending.push(...r.events);
+    if (r.link && onLinkChange) onLinkChange(r.history);
+    if (emitting) return;
+    emitting = true;
     try {
-      do {
-        again = false;
-        const s = api.state();
-        if (!s.corpusLoaded) return;
-        const key = JSON.stringify(s, (k, v) => (VOLATILE.has(k) ? undefined : v));
-        if (last && last.key === key) return;
-        const prev = last ? last.state : { view: 'overview', selected: null, asOf: null };
-        last = { key, state: s };
-        if (s.selected !== prev.selected) {
-          const e = s.selected == null ? null : api.entity(s.selected);
-          emit('select', s.selected == null ? null : { id: s.selected, name: e ? e.name : s.selected });
-        }
-        if (s.view !== prev.view) emit('view', { view: s.view });
-        if (s.asOf !== prev.asOf) emit('asof', { date: s.asOf });
-        emit('change', s);
-      } while (again);
+      while (pending.length) {
+        const e = pending.shift();
+        emit(e.type, e.detail);
+      }
     } finally {
-      noticing = false;
+      emitting = false;
     }
   }
+  function takeEvents() { if (mod) dispatchEvents(mod.UTF8ToString(mod._ex_take_events())); }
 
   // API calls report their changes at once, not only after the next frame.
   const QUERIES = new Set(['state', 'entityScreenPos', 'corpus', 'entity', 'on', 'off', 'paths', 'search', 'link', 'detailLinks', 'exportText', 'memory']);
@@ -251,8 +244,8 @@
     if (typeof fn !== 'function' || QUERIES.has(name)) continue;
     api[name] = function (...args) {
       const r = fn.apply(api, args);
-      if (r && typeof r.then === 'function') return r.then((v) => { noticeChanges(); return v; });
-      noticeChanges();
+      if (r && typeof r.then === 'function') return r.then((v) => { takeEvents(); return v; });
+      takeEvents();
       return r;
     };
   }
@@ -296,26 +289,25 @@
     return q.toString();
   }
   let linkShown = null;     // the hash last written or opened
-  let linkKey = null;       // selection, view and story step of that hash
   let linkTimer = 0;
-  const keyOf = (s) => JSON.stringify([s.selected, s.view, s.story, s.storyStep, s.pathTo]);
+  let newEntry = false;     // a change since the last write adds a history entry
   function writeLink() {
     linkTimer = 0;
+    const push = newEntry;
+    newEntry = false;
     const hash = api.link();
     if (hash === linkShown) return;
-    const s = api.state();
-    const key = keyOf(s);
     const url = location.pathname + location.search + hash;
     try {
-      if (linkKey !== null && key !== linkKey) history.pushState(null, '', url);
+      if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     } catch (e) { /* a sandboxed or file:// page may refuse: the link still works through link() */ }
     linkShown = hash;
-    linkKey = key;
   }
-  function scheduleLink() {
-    if (linkShown === null || linkTimer) return;
-    linkTimer = setTimeout(writeLink, 250);
+  function scheduleLink(history) {
+    if (linkShown === null) return;
+    newEntry = newEntry || history;
+    if (!linkTimer) linkTimer = setTimeout(writeLink, 250);
   }
   // The page's query (?embed=1&theme=dark&view=graph...) sets the start; the hash, when there is
   // one, wins field by field.
@@ -327,12 +319,13 @@
   }
   ready.then(() => {
     linkShown = '';
+    newEntry = false;
     writeLink();
-    api.on('change', scheduleLink);
+    onLinkChange = scheduleLink;
     window.addEventListener('popstate', () => {
       openFromLocation();
       linkShown = api.link();
-      linkKey = keyOf(api.state());
+      newEntry = false;
     });
   }, () => {});
   // Search results and found connections, read out through the page's live region when it has one.
@@ -380,9 +373,7 @@
   function loadFromHost(corpus) {
     if (typeof corpus === 'string') {
       if (!/^\s*\{/.test(corpus)) throw new Error('load: expected a corpus object or its JSON text, found a string not starting with "{" (a URL is not accepted by message)');
-      const result = loadText(corpus, 'corpus from the host page');
-      noticeChanges();
-      return result;
+      return loadText(corpus, 'corpus from the host page');
     }
     if (corpus && typeof corpus === 'object') return api.load(corpus);
     throw new Error(`load: expected a corpus object or its JSON text, found ${corpus === null ? 'null' : typeof corpus}`);
@@ -515,13 +506,13 @@
     onExplorerAnnounce: announce,
     // A file action asked for in the app's own buttons (web/data-io.js carries it out).
     onExplorerRequest: (what) => { if (typeof api.onRequest === 'function') api.onRequest(what); },  // the one-file build: no fetch of explorer.wasm
-    onExplorerFrame(frames, corpusLoaded) {
+    onExplorerFrame(frames, corpusLoaded, events) {
       if (corpusLoaded && !readyDone) {
         readyDone = true;
         document.getElementById('loading').hidden = true;
         resolveReady(api);
       }
-      if (corpusLoaded) { noticeChanges(); scheduleLink(); }  // clicks and keys in the app change state too
+      dispatchEvents(events);  // clicks and keys in the app change state too
     },
   }).then(boot).catch((e) => {
     document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;

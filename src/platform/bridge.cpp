@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/csv_import.h"
+#include "core/events.h"
 #include "core/export.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
@@ -55,8 +56,18 @@ void bridgeAttach(App* app, Fonts* fonts) {
 }
 
 #ifdef __EMSCRIPTEN__
-EM_JS(void, js_frame_rendered, (double frames, int loaded), {
-  if (Module.onExplorerFrame) Module.onExplorerFrame(frames, !!loaded);
+namespace {
+// The events for what changed since they were last taken (core/events.h); "" when nothing did.
+std::string takeEvents() {
+  const Changes ch = gApp->takeChanges();
+  if (!ch) return {};
+  gApp->refresh();  // the state's counts as of now
+  return eventsJson(ch, gApp->state(), gApp->corpus());
+}
+}  // namespace
+
+EM_JS(void, js_frame_rendered, (double frames, int loaded, const char* events), {
+  if (Module.onExplorerFrame) Module.onExplorerFrame(frames, !!loaded, UTF8ToString(events));
 });
 
 EM_JS(void, js_announce, (const char* text), {
@@ -72,7 +83,9 @@ void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
   if (!said.empty()) js_announce(said.c_str());
   // Right after drawing, so a picture of the canvas taken now shows this frame.
   for (const std::string& request : gApp->takeRequests()) js_request(request.c_str());
-  js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0);
+  // What changed in this frame (clicks and keys in the app), as events.
+  const std::string events = takeEvents();
+  js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0, events.c_str());
 }
 
 namespace {
@@ -133,6 +146,13 @@ EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
   } else {
     gReply = nlohmann::json{{"x", x}, {"y", y}}.dump();
   }
+  return gReply.c_str();
+}
+
+// What changed since the last frame or call, as events (core/events.h): the page calls this after each
+// of its commands; "" when nothing changed.
+EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
+  gReply = takeEvents();
   return gReply.c_str();
 }
 
