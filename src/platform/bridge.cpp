@@ -6,6 +6,7 @@
 #include "core/csv_import.h"
 #include "core/events.h"
 #include "core/export.h"
+#include "core/outline.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 #include "platform/fonts.h"
@@ -89,9 +90,23 @@ void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
 }
 
 namespace {
-const char* warningsReply(const std::vector<std::string>& warnings) {
-  gReply = nlohmann::json(warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// A reply to the page: kept until the next call, which the page has read it by.
+const char* reply(std::string text) {
+  gReply = std::move(text);
   return gReply.c_str();
+}
+const char* replyJson(const nlohmann::json& j) {
+  return reply(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// {"ok", "errors": [{"where", "message", "text"}]} of a load or an import; text as `format` gives it.
+template <class Format>
+const char* loadReply(const std::vector<Diagnostic>& errors, Format&& format) {
+  nlohmann::json r;
+  r["ok"] = errors.empty();
+  r["errors"] = nlohmann::json::array();
+  for (const Diagnostic& d : errors) r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", format(d)}});
+  return replyJson(r);
 }
 }  // namespace
 
@@ -101,14 +116,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
   wake();
   const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name);
-  nlohmann::json r;
-  r["ok"] = errors.empty();
-  r["errors"] = nlohmann::json::array();
-  for (const Diagnostic& d : errors) {
-    r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", formatDiagnostic(name, d)}});
-  }
-  gReply = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
 }
 
 EMSCRIPTEN_KEEPALIVE int ex_select(const char* id) {
@@ -141,31 +149,24 @@ EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
   const int e = gApp->corpus().findEntity(id);
   float x = 0, y = 0;
-  if (e < 0 || !gApp->entityScreenPos(static_cast<uint32_t>(e), x, y)) {
-    gReply = "null";
-  } else {
-    gReply = nlohmann::json{{"x", x}, {"y", y}}.dump();
-  }
-  return gReply.c_str();
+  if (e < 0 || !gApp->entityScreenPos(static_cast<uint32_t>(e), x, y)) return reply("null");
+  return replyJson(nlohmann::json{{"x", x}, {"y", y}});
 }
 
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each
 // of its commands; "" when nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
-  gReply = takeEvents();
-  return gReply.c_str();
+  return reply(takeEvents());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gApp->refresh();  // the filters' counts even before the next frame
-  gReply = stateJson(gApp->state(), gApp->corpus());
-  return gReply.c_str();
+  return reply(stateJson(gApp->state(), gApp->corpus()));
 }
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
 EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
-  gReply = encodeViewLink(gApp->state(), gApp->corpus());
-  return gReply.c_str();
+  return reply(encodeViewLink(gApp->state(), gApp->corpus()));
 }
 
 // Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
@@ -175,7 +176,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   bool hasWindow = false;
   ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
   gApp->act(act::OpenLink{std::move(v), hasWindow});
-  return warningsReply(warnings);
+  return replyJson(nlohmann::json(warnings));
 }
 
 // Sets only the filters, from the link's filter fields ("kinds=person&range=2012-01-01~"); an empty
@@ -184,7 +185,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
   wake();
   std::vector<std::string> warnings;
   gApp->act(act::SetFilters{decodeUrlState(text, &warnings).filter});
-  return warningsReply(warnings);
+  return replyJson(nlohmann::json(warnings));
 }
 
 // Shortest connections from the selection to an entity ("" clears). 0 when the id is unknown.
@@ -205,16 +206,14 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
     for (const PathStep& st : p.steps) ids.push_back(c.entities[st.entity].id);
     out.push_back({{"ids", ids}, {"text", describePath(c, p)}});
   }
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // The relation links the details panel shows: [{"id","x","y"}] in CSS pixels.
 EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const LinkSpot& l : gApp->linkSpots()) out.push_back({{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}});
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // Follows a guided story: step is 0-based and clamped. 0 when there is no such story.
@@ -239,8 +238,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
     const Entity& e = c.entities[h.entity];
     out.push_back({{"id", e.id}, {"name", e.name}, {"kind", std::string(kindName(e.kind))}, {"tier", static_cast<int>(h.tier)}});
   }
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // Imports two CSV texts (entities, relations); returns {"ok","errors":[{"text"}]} like ex_load.
@@ -248,12 +246,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
                                                const char* relationsName) {
   wake();
   const auto& errors = gApp->importCsv(entities, entitiesName, relations, relationsName);
-  nlohmann::json r;
-  r["ok"] = errors.empty();
-  r["errors"] = nlohmann::json::array();
-  for (const Diagnostic& d : errors) r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", formatCsvDiagnostic(d)}});
-  gReply = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return loadReply(errors, [](const Diagnostic& d) { return formatCsvDiagnostic(d); });
 }
 
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
@@ -268,11 +261,25 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Corpus& c = gApp->corpus();
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
-  if (kind == "json") gReply = exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible);
-  else if (kind == "entities-csv") gReply = exportEntitiesCsv(c, v.filtered.entityVisible);
-  else if (kind == "relations-csv") gReply = exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible);
-  else gReply.clear();
-  return gReply.c_str();
+  if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
+  if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  return reply(std::string());
+}
+
+// What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for
+// an unknown id), the outline's sections, and a chunk of a kind's entities.
+EMSCRIPTEN_KEEPALIVE const char* ex_describe(const char* id) {
+  const int e = gApp->corpus().findEntity(id);
+  return reply(e < 0 ? std::string() : describeEntity(gApp->corpus(), static_cast<uint32_t>(e)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ex_outline_kinds() { return reply(outlineKindsJson(gApp->corpus())); }
+
+EMSCRIPTEN_KEEPALIVE const char* ex_outline_items(const char* kind, int first, int count) {
+  Kind k;
+  if (!parseKind(kind, k) || first < 0 || count < 0) return reply("[]");
+  return reply(outlineItemsJson(gApp->corpus(), k, static_cast<size_t>(first), static_cast<size_t>(count)));
 }
 
 // The reader's prefers-reduced-motion setting (the page follows the media query).
