@@ -28,6 +28,8 @@ struct Camera2D {
     centreX = wx - (sx - viewW * 0.5f) / scale;
     centreY = wy - (sy - viewH * 0.5f) / scale;
   }
+  // Zooms about the view's centre (buttons and keys).
+  void zoom(float factor) { zoomAt(factor, viewW * 0.5f, viewH * 0.5f); }
   // Moves the picture by (dx, dy) pixels (a drag to the right shows what was to the left).
   void pan(float dx, float dy) {
     centreX -= dx / scale;
@@ -61,6 +63,13 @@ struct EdgeInstance {
   uint32_t rgba;
   float width;         // pixels
   float targetRadius;  // world units: the arrowhead stops at the target's edge
+};
+
+// Level of detail of one drawing of the graph (GraphScene::drawStyle decides it).
+struct GraphDrawStyle {
+  float minRadiusPx = 3;     // nodes never shrink below this
+  float edgeOpacity = 1;     // scales every edge's alpha (dense graphs draw their edges fainter)
+  bool arrowheads = true;    // off when edges are too short on screen for a visible arrowhead
 };
 
 // How far a node's drawn shape reaches from its centre, as a multiple of its radius (the renderer's quad:

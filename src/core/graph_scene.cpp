@@ -254,6 +254,15 @@ bool GraphScene::build() {
   return true;
 }
 
+GraphDrawStyle GraphScene::drawStyle(const Camera2D& cam) const {
+  constexpr float kMinArrowEdgePx = 24.0f;  // mean edge length on screen below which arrowheads are left out
+  GraphDrawStyle style;
+  style.edgeOpacity = std::clamp(std::sqrt(3000.f / std::max<float>(1.f, static_cast<float>(edges_.size()))), 0.2f, 1.f);
+  style.minRadiusPx = n_ > 20000 ? 1.5f : 3.0f;
+  style.arrowheads = meanEdgeLength_ * cam.scale >= kMinArrowEdgePx;
+  return style;
+}
+
 bool GraphScene::buildOverlay(int hovered) {
   const OverlayKey key{sceneVersion_, hovered};
   if (key == overlayKey_) return false;

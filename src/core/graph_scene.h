@@ -119,6 +119,11 @@ class GraphScene {
   const std::vector<EdgeInstance>& edges() const { return edges_; }
   uint64_t version() const { return sceneVersion_; }  // bumped by every rebuild
   float meanEdgeLength() const { return meanEdgeLength_; }  // world units, over the edges as built
+  // Level of detail at this camera: thousands of edges draw fainter, so structure shows instead of a blot;
+  // nodes never shrink below a few pixels (fewer on huge graphs); arrowheads only where the typical edge
+  // is long enough on screen to show one (zoomed out on a dense graph they are specks, and their pass
+  // costs as much as the edges themselves in software WebGL).
+  GraphDrawStyle drawStyle(const Camera2D& cam) const;
   // The hover overlay: the hovered node's relations, its neighbours (once each) with a ring, and itself
   // a little larger. True when it changed.
   bool buildOverlay(int hovered);

@@ -13,13 +13,6 @@
 
 namespace nhsx {
 
-// Level of detail chosen by the view for each frame.
-struct GraphDrawStyle {
-  float minRadiusPx = 3;     // nodes never shrink below this
-  float edgeOpacity = 1;     // scales every edge's alpha (dense graphs draw their edges fainter)
-  bool arrowheads = true;    // off when edges are too short on screen for a visible arrowhead
-};
-
 class GraphRenderer {
  public:
   // Creates GL objects; false (with `error`) when shaders fail. Safe to call again after context loss.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "core/kind_style.h"
 #include "render/imgui_renderer.h"
@@ -15,8 +16,6 @@
 namespace nhsx {
 
 namespace {
-constexpr float kMinNodePx = 3.0f;        // nodes never shrink below this on screen
-constexpr float kMinArrowEdgePx = 24.0f;  // mean edge length on screen below which arrowheads are left out
 constexpr float kDragSlopPx = 8.0f;       // a press that moves less than this is a click (fingers wobble)
 constexpr float kLongPressSeconds = 0.7f;
 constexpr float kZoomStep = 1.25f;        // buttons and keys
@@ -53,9 +52,7 @@ bool GraphView::nodeScreenPos(uint32_t node, float& x, float& y) const {
 
 void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out) {
   Flow flow;
-  flow.before(Flow::text("Layout"));
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Layout");
+  flow.label("Layout");
   const char* modes[] = {"Forces", "Around selection", "By date"};
   for (int m = 0; m < 3; ++m) {
     flow.before(Flow::check(modes[m]));
@@ -73,8 +70,8 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
   ImGui::BeginDisabled(s.selected < 0);
   if (flow.addButton("Fit selection")) { fit(scene_.nodesNearSelection(1)); needFit_ = false; }
   ImGui::EndDisabled();
-  if (flow.addButton(" - ", "Zoom out (-)")) cam_.zoomAt(1.f / kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
-  if (flow.addButton(" + ", "Zoom in (+)")) cam_.zoomAt(kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
+  if (flow.addButton(" - ", "Zoom out (-)")) cam_.zoom(1.f / kZoomStep);
+  if (flow.addButton(" + ", "Zoom in (+)")) cam_.zoom(kZoomStep);
   if (flow.addButton(showLegend_ ? "Hide legend" : "Legend")) showLegend_ = !showLegend_;  // measured as shown
   if (flow.addButton(s.playing ? "Pause" : "Play through time")) out.push(act::TogglePlay{c.firstDay, c.lastDay});
   if (s.asOf != kNoDay) {
@@ -86,12 +83,8 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
     if (ImGui::SmallButton("x")) out.push(act::SetAsOf{kNoDay, true});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every date again");
   }
-  if (scene_.mode() == GraphLayoutMode::Force) {
-    const char* st = scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6";
-    flow.before(Flow::text(st), 24);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", st);
-  }
+  if (scene_.mode() == GraphLayoutMode::Force)
+    flow.label(scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6", 24, true);
 }
 
 void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered) {
@@ -139,8 +132,8 @@ void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out
   }
   if (hovered && !io.WantTextInput) {
     const float step = 60.f;
-    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) cam_.zoomAt(kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
-    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) cam_.zoomAt(1.f / kZoomStep, cam_.viewW * 0.5f, cam_.viewH * 0.5f);
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) cam_.zoom(kZoomStep);
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) cam_.zoom(1.f / kZoomStep);
     if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) cam_.pan(step, 0);
     if (s.story < 0 && ImGui::IsKeyPressed(ImGuiKey_RightArrow)) cam_.pan(-step, 0);
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) cam_.pan(0, step);
@@ -205,13 +198,7 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   const float fbHeight = dd->DisplaySize.y * scale.y;
   const int x = static_cast<int>((v->originX_ - dd->DisplayPos.x) * scale.x);
   const int y = static_cast<int>(fbHeight - (v->originY_ + v->cam_.viewH - dd->DisplayPos.y) * scale.y);
-  // Level of detail: thousands of edges on screen draw fainter, so structure shows instead of a blot.
-  GraphDrawStyle style;
-  style.edgeOpacity = std::clamp(std::sqrt(3000.f / std::max<float>(1.f, static_cast<float>(v->scene_.edges().size()))), 0.2f, 1.f);
-  style.minRadiusPx = v->scene_.nodeCount() > 20000 ? 1.5f : kMinNodePx;
-  // Arrowheads only where the typical edge is long enough on screen to show one: zoomed out on a dense
-  // graph they are specks, and the pass costs as much as the edges themselves in software WebGL.
-  style.arrowheads = v->scene_.meanEdgeLength() * v->cam_.scale >= kMinArrowEdgePx;
+  GraphDrawStyle style = v->scene_.drawStyle(v->cam_);
   const int w = static_cast<int>(v->cam_.viewW * scale.x), h = static_cast<int>(v->cam_.viewH * scale.y);
   const PictureCache& cache = v->cache_;
   if (cache.use() == CacheUse::Direct) {
@@ -232,7 +219,7 @@ void GraphView::drawLabels() {
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
-    opt.minNodePx = scene_.nodeCount() > 20000 ? 1.5f : kMinNodePx;
+    opt.minNodePx = scene_.drawStyle(cam_).minRadiusPx;
     scene_.placeLabels(cam_, hovered_, [&](std::string_view t, float& w, float& h) {
       const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
       w = ts.x;
@@ -260,12 +247,9 @@ void GraphView::drawLabels() {
 
 bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, const std::vector<Path>& paths,
                      uint64_t pathsVersion) {
-  if (rendererPending_) {
-    rendererPending_ = false;
+  if (std::exchange(rendererPending_, false)) {  // GL objects made when first drawn
     rendererError_.clear();
-    if (!renderer_.init(rendererError_) || !overlay_.init(rendererError_)) {
-      std::fprintf(stderr, "graph renderer: %s\n", rendererError_.c_str());
-    }
+    if (!renderer_.init(rendererError_) || !overlay_.init(rendererError_)) std::fprintf(stderr, "graph renderer: %s\n", rendererError_.c_str());
   }
   if (!rendererError_.empty()) {
     ImGui::TextWrapped("The relationship view cannot be drawn on this device: %s", rendererError_.c_str());

@@ -153,3 +153,24 @@ TEST_CASE("layout modes: rings around the selection, by date; a refit after each
   s.letMove(sel);
   CHECK_FALSE(s.pinnedByUser(sel));
 }
+
+TEST_CASE("level of detail: fainter edges on dense graphs, arrowheads only when edges are long enough", "[graph-scene][focus]") {
+  const Corpus& small = bundledCorpus();
+  GraphScene s;
+  scene_test::settle(s, small);
+  s.build();
+  Camera2D cam = scene_test::fitted(s);
+  const GraphDrawStyle near = s.drawStyle(cam);
+  CHECK(near.minRadiusPx == 3.f);
+  CHECK(near.edgeOpacity == 1.f);  // a few hundred edges: full strength
+  cam.zoom(0.01f);
+  CHECK_FALSE(s.drawStyle(cam).arrowheads);  // far out, edges are specks
+  cam.zoom(1000.f);
+  CHECK(s.drawStyle(cam).arrowheads);
+  const Corpus& big = scene_test::generatedCorpus(2000, 6000);
+  GraphScene b;
+  b.setCorpus(big);
+  b.build();
+  CHECK(b.drawStyle(cam).edgeOpacity < 1.f);
+  CHECK(b.drawStyle(cam).edgeOpacity >= 0.2f);
+}
