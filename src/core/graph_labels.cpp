@@ -271,17 +271,21 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
       ordinary += strong ? 0 : 1;
       continue;
     }
-    if (!strong) continue;
-    // Must be labelled: further out, on growing rings, as a displaced label with a leader line.
+    // The most connected nodes may go a little further out; the selection, the hovered node and the
+    // selection's neighbours must be labelled: further out, on growing rings, displaced with a leader
+    // line.
+    const bool important = !strong && k - must < opt.importantDisplaced;
+    if (!strong && !important) continue;
     l.displaced = true;
-    for (int ring = 0; ring < 14 && !placed; ++ring) {
+    for (int ring = 0; ring < (strong ? 14 : 3) && !placed; ++ring) {
       const float dist = reach + g + std::max(bw, bh) * 0.5f + (bh + g) * std::pow(1.5f, static_cast<float>(ring));
       for (int a = 0; a < 12 && !placed; ++a) {
         const float angle = 1.5707963f + static_cast<float>(a) * 0.5235988f;  // from straight down, round
         placed = tryAt(sx + dist * std::cos(angle) - bw * 0.5f, sy + dist * std::sin(angle) - bh * 0.5f);
       }
     }
-    if (placed) continue;
+    if (placed) ordinary += strong ? 0 : 1;
+    if (placed || !strong) continue;
     // Below everything drawn (out of view): always free.
     if (!p.bottomKnown) {
       for (uint32_t j = 0; j < n_; ++j) {

@@ -46,6 +46,7 @@ struct LabelOptions {
   float minLabelledPx = 5.f;   // ordinary nodes drawn smaller than this get no label
   size_t maxOrdinary = 250;    // labels beyond the selection, hovered node and neighbours
   size_t maxCandidates = 2000; // ordinary nodes looked at, most relations first
+  size_t importantDisplaced = 8;  // the first this many of them may be displaced a little when crowded
   float gapPx = 2.f;           // between a node and its label
   float padX = 2.f, padY = 1.f;  // around the text, inside the box
 };
@@ -136,7 +137,8 @@ class GraphScene {
   // of relations), then other shown, undimmed nodes in view by number of relations while they are drawn
   // large enough. A label goes in the view, beside its node (below, above, right, left, then the corners)
   // where its box meets no other label and no other node's drawn shape; ordinary labels with no room are
-  // left out. The selection, the hovered node and the selection's neighbours whose centres are in view
+  // left out, but for the most connected few, which may go a little further out (displaced, with a
+  // leader line). The selection, the hovered node and the selection's neighbours whose centres are in view
   // are always labelled: with no room beside them, further out in the view (displaced, with a leader
   // line), and with no room in the view at all, below everything drawn.
   void placeLabels(const Camera2D& cam, int hovered, const MeasureText& measure, const LabelOptions& opt,
