@@ -214,9 +214,9 @@ const OURS_HOOK = `(() => {
     set(f) {
       factory = (opts = {}) => {
         const inner = opts.onExplorerFrame;
-        opts.onExplorerFrame = (frames, loaded) => {
+        opts.onExplorerFrame = (frames, loaded, events) => {
           rec.frames.push([performance.now(), frames, loaded]);
-          if (inner) inner(frames, loaded);
+          if (inner) inner(frames, loaded, events);
         };
         return f(opts);
       };

@@ -2,13 +2,17 @@
 // (and, through explorer.announce(text), anything else such as search results), and a text outline of
 // the corpus: entities grouped by kind under headings, each with its dates, description, relations
 // and citations, and a button that selects it in the explorer.
-// Corpus text reaches the DOM only through textContent and createElement, never as HTML. The outline
-// is built when it is first needed (focus, the skip link, or idle time after start-up for a small
-// corpus), in chunks, so a corpus of 100k entities costs nothing at start-up. On touch screens it also
-// lays a real text field over the search box, so the phone's keyboard opens.
-(function () {
+// What it reads comes from the app (src/core/outline.h, through the bridge): kind names, relation
+// readings and dates in the app's own words and formats, chunk by chunk; the page keeps no tables of its
+// own and never parses the corpus. Corpus text reaches the DOM only through textContent and
+// createElement, never as HTML. The outline is built when it is first needed (focus, the skip link, or
+// idle time after start-up for a small corpus), in chunks, so a corpus of 100k entities costs nothing at
+// start-up. On touch screens it also lays a real text field over the search box, so the phone's keyboard
+// opens.
+(function (parts) {
   'use strict';
   const explorer = window.explorer;
+  const { wasm } = parts;
   const live = document.getElementById('status');
   const outline = document.getElementById('outline');
   const body = document.getElementById('outline-body');
@@ -17,15 +21,6 @@
 
   const AUTO_BUILD_LIMIT = 5000;  // entities: a larger corpus is outlined only when asked for
   const CHUNK = 500;              // entities per slice of work between yields to the page
-  const KINDS = [
-    ['organisation', 'Organisations'], ['person', 'People'], ['document', 'Documents'],
-    ['programme', 'Programmes'], ['partnership', 'Partnerships'], ['part', 'Parts'], ['theme', 'Themes'],
-  ];
-  // How relation types read (docs/corpus-format.md), where not just the type with spaces.
-  const READS = { 'signatory-of': 'signs', 'addresses-theme': 'addresses' };
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const SEASONS = { 21: 'Spring', 22: 'Summer', 23: 'Autumn', 24: 'Winter' };
-
   // ---- Announcements ------------------------------------------------------------------------------
   let repeatTimer = 0;
   // Says text through the polite live region; the same text twice is announced twice.
@@ -38,43 +33,14 @@
   }
   explorer.announce = announce;
 
-  // ---- Dates, read aloud well: "28 Jul 2014", "from 1 Apr 2013", "c. 1987", "Oct 2014?" -------------
-  function formatPoint(s) {
-    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$/.exec(s);
-    if (!m) return s;
-    const [, y, mo, d, q] = m;
-    let text = String(Number(y));
-    if (mo && SEASONS[Number(mo)]) text = `${SEASONS[Number(mo)]} ${text}`;
-    else if (mo) text = `${MONTHS[Number(mo) - 1] || mo} ${text}`;
-    if (d) text = `${Number(d)} ${text}`;
-    if (q === '~' || q === '%') text = 'c. ' + text;
-    if (q === '?' || q === '%') text += '?';
-    return text;
-  }
-  function formatDate(s) {
-    if (!s) return '';
-    if (!s.includes('/')) return formatPoint(s);
-    const [a, b] = s.split('/');
-    if (a === '..' || a === '') return `until ${formatPoint(b)}`;
-    if (b === '..') return `from ${formatPoint(a)}`;
-    if (b === '') return `from ${formatPoint(a)} (end unknown)`;
-    return `${formatPoint(a)} to ${formatPoint(b)}`;
-  }
-  const words = (s) => String(s || '').replace(/-/g, ' ');
-
   // ---- Selection ----------------------------------------------------------------------------------
   const itemId = (id) => 'outline-item-' + id;
   let currentButton = null;
-  function describe(e) {
-    return [e.name, words(e.kind), e.type && e.type !== e.kind ? words(e.type) : '', formatDate(e.date)]
-      .filter(Boolean).join(', ');
-  }
   explorer.on('select', (sel) => {
     if (currentButton) currentButton.removeAttribute('aria-current');
     currentButton = null;
     if (!sel) { announce('Selection cleared.'); return; }
-    const e = explorer.entity(sel.id);
-    announce(`Selected: ${e ? describe(e) : sel.name}.`);
+    announce(`Selected: ${wasm.text('describe', sel.id) || sel.name}.`);
     const item = document.getElementById(itemId(sel.id));
     if (item) {
       currentButton = item.querySelector('button');
@@ -109,37 +75,28 @@
   }
   setTabStops(false);
 
-  function citationItem(c, sources) {
+  // A citation as the app gives it: {quote, title, url, rest, note}.
+  function citationItem(c) {
     const li = el('li');
     if (c.quote) { li.append(el('q', c.quote), ' — '); }
-    const src = sources.get(c.source);
-    if (src) {
-      const href = src.url && webLink(src.url);
-      if (href) {
-        const a = tabStop(el('a', src.title));
-        a.href = href;
-        a.rel = 'noopener noreferrer';
-        a.target = '_blank';
-        li.append(a);
-      } else {
-        li.append(el('cite', src.title));
-      }
-      li.append(`, ${[src.publisher, formatDate(src.date)].filter(Boolean).join(', ')}`);
+    const href = c.url && webLink(c.url);
+    if (href) {
+      const a = tabStop(el('a', c.title));
+      a.href = href;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      li.append(a);
     } else {
-      li.append(c.source || 'unknown source');
+      li.append(el('cite', c.title));
     }
+    if (c.rest) li.append(`, ${c.rest}`);
     if (c.note) li.append(el('span', ` (${c.note})`));
     return li;
   }
 
-  function relationText(r, self, names) {
-    const reads = READS[r.type] || words(r.type);
-    const extra = [r.role, formatDate(r.date)].filter(Boolean).join(', ');
-    const text = r.from === self ? `${reads} → ${names(r.to)}` : `${names(r.from)} → ${reads} this`;
-    return extra ? `${text} (${extra})` : text;
-  }
-
-  function entityItem(e, ctx) {
+  // An entity as the app gives it (outlineItemsJson): {id, name, line, description, dateNote, relations,
+  // citations}.
+  function entityItem(e) {
     const li = el('li', null, 'outline-entity');
     li.id = itemId(e.id);
     const h = el('h4');
@@ -148,36 +105,22 @@
     button.addEventListener('click', () => explorer.select(e.id));
     h.append(button);
     li.append(h);
-    const aliases = Array.isArray(e.aliases) && e.aliases.length ? `also ${e.aliases.join(', ')}` : '';
-    const dates = formatDate(e.date);
-    li.append(el('p', [words(e.type), dates, aliases].filter(Boolean).join(' · ')));
+    if (e.line) li.append(el('p', e.line));
     if (e.description) li.append(el('p', e.description));
     if (e.dateNote) li.append(el('p', `Date: ${e.dateNote}`));
-    const rels = (ctx.out.get(e.id) || []).concat(ctx.in.get(e.id) || []);
-    if (rels.length) {
-      li.append(el('h5', `Relations (${rels.length})`));
+    if (e.relations.length) {
+      li.append(el('h5', `Relations (${e.relations.length})`));
       const ul = el('ul');
-      for (const r of rels) ul.append(el('li', relationText(r, e.id, ctx.name)));
+      for (const r of e.relations) ul.append(el('li', r));
       li.append(ul);
     }
-    const cites = Array.isArray(e.citations) ? e.citations : [];
-    if (cites.length) {
-      li.append(el('h5', `Citations (${cites.length})`));
+    if (e.citations.length) {
+      li.append(el('h5', `Citations (${e.citations.length})`));
       const ul = el('ul');
-      for (const c of cites) ul.append(citationItem(c, ctx.sources));
+      for (const c of e.citations) ul.append(citationItem(c));
       li.append(ul);
     }
     return li;
-  }
-
-  function indexBy(list, key) {
-    const m = new Map();
-    for (const r of list) {
-      const k = r[key];
-      if (!m.has(k)) m.set(k, []);
-      m.get(k).push(r);
-    }
-    return m;
   }
 
   let generation = 0;     // bumped by each load: a build in progress for an older corpus stops
@@ -185,40 +128,26 @@
   const nextSlice = () => new Promise((r) => setTimeout(r, 0));
 
   async function build(gen) {
-    const corpus = explorer.corpus();
-    if (!corpus) return;
+    if (!wasm.started() || !explorer.state().corpusLoaded) return;
     outline.setAttribute('aria-busy', 'true');
-    const entities = corpus.entities || [];
-    const relations = corpus.relations || [];
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const ctx = {
-      sources: new Map((corpus.sources || []).map((s) => [s.id, s])),
-      out: indexBy(relations, 'from'),
-      in: indexBy(relations, 'to'),
-      name: (id) => (byId.has(id) ? byId.get(id).name : id),
-    };
-    const groups = indexBy(entities, 'kind');
-    const known = new Set(KINDS.map(([k]) => k));
-    const order = KINDS.concat([...groups.keys()].filter((k) => !known.has(k)).map((k) => [k, words(k)]));
-    body.replaceChildren(el('p', `${corpus.title || 'Corpus'}: ${entities.length} entities, ${relations.length} relations.`));
+    const corpus = wasm.json('outline_kinds');
+    body.replaceChildren(el('p', `${corpus.title || 'Corpus'}: ${corpus.entities} entities, ${corpus.relations} relations.`));
     let done = 0;
-    for (const [kind, label] of order) {
-      const list = groups.get(kind);
-      if (!list) continue;
+    for (const { kind, label, count } of corpus.kinds) {
       const section = el('section');
-      const h = el('h3', `${label} (${list.length})`);
+      const h = el('h3', `${label} (${count})`);
       h.id = 'outline-kind-' + kind;
       section.setAttribute('aria-labelledby', h.id);
       const ul = el('ul', null, 'outline-list');
       section.append(h, ul);
       // Filled while detached and attached once: appending slice by slice to the document would lay
       // out the growing outline again after every slice (minutes at 100k entities).
-      for (let i = 0; i < list.length; i += CHUNK) {
+      for (let i = 0; i < count; i += CHUNK) {
         const frag = document.createDocumentFragment();
-        for (const e of list.slice(i, i + CHUNK)) frag.append(entityItem(e, ctx));
+        for (const e of wasm.json('outline_items', kind, i, CHUNK)) frag.append(entityItem(e));
         ul.append(frag);
-        done += Math.min(CHUNK, list.length - i);
-        if (done < entities.length) await nextSlice();
+        done += Math.min(CHUNK, count - i);
+        if (done < corpus.entities) await nextSlice();
         if (gen !== generation) return;
       }
       body.append(section);
@@ -342,4 +271,4 @@
     ensureOutline();
   });
   back.addEventListener('click', () => document.getElementById('canvas').focus());
-})();
+})(window.__explorerParts);

@@ -1,5 +1,7 @@
 #include "core/app_state.h"
 
+#include "core/actions.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -22,10 +24,9 @@ bool parseView(std::string_view s, View& out) {
 }
 
 bool AppState::select(const Corpus& c, std::string_view id) {
-  if (id.empty()) { selected = -1; return true; }
-  const int e = c.findEntity(id);
-  if (e < 0) return false;
-  selected = e;
+  const int e = id.empty() ? -1 : c.findEntity(id);
+  if (e < 0 && !id.empty()) return false;
+  applyAction(c, *this, act::Select{e});
   return true;
 }
 
@@ -37,8 +38,41 @@ std::string isoDay(int32_t day) {
   return buf;
 }
 
+namespace {
+nlohmann::json idOr(const Corpus& c, int e) {
+  return e >= 0 && static_cast<size_t>(e) < c.entities.size() ? nlohmann::json(c.entities[static_cast<size_t>(e)].id)
+                                                              : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json filtersJson(const FilterSpec& filter) {
+  nlohmann::json f;
+  f["kinds"] = nlohmann::json::array();
+  for (Kind k : filter.kinds) f["kinds"].push_back(std::string(kindName(k)));
+  f["orgTypes"] = filter.orgTypes;
+  f["relationTypes"] = nlohmann::json::array();
+  for (int t : filter.relationTypes) f["relationTypes"].push_back(std::string(relationTypes()[static_cast<size_t>(t)].id));
+  f["themes"] = filter.themes;
+  f["from"] = filter.fromDay == Date::kOpenStart ? nlohmann::json(nullptr) : nlohmann::json(isoDay(filter.fromDay));
+  f["to"] = filter.toDay == Date::kOpenEnd ? nlohmann::json(nullptr) : nlohmann::json(isoDay(filter.toDay));
+  return f;
+}
+
+nlohmann::json storyJson(const ViewState& s, const Corpus& c) {
+  nlohmann::json j;
+  if (s.story >= 0 && static_cast<size_t>(s.story) < c.stories.size()) {
+    j["story"] = c.stories[static_cast<size_t>(s.story)].id;
+    j["storyStep"] = s.storyStep;
+    j["storySteps"] = c.stories[static_cast<size_t>(s.story)].steps.size();
+  } else {
+    j["story"] = nullptr;
+  }
+  return j;
+}
+
 std::string stateJson(const AppState& s, const Corpus& c) {
   nlohmann::json j;
+  // The corpus.
   j["title"] = c.title;
   j["corpusLoaded"] = s.corpusLoaded;
   nlohmann::json counts = nlohmann::json::object();
@@ -48,54 +82,32 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   j["relations"] = c.relations.size();
   j["events"] = c.events.size();
   j["sources"] = c.sources.size();
+  // The view state (what a link holds).
   j["view"] = viewName(s.view);
-  j["selected"] = s.selected >= 0 && static_cast<size_t>(s.selected) < c.entities.size()
-                      ? nlohmann::json(c.entities[static_cast<size_t>(s.selected)].id)
-                      : nlohmann::json(nullptr);
-  j["hovered"] = s.hovered >= 0 && static_cast<size_t>(s.hovered) < c.entities.size()
-                     ? nlohmann::json(c.entities[static_cast<size_t>(s.hovered)].id)
-                     : nlohmann::json(nullptr);
-  j["contextMenu"] = s.contextEntity >= 0 && static_cast<size_t>(s.contextEntity) < c.entities.size()
-                         ? nlohmann::json(c.entities[static_cast<size_t>(s.contextEntity)].id)
-                         : nlohmann::json(nullptr);
-  j["frames"] = s.frames;
-  j["contextRestores"] = s.contextRestores;
+  j["selected"] = idOr(c, s.selected);
   j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));
-  j["playing"] = s.playing;
   if (s.windowTo > s.windowFrom) {
     j["timeWindow"] = {isoDay(static_cast<int32_t>(s.windowFrom)), isoDay(static_cast<int32_t>(s.windowTo))};
     j["timeWindowDays"] = {s.windowFrom, s.windowTo};
   } else {
     j["timeWindow"] = nullptr;
   }
-  j["layout"] = {{"iterations", s.layoutIterations}, {"settled", s.layoutSettled}};
-  nlohmann::json f;
-  f["kinds"] = nlohmann::json::array();
-  for (Kind k : s.filter.kinds) f["kinds"].push_back(std::string(kindName(k)));
-  f["orgTypes"] = s.filter.orgTypes;
-  f["relationTypes"] = nlohmann::json::array();
-  for (int t : s.filter.relationTypes) f["relationTypes"].push_back(std::string(relationTypes()[static_cast<size_t>(t)].id));
-  f["themes"] = s.filter.themes;
-  f["from"] = s.filter.fromDay == Date::kOpenStart ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.filter.fromDay));
-  f["to"] = s.filter.toDay == Date::kOpenEnd ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.filter.toDay));
-  j["filters"] = f;
-  j["visible"] = {{"entities", s.visibleEntities}, {"relations", s.visibleRelations}};
-  auto idOr = [&](int e) {
-    return e >= 0 && static_cast<size_t>(e) < c.entities.size() ? nlohmann::json(c.entities[static_cast<size_t>(e)].id)
-                                                                : nlohmann::json(nullptr);
-  };
-  j["pathTo"] = idOr(s.pathTo);
-  if (s.story >= 0 && static_cast<size_t>(s.story) < c.stories.size()) {
-    j["story"] = c.stories[static_cast<size_t>(s.story)].id;
-    j["storyStep"] = s.storyStep;
-    j["storySteps"] = c.stories[static_cast<size_t>(s.story)].steps.size();
-  } else {
-    j["story"] = nullptr;
-  }
+  j["filters"] = filtersJson(s.filter);
+  j["pathTo"] = idOr(c, s.pathTo);
+  j.update(storyJson(s, c));
   j["embed"] = s.embed;
   j["presentation"] = s.presentation;
-  j["reducedMotion"] = s.reducedMotion;
   j["theme"] = s.dark ? "dark" : "light";
+  // Transient UI state.
+  j["hovered"] = idOr(c, s.hovered);
+  j["contextMenu"] = idOr(c, s.contextEntity);
+  j["playing"] = s.playing;
+  j["reducedMotion"] = s.reducedMotion;
+  // Telemetry.
+  j["frames"] = s.frames;
+  j["contextRestores"] = s.contextRestores;
+  j["layout"] = {{"iterations", s.layoutIterations}, {"settled", s.layoutSettled}};
+  j["visible"] = {{"entities", s.visibleEntities}, {"relations", s.visibleRelations}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -1,8 +1,11 @@
-// What the user is looking at, independent of how it is drawn: the view, the selection, the "as of"
-// date, the timeline's window, counters. The browser's explorer.state() is this, as JSON.
+// What the user is looking at, independent of how it is drawn: the view state a link holds (the view,
+// the selection, the "as of" date, the timeline's window, filters, story), transient UI state and
+// telemetry. The browser's explorer.state() is this, as JSON.
 #pragma once
 #include <cstdint>
 #include <string>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/corpus.h"
 #include "core/filter.h"
@@ -15,33 +18,94 @@ bool parseView(std::string_view s, View& out);
 
 constexpr int32_t kNoDay = INT32_MIN;  // "no date": e.g. no "as of" cursor
 
-struct AppState {
+// What changed in the state: actions report these (core/actions.h), and the page is told exactly these
+// (bridge events).
+enum Change : uint32_t {
+  kChangeSelection = 1u << 0,    // the selected entity
+  kChangeView = 1u << 1,         // overview, timeline or graph
+  kChangeAsOf = 1u << 2,         // the "as of" cursor
+  kChangePlaying = 1u << 3,      // the cursor's sweep started or stopped
+  kChangeFilters = 1u << 4,
+  kChangePath = 1u << 5,         // the far end of "find connections"
+  kChangeStory = 1u << 6,        // the story followed, or its step
+  kChangeWindow = 1u << 7,       // the timeline's visible window (in the link; not a 'change' event)
+  kChangeLook = 1u << 8,         // embed, presentation, theme, accent, reduced motion
+  kChangeCorpus = 1u << 9,       // a corpus was adopted
+  kChangeHover = 1u << 10,       // what is under the pointer (transient)
+  kChangeContextMenu = 1u << 11, // a node's context menu opened or closed
+};
+using Changes = uint32_t;
+
+// ---- The state, by what it is. AppState is the three together; only applyAction (core/actions.h)
+// changes the first two, and views, panels and the page emit actions.
+
+// View state: what a deep link holds (docs/deep-links.md), in the loaded corpus's terms (entity and
+// story indices). Its one codec is view_link.h (encodeViewLink / decodeViewLink).
+struct ViewState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
-  int hovered = -1;        // entity under the pointer in the current view, -1 for none
-  int contextEntity = -1;  // entity whose context menu (long press, right click) is open, -1 for none
-  uint64_t frames = 0;     // frames rendered so far
-  uint32_t contextRestores = 0;  // times the GL context was lost and rebuilt
-  bool corpusLoaded = false;
-  uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
+  int pathTo = -1;         // second entity of a path from the selection, -1 for none
   int32_t asOf = kNoDay;   // the "as of" cursor (days since 1970-01-01), kNoDay when off
-  bool playing = false;    // the cursor sweeps through time
   double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
-  int touchFingers = 0;                 // fingers down now: views leave panning to the pinch when >= 2
-  uint64_t layoutIterations = 0;        // force layout ticks run so far
-  bool layoutSettled = true;
   FilterSpec filter;                    // what both views show (filter.h)
-  size_t visibleEntities = 0, visibleRelations = 0;  // what the filters let through
-  int pathTo = -1;                      // second entity of a path from the selection, -1 for none
   int story = -1, storyStep = 0;        // the guided story being followed, -1 for none
-  // Asks the timeline to show this window (days) next frame; cleared once applied.
-  double requestFrom = 0, requestTo = 0;
-  // Embedding and presentation (from the link; see docs/embedding.md).
+  // Embedding and presentation (see docs/embedding.md).
   bool embed = false, presentation = false, dark = false;
-  bool reducedMotion = false;           // the reader asked for less motion: layouts jump to their end
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
 
-  // Selects by id; false (and no change) when the id is unknown. An empty id clears the selection.
+  // Every field once, with the change it reports: equality and the actions' change bits come from this
+  // list. f(field of a, field of b, change).
+  template <class A, class B, class F>
+  static void zip(A& a, B& b, F&& f) {
+    f(a.view, b.view, kChangeView);
+    f(a.selected, b.selected, kChangeSelection);
+    f(a.pathTo, b.pathTo, kChangePath);
+    f(a.asOf, b.asOf, kChangeAsOf);
+    f(a.windowFrom, b.windowFrom, kChangeWindow);
+    f(a.windowTo, b.windowTo, kChangeWindow);
+    f(a.filter, b.filter, kChangeFilters);
+    f(a.story, b.story, kChangeStory);
+    f(a.storyStep, b.storyStep, kChangeStory);
+    f(a.embed, b.embed, kChangeLook);
+    f(a.presentation, b.presentation, kChangeLook);
+    f(a.dark, b.dark, kChangeLook);
+    f(a.accent, b.accent, kChangeLook);
+  }
+  // What differs between two views, as change bits.
+  static Changes diff(const ViewState& a, const ViewState& b) {
+    Changes ch = 0;
+    zip(a, b, [&](const auto& x, const auto& y, Change c) { if (!(x == y)) ch |= c; });
+    return ch;
+  }
+  bool operator==(const ViewState& o) const { return diff(*this, o) == 0; }
+  bool operator!=(const ViewState& o) const { return !(*this == o); }
+};
+
+// Transient UI state: what the session is doing now, never in a link.
+struct UiState {
+  bool playing = false;     // the cursor sweeps through time
+  bool reducedMotion = false;  // the reader asked for less motion: layouts jump to their end
+  int hovered = -1;         // entity under the pointer in the current view, -1 for none
+  int contextEntity = -1;   // entity whose context menu (long press, right click) is open, -1 for none
+  // Asks the timeline to show this window (days): a link or a story step; each request bumps the serial.
+  double requestFrom = 0, requestTo = 0;
+  uint64_t requestSerial = 0;
+  bool corpusLoaded = false;
+  uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
+};
+
+// Telemetry: what the app measures and counts, written by the app itself, never by an action.
+struct Telemetry {
+  uint64_t frames = 0;            // frames rendered so far
+  uint32_t contextRestores = 0;   // times the GL context was lost and rebuilt
+  uint64_t layoutIterations = 0;  // force layout ticks run so far
+  bool layoutSettled = true;
+  size_t visibleEntities = 0, visibleRelations = 0;  // what the filters let through
+};
+
+struct AppState : ViewState, UiState, Telemetry {
+  // Selects by id (the Select action); false (and no change) when the id is unknown. An empty id clears
+  // the selection.
   bool select(const Corpus& c, std::string_view id);
 };
 
@@ -50,5 +114,9 @@ std::string isoDay(int32_t day);
 
 // The plain object behind explorer.state().
 std::string stateJson(const AppState& s, const Corpus& c);
+// Parts of it the page's events carry too: {kinds, orgTypes, relationTypes, themes, from, to}, and
+// {story, storyStep, storySteps} (story null when none).
+nlohmann::json filtersJson(const FilterSpec& f);
+nlohmann::json storyJson(const ViewState& s, const Corpus& c);
 
 }  // namespace nhsx

@@ -11,6 +11,7 @@
 #include "core/id_table.h"
 #include "core/json_item.h"
 #include "core/sha256.h"
+#include "core/text_util.h"
 
 // The corpus is streamed through nlohmann's SAX parser. Top-level fields are taken as they come; each
 // item of a top-level array (a source, entity, relation, event or story) is recorded into a small
@@ -65,23 +66,7 @@ const char* typeName(JType t) {
   }
 }
 
-// Quotes text for a message, keeping it short: a 50 MB value is shown by its start and its size.
-std::string quotedValue(std::string_view s, char quote = '"') {
-  const std::string q(1, quote);
-  if (s.size() <= 60) return q + std::string(s) + q;
-  size_t cut = 57;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return q + std::string(s.substr(0, cut)) + "..." + q + " (" + std::to_string(s.size()) + " bytes)";
-}
-
-std::string shown(const JView& v) { return v.isString() ? quotedValue(v.str()) : typeName(v.type()); }
-
-bool validId(std::string_view s) {
-  if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
+std::string shown(const JView& v) { return v.isString() ? quoteValue(v.str()) : typeName(v.type()); }
 
 std::string kindChoices() {
   std::vector<std::string_view> kinds;
@@ -159,7 +144,7 @@ class Reader {
               std::string& out, bool required) {
     if (!str(obj, at, key, out, required)) return false;
     if (std::find(allowed.begin(), allowed.end(), out) != allowed.end()) return true;
-    error(at.child(key), "expected one of " + joinChoices(allowed) + "; found " + quotedValue(out));
+    error(at.child(key), "expected one of " + joinChoices(allowed) + "; found " + quoteValue(out));
     return false;
   }
 
@@ -218,16 +203,16 @@ class CorpusReader {
     if (!idv.valid() || !idv.isString()) return false;  // reported when the item is read
     const std::string_view id = idv.str();
     const Path idPath = at.child("id");
-    if (!validId(id)) {
+    if (!isValidId(id)) {
       r_.error(idPath, "expected an id of lower-case letters, digits and '-' starting with a letter; found " +
-                           quotedValue(id));
+                           quoteValue(id));
     }
     const uint32_t dense = s == Section::Sources    ? static_cast<uint32_t>(c_.sources.size())
                            : s == Section::Entities ? static_cast<uint32_t>(c_.entities.size())
                                                     : 0;
     auto [home, fresh] = ids_.insert(id, IdHome{s, static_cast<uint32_t>(at.index), dense});
     if (!fresh) {
-      r_.error(idPath, "duplicate id " + quotedValue(id) + " (first used at /" +
+      r_.error(idPath, "duplicate id " + quoteValue(id) + " (first used at /" +
                            kSectionNames[static_cast<int>(home->section)] + "/" + std::to_string(home->item) + "/id)");
       return false;
     }
@@ -252,7 +237,7 @@ class CorpusReader {
   }
 
   void unknownEntity(std::string where, std::string_view id, bool otherKind) {
-    r_.errorAt(std::move(where), "unknown entity id " + quotedValue(id) +
+    r_.errorAt(std::move(where), "unknown entity id " + quoteValue(id) +
                                      (otherKind ? " (that id is not an entity)" : ""));
   }
 
@@ -304,7 +289,7 @@ class CorpusReader {
         cit.source = kPending + static_cast<uint32_t>(pendingSources_.size());
         pendingSources_.push_back({cp.str(), src, hasQuote, !cit.note.empty()});
       } else {
-        r_.error(cp.child("source"), "unknown source " + quotedValue(src) + " (not listed in /sources)");
+        r_.error(cp.child("source"), "unknown source " + quoteValue(src) + " (not listed in /sources)");
         continue;
       }
       out.push_back(std::move(cit));
@@ -320,7 +305,7 @@ class CorpusReader {
     r_.str(o, at, "seed", s.seed, false);
     if (r_.str(o, at, "seedSha256", s.seedSha256, false) && !isSha256Hex(s.seedSha256)) {
       r_.error(at.child("seedSha256"), "expected 64 lower-case hexadecimal digits (a sha256); found " +
-                                           quotedValue(s.seedSha256));
+                                           quoteValue(s.seedSha256));
     }
     r_.str(o, at, "note", s.note, false);
     r_.flag(o, at, "external", s.external);
@@ -333,7 +318,7 @@ class CorpusReader {
     r_.str(o, at, "id", e.id, true);
     std::string kind;
     if (r_.str(o, at, "kind", kind, true) && !parseKind(kind, e.kind)) {
-      r_.error(at.child("kind"), "expected one of " + kindChoices() + "; found " + quotedValue(kind));
+      r_.error(at.child("kind"), "expected one of " + kindChoices() + "; found " + quoteValue(kind));
     } else if (!kind.empty()) {
       r_.choice(o, at, "type", typesOfKind(e.kind), e.type, true);
     }
@@ -387,7 +372,7 @@ class CorpusReader {
       if (rel.type < 0) {
         std::vector<std::string_view> ids;
         for (const RelationType& t : relationTypes()) ids.push_back(t.id);
-        r_.error(at.child("type"), "unknown relation type " + quotedValue(type) + "; expected one of " + joinChoices(ids));
+        r_.error(at.child("type"), "unknown relation type " + quoteValue(type) + "; expected one of " + joinChoices(ids));
         ok = false;
       }
     } else {
@@ -523,7 +508,7 @@ class CorpusReader {
           resolved[i] = h->dense;
           checkCitationSource(p.where, c_.sources[h->dense].external, p.hasQuote, p.hasNote);
         } else {
-          r_.errorAt(p.where + "/source", "unknown source " + quotedValue(p.id) + " (not listed in /sources)");
+          r_.errorAt(p.where + "/source", "unknown source " + quoteValue(p.id) + " (not listed in /sources)");
         }
       }
       auto fix = [&](std::vector<Citation>& cits) {
@@ -893,7 +878,7 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
     const bool numeric = !major.empty() && major.find_first_not_of("0123456789") == std::string::npos &&
                          dot != std::string::npos && dot + 1 < f.size();
     if (!numeric) {
-      err("/format", "expected a version \"MAJOR.MINOR\" such as \"1.0\", found " + quotedValue(f));
+      err("/format", "expected a version \"MAJOR.MINOR\" such as \"1.0\", found " + quoteValue(f));
     } else if (major != "1") {
       err("/format", "unsupported corpus format version " + f + " (major version " + major +
                          "); this explorer reads version 1.x");
@@ -942,20 +927,19 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
     if (tokenAt != std::string::npos) {
       const size_t start = tokenAt + 11, end = msg.find("'; expected", start);
       const size_t stop = end != std::string::npos ? end + 1 : msg.size();
-      msg.replace(start, stop - start, quotedValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
+      msg.replace(start, stop - start, quoteValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
     }
     // The token of "number overflow parsing '2222…'" is shortened the same way.
     const size_t parsingAt = msg.find("parsing '");
     if (parsingAt != std::string::npos) {
       const size_t start = parsingAt + 8, end = msg.find('\'', start + 1);
       if (end != std::string::npos)
-        msg.replace(start, end + 1 - start, quotedValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
+        msg.replace(start, end + 1 - start, quoteValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
     }
     // Whatever the input put into the message (a token may even contain "'; expected"), it stays short.
     constexpr size_t kMaxSyntaxMessage = 300;
     if (msg.size() > kMaxSyntaxMessage) {
-      size_t cut = kMaxSyntaxMessage - 60;
-      while (cut > 0 && (static_cast<unsigned char>(msg[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+      const size_t cut = utf8Floor(msg, kMaxSyntaxMessage - 60);
       msg = msg.substr(0, cut) + "\xe2\x80\xa6 (" + std::to_string(msg.size()) + " bytes in all)";
     }
     result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});

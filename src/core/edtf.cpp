@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/text_util.h"
+
 namespace nhsx {
 
 // Howard Hinnant's days_from_civil / civil_from_days.
@@ -74,12 +76,7 @@ const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 const char* const kSeasons[] = {"Spring", "Summer", "Autumn", "Winter"};
 
 // Quotes the date for a message; a long text (not a date anyway) is shown by its start and size.
-std::string quoted(std::string_view s) {
-  if (s.size() <= 60) return "'" + std::string(s) + "'";
-  size_t cut = 57;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
-}
+std::string quoted(std::string_view s) { return quoteValue(s, '\''); }
 
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
   if (pos + n > s.size()) return false;

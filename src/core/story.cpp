@@ -1,29 +1,15 @@
 #include "core/story.h"
 
-#include <algorithm>
+#include "core/actions.h"
 
 namespace nhsx {
 
+// Each is the story action (core/actions.h), with whether it could be taken.
 bool goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
-  if (story < 0 || static_cast<size_t>(story) >= c.stories.size()) return false;
-  const Story& st = c.stories[static_cast<size_t>(story)];
-  if (st.steps.empty()) return false;
-  step = std::clamp(step, 0, static_cast<int>(st.steps.size()) - 1);
-  const StoryStep& p = st.steps[static_cast<size_t>(step)];
-  s.story = story;
-  s.storyStep = step;
-  View v;
-  if (!p.view.empty() && parseView(p.view, v)) s.view = v;
-  s.selected = p.focus.empty() ? -1 : static_cast<int>(p.focus[0]);
-  s.pathTo = -1;
-  s.asOf = p.asOf.present() ? p.asOf.value.firstDay() : kNoDay;
-  s.playing = false;
-  if (p.window.present()) {
-    s.requestFrom = p.window.value.firstDay();
-    s.requestTo = p.window.value.lastDay() + 1.0;
+  if (story < 0 || static_cast<size_t>(story) >= c.stories.size() || c.stories[static_cast<size_t>(story)].steps.empty()) {
+    return false;
   }
-  s.filter.reset();
-  s.filter.kinds.insert(p.kinds.begin(), p.kinds.end());
+  applyAction(c, s, act::GoToStoryStep{story, step});
   return true;
 }
 
@@ -39,8 +25,8 @@ bool previousStoryStep(const Corpus& c, AppState& s) {
 }
 
 void endStory(AppState& s) {
-  s.story = -1;
-  s.storyStep = 0;
+  static const Corpus kNone;  // leaving a story reads nothing of the corpus
+  applyAction(kNone, s, act::EndStory{});
 }
 
 }  // namespace nhsx

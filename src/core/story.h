@@ -1,5 +1,6 @@
 // Guided stories: what following a step does to the view. A step selects its first focus entity,
-// switches the view, sets the "as of" cursor and the timeline's window, and filters to its kinds.
+// switches the view, sets the "as of" cursor and the timeline's window, and filters to its kinds. These
+// take the story actions of core/actions.h at once (the app queues them instead).
 #pragma once
 #include "core/app_state.h"
 

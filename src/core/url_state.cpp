@@ -13,12 +13,6 @@ bool UrlState::operator==(const UrlState& o) const {
          presentation == o.presentation;
 }
 
-bool isValidId(std::string_view id) {
-  if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'; });
-}
-
 namespace {
 
 constexpr size_t kMaxValueBytes = 64 * 1024;  // a longer value is dropped: no real link comes near
@@ -163,22 +157,7 @@ bool percentDecode(std::string_view in, std::string& out) {
 }
 
 // The value as a warning shows it: quoted, control and non-ASCII bytes as \xNN, long ones cut.
-std::string quoted(std::string_view v) {
-  constexpr size_t kShown = 60;
-  std::string s = "\"";
-  for (size_t i = 0; i < v.size() && i < kShown; ++i) {
-    const unsigned char ch = static_cast<unsigned char>(v[i]);
-    if (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\') {
-      s += static_cast<char>(ch);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", ch);
-      s += buf;
-    }
-  }
-  if (v.size() > kShown) s += "...";
-  return s + "\"";
-}
+std::string quoted(std::string_view v) { return quoteValue(v, '"', true); }
 
 bool parseUint(std::string_view s, size_t digits, int& out) {
   if (s.size() != digits) return false;

@@ -8,6 +8,7 @@
 
 #include "core/app_state.h"
 #include "core/filter.h"
+#include "core/text_util.h"  // isValidId: ids in a link have the corpus's shape
 
 namespace nhsx {
 
@@ -44,7 +45,5 @@ std::string encodeUrlState(const UrlState& s);
 // expected) appended to *warnings when given; the rest of the link still applies.
 UrlState decodeUrlState(std::string_view hash, std::vector<std::string>* warnings = nullptr);
 
-// Shape of an id (corpus-format.md): a lower-case letter, then lower-case letters, digits and '-'.
-bool isValidId(std::string_view id);
 
 }  // namespace nhsx

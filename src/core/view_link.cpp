@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/actions.h"
+
 namespace nhsx {
 
 namespace {
@@ -30,7 +32,7 @@ uint32_t parseAccent(std::string_view hex) {
   return v | 0x1000000u;
 }
 
-UrlState toUrlState(const AppState& s, const Corpus& c) {
+UrlState toUrlState(const ViewState& s, const Corpus& c) {
   UrlState u;
   u.view = viewName(s.view);
   u.selected = idOf(c, s.selected);
@@ -53,16 +55,15 @@ UrlState toUrlState(const AppState& s, const Corpus& c) {
   return u;
 }
 
-void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<std::string>* warnings) {
+ViewState fromUrlState(const UrlState& u, const Corpus& c, std::vector<std::string>* warnings) {
+  ViewState s;
   View v = View::Overview;
   s.view = u.view.empty() || !parseView(u.view, v) ? View::Overview : v;
   s.selected = entityOf(c, u.selected, "sel", warnings);
   s.pathTo = s.selected >= 0 ? entityOf(c, u.pathTo, "path", warnings) : -1;
   s.asOf = u.asOf;
   s.filter = u.filter;
-  if (u.hasWindow()) { s.requestFrom = u.windowFrom; s.requestTo = u.windowTo; }
-  s.story = -1;
-  s.storyStep = 0;
+  if (u.hasWindow()) { s.windowFrom = u.windowFrom; s.windowTo = u.windowTo; }
   if (!u.story.empty()) {
     for (size_t i = 0; i < c.stories.size(); ++i) {
       if (c.stories[i].id != u.story) continue;
@@ -76,6 +77,19 @@ void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<
   s.presentation = u.presentation;
   s.dark = u.theme == "dark";
   s.accent = parseAccent(u.accent);
+  return s;
+}
+
+std::string encodeViewLink(const ViewState& s, const Corpus& c) { return encodeUrlState(toUrlState(s, c)); }
+
+ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow) {
+  const UrlState u = decodeUrlState(text, warnings);
+  if (hasWindow) *hasWindow = u.hasWindow();
+  return fromUrlState(u, c, warnings);
+}
+
+void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<std::string>* warnings) {
+  applyAction(c, s, act::OpenLink{fromUrlState(u, c, warnings), u.hasWindow()});
 }
 
 }  // namespace nhsx

@@ -4,8 +4,9 @@
 #include <string>
 
 #include "core/csv_import.h"
+#include "core/events.h"
 #include "core/export.h"
-#include "core/story.h"
+#include "core/outline.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 #include "platform/fonts.h"
@@ -56,8 +57,18 @@ void bridgeAttach(App* app, Fonts* fonts) {
 }
 
 #ifdef __EMSCRIPTEN__
-EM_JS(void, js_frame_rendered, (double frames, int loaded), {
-  if (Module.onExplorerFrame) Module.onExplorerFrame(frames, !!loaded);
+namespace {
+// The events for what changed since they were last taken (core/events.h); "" when nothing did.
+std::string takeEvents() {
+  const Changes ch = gApp->takeChanges();
+  if (!ch) return {};
+  gApp->refresh();  // the state's counts as of now
+  return eventsJson(ch, gApp->state(), gApp->corpus());
+}
+}  // namespace
+
+EM_JS(void, js_frame_rendered, (double frames, int loaded, const char* events), {
+  if (Module.onExplorerFrame) Module.onExplorerFrame(frames, !!loaded, UTF8ToString(events));
 });
 
 EM_JS(void, js_announce, (const char* text), {
@@ -72,15 +83,30 @@ void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
   const std::string said = gApp->takeAnnouncement();
   if (!said.empty()) js_announce(said.c_str());
   // Right after drawing, so a picture of the canvas taken now shows this frame.
-  const std::string request = gApp->takeRequest();
-  if (!request.empty()) js_request(request.c_str());
-  js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0);
+  for (const std::string& request : gApp->takeRequests()) js_request(request.c_str());
+  // What changed in this frame (clicks and keys in the app), as events.
+  const std::string events = takeEvents();
+  js_frame_rendered(static_cast<double>(frames), corpusLoaded ? 1 : 0, events.c_str());
 }
 
 namespace {
-const char* warningsReply(const std::vector<std::string>& warnings) {
-  gReply = nlohmann::json(warnings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// A reply to the page: kept until the next call, which the page has read it by.
+const char* reply(std::string text) {
+  gReply = std::move(text);
   return gReply.c_str();
+}
+const char* replyJson(const nlohmann::json& j) {
+  return reply(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// {"ok", "errors": [{"where", "message", "text"}]} of a load or an import; text as `format` gives it.
+template <class Format>
+const char* loadReply(const std::vector<Diagnostic>& errors, Format&& format) {
+  nlohmann::json r;
+  r["ok"] = errors.empty();
+  r["errors"] = nlohmann::json::array();
+  for (const Diagnostic& d : errors) r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", format(d)}});
+  return replyJson(r);
 }
 }  // namespace
 
@@ -90,14 +116,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
   wake();
   const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name);
-  nlohmann::json r;
-  r["ok"] = errors.empty();
-  r["errors"] = nlohmann::json::array();
-  for (const Diagnostic& d : errors) {
-    r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", formatDiagnostic(name, d)}});
-  }
-  gReply = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
 }
 
 EMSCRIPTEN_KEEPALIVE int ex_select(const char* id) {
@@ -112,17 +131,17 @@ EMSCRIPTEN_KEEPALIVE int ex_set_view(const char* name) {
   wake();
   View v;
   if (!parseView(name, v)) return 0;
-  gApp->setView(v);
+  gApp->act(act::SetView{v});
   return 1;
 }
 
 // Sets the "as of" cursor from an EDTF day/month/year ("" turns it off); 0 when the date is invalid.
 EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
   wake();
-  if (!*text) { gApp->setAsOf(kNoDay); return 1; }
+  if (!*text) { gApp->act(act::SetAsOf{kNoDay}); return 1; }
   DateParse d = parseEdtf(text);
   if (!d.ok || d.date.interval) return 0;
-  gApp->setAsOf(d.date.start.firstDay());
+  gApp->act(act::SetAsOf{d.date.start.firstDay()});
   return 1;
 }
 
@@ -130,33 +149,34 @@ EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
   const int e = gApp->corpus().findEntity(id);
   float x = 0, y = 0;
-  if (e < 0 || !gApp->entityScreenPos(static_cast<uint32_t>(e), x, y)) {
-    gReply = "null";
-  } else {
-    gReply = nlohmann::json{{"x", x}, {"y", y}}.dump();
-  }
-  return gReply.c_str();
+  if (e < 0 || !gApp->entityScreenPos(static_cast<uint32_t>(e), x, y)) return reply("null");
+  return replyJson(nlohmann::json{{"x", x}, {"y", y}});
+}
+
+// What changed since the last frame or call, as events (core/events.h): the page calls this after each
+// of its commands; "" when nothing changed.
+EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
+  return reply(takeEvents());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gApp->refresh();  // the filters' counts even before the next frame
-  gReply = stateJson(gApp->state(), gApp->corpus());
-  return gReply.c_str();
+  return reply(stateJson(gApp->state(), gApp->corpus()));
 }
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
 EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
-  gReply = encodeUrlState(toUrlState(gApp->state(), gApp->corpus()));
-  return gReply.c_str();
+  return reply(encodeViewLink(gApp->state(), gApp->corpus()));
 }
 
 // Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
 EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
-  const UrlState u = decodeUrlState(text, &warnings);
-  applyUrlState(u, gApp->corpus(), gApp->mutableState(), &warnings);
-  return warningsReply(warnings);
+  bool hasWindow = false;
+  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
+  gApp->act(act::OpenLink{std::move(v), hasWindow});
+  return replyJson(nlohmann::json(warnings));
 }
 
 // Sets only the filters, from the link's filter fields ("kinds=person&range=2012-01-01~"); an empty
@@ -164,17 +184,16 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
   wake();
   std::vector<std::string> warnings;
-  gApp->mutableState().filter = decodeUrlState(text, &warnings).filter;
-  return warningsReply(warnings);
+  gApp->act(act::SetFilters{decodeUrlState(text, &warnings).filter});
+  return replyJson(nlohmann::json(warnings));
 }
 
 // Shortest connections from the selection to an entity ("" clears). 0 when the id is unknown.
 EMSCRIPTEN_KEEPALIVE int ex_set_path(const char* id) {
   wake();
-  if (!*id) { gApp->mutableState().pathTo = -1; return 1; }
-  const int e = gApp->corpus().findEntity(id);
-  if (e < 0) return 0;
-  gApp->mutableState().pathTo = e;
+  const int e = *id ? gApp->corpus().findEntity(id) : -1;
+  if (e < 0 && *id) return 0;
+  gApp->act(act::SetPathTarget{e});
   return 1;
 }
 
@@ -187,8 +206,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
     for (const PathStep& st : p.steps) ids.push_back(c.entities[st.entity].id);
     out.push_back({{"ids", ids}, {"text", describePath(c, p)}});
   }
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // The links the details panel shows: relations [{"id","x","y","role":"relation","label"}] in CSS pixels,
@@ -201,17 +219,20 @@ EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
     if (l.role == LinkSpot::Role::Address) j["address"] = l.address;
     out.push_back(std::move(j));
   }
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // Follows a guided story: step is 0-based and clamped. 0 when there is no such story.
 EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
   wake();
   const Corpus& c = gApp->corpus();
-  if (!*id) { gApp->mutableState().story = -1; return 1; }
-  for (size_t i = 0; i < c.stories.size(); ++i)
-    if (c.stories[i].id == id) return goToStoryStep(c, gApp->mutableState(), static_cast<int>(i), step) ? 1 : 0;
+  if (!*id) { gApp->act(act::EndStory{}); return 1; }
+  for (size_t i = 0; i < c.stories.size(); ++i) {
+    if (c.stories[i].id != id) continue;
+    if (c.stories[i].steps.empty()) return 0;
+    gApp->act(act::GoToStoryStep{static_cast<int>(i), step});
+    return 1;
+  }
   return 0;
 }
 
@@ -223,8 +244,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
     const Entity& e = c.entities[h.entity];
     out.push_back({{"id", e.id}, {"name", e.name}, {"kind", std::string(kindName(e.kind))}, {"tier", static_cast<int>(h.tier)}});
   }
-  gReply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return replyJson(out);
 }
 
 // Opens the search box as "/" does, with a text when one is given.
@@ -256,12 +276,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
                                                const char* relationsName) {
   wake();
   const auto& errors = gApp->importCsv(entities, entitiesName, relations, relationsName);
-  nlohmann::json r;
-  r["ok"] = errors.empty();
-  r["errors"] = nlohmann::json::array();
-  for (const Diagnostic& d : errors) r["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", formatCsvDiagnostic(d)}});
-  gReply = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return gReply.c_str();
+  return loadReply(errors, [](const Diagnostic& d) { return formatCsvDiagnostic(d); });
 }
 
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
@@ -276,17 +291,31 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Corpus& c = gApp->corpus();
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
-  if (kind == "json") gReply = exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible);
-  else if (kind == "entities-csv") gReply = exportEntitiesCsv(c, v.filtered.entityVisible);
-  else if (kind == "relations-csv") gReply = exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible);
-  else gReply.clear();
-  return gReply.c_str();
+  if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
+  if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  return reply(std::string());
+}
+
+// What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for
+// an unknown id), the outline's sections, and a chunk of a kind's entities.
+EMSCRIPTEN_KEEPALIVE const char* ex_describe(const char* id) {
+  const int e = gApp->corpus().findEntity(id);
+  return reply(e < 0 ? std::string() : describeEntity(gApp->corpus(), static_cast<uint32_t>(e)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ex_outline_kinds() { return reply(outlineKindsJson(gApp->corpus())); }
+
+EMSCRIPTEN_KEEPALIVE const char* ex_outline_items(const char* kind, int first, int count) {
+  Kind k;
+  if (!parseKind(kind, k) || first < 0 || count < 0) return reply("[]");
+  return reply(outlineItemsJson(gApp->corpus(), k, static_cast<size_t>(first), static_cast<size_t>(count)));
 }
 
 // The reader's prefers-reduced-motion setting (the page follows the media query).
 EMSCRIPTEN_KEEPALIVE void ex_set_reduced_motion(int on) {
   wake();
-  gApp->mutableState().reducedMotion = on != 0;
+  gApp->act(act::SetReducedMotion{on != 0});
 }
 
 // Bytes of the wasm heap in use by malloc (the heap itself never shrinks): the soak test watches it.

@@ -174,7 +174,7 @@ double percentile(std::vector<double> v, double q) {
 int runFrameBench(Platform& p, const char* view) {
   nhsx::View v;
   if (!nhsx::parseView(view, v)) return 2;
-  p.app.setView(v);
+  p.app.act(nhsx::act::SetView{v});
   int warm = 0;
   do frame(p, true);
   while (++warm < 3000 && (!p.app.state().layoutSettled || warm < 5));

@@ -8,37 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/camera2d.h"
 #include "render/gl.h"
 
 namespace nhsx {
-
-struct NodeInstance {
-  float x, y, radius;  // world units
-  uint32_t rgba;       // 0xAABBGGRR (bytes r, g, b, a in memory)
-  float shape;         // 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon
-  float outline;       // 0 none, 1 selected, 2 neighbour
-};
-
-struct EdgeInstance {
-  float x0, y0, x1, y1;  // world units, from source to target
-  uint32_t rgba;
-  float width;         // pixels
-  float targetRadius;  // world units: the arrowhead stops at the target's edge
-};
-
-// Level of detail chosen by the view for each frame.
-struct GraphDrawStyle {
-  float minRadiusPx = 3;     // nodes never shrink below this
-  float edgeOpacity = 1;     // scales every edge's alpha (dense graphs draw their edges fainter)
-  bool arrowheads = true;    // off when edges are too short on screen for a visible arrowhead
-};
-
-struct Camera2D {
-  float centreX = 0, centreY = 0;  // world point at the viewport centre
-  float scale = 1;                 // pixels per world unit
-  bool operator==(const Camera2D& o) const { return centreX == o.centreX && centreY == o.centreY && scale == o.scale; }
-  bool operator!=(const Camera2D& o) const { return !(*this == o); }
-};
 
 class GraphRenderer {
  public:

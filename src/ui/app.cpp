@@ -51,22 +51,31 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   errorLines_ = std::move(errorLines);
   showErrors_ = !errorLines_.empty();
   if (!errorLines_.empty()) return;
-  // Keep the selection when the same entity exists in the new corpus.
   const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
   corpus_ = std::move(c);
-  state_.corpusLoaded = true;
-  ++state_.corpusVersion;
-  state_.selected = selectedId.empty() ? -1 : corpus_.findEntity(selectedId);
   timeline_.setCorpus(corpus_, todayDay());
   graph_.setCorpus(corpus_);
   search_.setCorpus(corpus_);
-  state_.pathTo = -1;
   pathsFrom_ = pathsTo_ = -2;
-  if (state_.story >= static_cast<int>(corpus_.stories.size())) state_.story = -1;
+  act(act::AdoptCorpus{selectedId});
+}
+
+Changes App::act(Action a) {
+  actions_.push(std::move(a));
+  const Changes ch = actions_.applyAll(corpus_, state_);
+  changes_ |= ch;
+  return ch;
+}
+
+bool App::select(std::string_view id) {
+  const int e = id.empty() ? -1 : corpus_.findEntity(id);
+  if (e < 0 && !id.empty()) return false;
+  act(act::Select{e});
+  return true;
 }
 
 void App::pinch(const Pinch& p, int fingers) {
-  state_.touchFingers = fingers;
+  touchFingers_ = fingers;
   if (!p.active) return;
   if (state_.view == View::Timeline) timeline_.pinch(p.factor, p.cx, p.dx);
   if (state_.view == View::Graph) graph_.pinch(p.factor, p.cx, p.cy, p.dx, p.dy);
@@ -89,29 +98,21 @@ void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || search_.isOpen()) return;
   if (state_.story >= 0) {  // a story owns the arrow keys
-    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) nextStoryStep(corpus_, state_);
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) previousStoryStep(corpus_, state_);
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) endStory(state_);
+    if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) actions_.push(act::NextStoryStep{});
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) actions_.push(act::PreviousStoryStep{});
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) actions_.push(act::EndStory{});
   }
   const bool slash = ImGui::IsKeyPressed(ImGuiKey_Slash, false);
   if (slash && io.KeyShift) { showHelp_ = !showHelp_; return; }  // '?'
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) showHelp_ = false;
   if (slash || ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false))) search_.open();
   if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_1, false)) state_.view = View::Overview;
-  if (ImGui::IsKeyPressed(ImGuiKey_2, false)) state_.view = View::Timeline;
-  if (ImGui::IsKeyPressed(ImGuiKey_3, false)) state_.view = View::Graph;
-  if (ImGui::IsKeyPressed(ImGuiKey_P, false)) state_.presentation = !state_.presentation;
+  if (ImGui::IsKeyPressed(ImGuiKey_1, false)) actions_.push(act::SetView{View::Overview});
+  if (ImGui::IsKeyPressed(ImGuiKey_2, false)) actions_.push(act::SetView{View::Timeline});
+  if (ImGui::IsKeyPressed(ImGuiKey_3, false)) actions_.push(act::SetView{View::Graph});
+  if (ImGui::IsKeyPressed(ImGuiKey_P, false)) actions_.push(act::TogglePresentation{});
   if (ImGui::IsKeyPressed(ImGuiKey_S, false) && state_.story < 0 && !corpus_.stories.empty())
-    goToStoryStep(corpus_, state_, 0, 0);
-}
-
-void App::advancePlayback(double dt) {
-  if (!state_.playing || state_.asOf == kNoDay) return;
-  // A sweep takes about 20 s across the whole data, whatever the view.
-  const double perSecond = (corpus_.lastDay - corpus_.firstDay) / 20.0;
-  state_.asOf = static_cast<int32_t>(state_.asOf + std::max(1.0, perSecond * dt));
-  if (state_.asOf >= corpus_.lastDay) { state_.asOf = corpus_.lastDay; state_.playing = false; }
+    actions_.push(act::GoToStoryStep{0, 0});
 }
 
 void App::refresh() {
@@ -142,19 +143,19 @@ void App::drawSide() {
   linkSpots_.clear();
   detailsTabShown_ = ImGui::BeginTabItem("Details");
   if (detailsTabShown_) {
-    const DetailsAction act = drawDetailsPanel(corpus_, state_, paths_, linkSpots_);
+    const DetailsAction act = drawDetailsPanel(corpus_, state_, actions_, paths_, linkSpots_);
     if (act.findPath) search_.open(SearchBox::Purpose::PathTarget);
-    if (!act.openAddress.empty()) request_ = "open-url " + act.openAddress;
+    if (!act.openAddress.empty()) request("open-url " + act.openAddress);
     ImGui::EndTabItem();
   }
   const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
   if (ImGui::BeginTabItem(filterLabel.c_str())) {
-    filterPanel_.draw(corpus_, state_, vis_);
+    filterPanel_.draw(corpus_, state_, actions_, vis_);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Sources")) {
     const std::string address = drawSourcesPanel(corpus_, state_, vis_);
-    if (!address.empty()) request_ = "open-url " + address;
+    if (!address.empty()) request("open-url " + address);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
@@ -169,16 +170,16 @@ void App::drawHeader() {
   Flow flow;
   if (!state_.embed) {
     flow.before(Flow::button("Open data"));
-    if (ImGui::Button("Open data")) request_ = "open";
+    if (ImGui::Button("Open data")) request("open");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a corpus (.json) or two spreadsheets (.csv); or drop files here");
   }
   flow.before(Flow::button("Export"));
   if (ImGui::Button("Export")) ImGui::OpenPopup("export");
   if (ImGui::BeginPopup("export")) {
-    if (ImGui::MenuItem("Picture of the view (PNG)")) request_ = "export-png";
-    if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request_ = "export-json";
-    if (ImGui::MenuItem("Entities shown (CSV)")) request_ = "export-entities-csv";
-    if (ImGui::MenuItem("Relations shown (CSV)")) request_ = "export-relations-csv";
+    if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
+    if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
+    if (ImGui::MenuItem("Entities shown (CSV)")) request("export-entities-csv");
+    if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
     ImGui::EndPopup();
   }
   flow.before(Flow::button("Search"));
@@ -187,7 +188,7 @@ void App::drawHeader() {
   if (ImGui::IsItemHovered() && !search_.isOpen()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
   const char* present = state_.presentation ? "End presentation" : "Present";
   flow.before(Flow::button(present));
-  if (ImGui::Button(present)) state_.presentation = !state_.presentation;
+  if (ImGui::Button(present)) actions_.push(act::TogglePresentation{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
   flow.before(Flow::button("?"));
   if (ImGui::Button("?")) showHelp_ = !showHelp_;
@@ -198,7 +199,7 @@ void App::drawHeader() {
     flow.before(Flow::button(names[i]), i == 0 ? 24.f : -1.f);
     const bool active = state_.view == views[i];
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(names[i])) state_.view = views[i];
+    if (ImGui::Button(names[i])) actions_.push(act::SetView{views[i]});
     if (active) ImGui::PopStyleColor();
   }
   ImGui::Separator();
@@ -219,11 +220,13 @@ bool App::drawFrame(float width, float height, double dt) {
     return false;
   }
   handleShortcuts();
+  actions_.push(act::AdvancePlay{dt});
+  // Every action queued since the last frame, then the derived data for this one.
+  changes_ |= actions_.applyAll(corpus_, state_);
   if (state_.presentation != fullscreenAsked_) {  // presentation mode fills the screen (the page asks)
     fullscreenAsked_ = state_.presentation;
-    request_ = fullscreenAsked_ ? "fullscreen" : "exit-fullscreen";
+    request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
-  advancePlayback(dt);
   refresh();
   drawHeader();
   // The details sit beside the view on wide screens and below it on narrow ones.
@@ -244,9 +247,13 @@ bool App::drawFrame(float width, float height, double dt) {
                                                   : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
-    case View::Overview: drawOverviewPanel(corpus_, state_); break;
-    case View::Timeline: animating = timeline_.draw(corpus_, state_, vis_); break;
-    case View::Graph: animating = graph_.draw(corpus_, state_, vis_, paths_, pathsVersion_); break;
+    case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
+    case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
+    case View::Graph:
+      animating = graph_.draw(corpus_, state_, actions_, vis_, paths_, pathsVersion_);
+      state_.layoutIterations = graph_.layoutIterations();
+      state_.layoutSettled = graph_.layoutSettled();
+      break;
   }
   ImGui::EndChild();
   if (wide) ImGui::SameLine();
@@ -260,9 +267,9 @@ bool App::drawFrame(float width, float height, double dt) {
   drawSide();
   ImGui::EndChild();
   ImGui::End();
-  drawStoryCard(corpus_, state_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
-  search_.draw(corpus_, state_, width);
-  if (request_.empty()) request_ = search_.takePageRequest();  // where the page's touch text field goes
+  drawStoryCard(corpus_, state_, actions_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
+  search_.draw(corpus_, state_, actions_, width);
+  if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);
   if (state_.presentation) {  // a halo that shows the room where the pointer is
     const ImVec2 m = ImGui::GetIO().MousePos;
@@ -272,7 +279,7 @@ bool App::drawFrame(float width, float height, double dt) {
       fg->AddCircle(m, ImGui::GetFontSize() * 1.3f, IM_COL32(213, 94, 0, 200), 0, 3.f);
     }
   }
-  animating = animating || state_.playing;
+  animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
   if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
   return animating;
 }

@@ -1,9 +1,11 @@
 // The explorer's UI ring: owns the corpus, the view state and the views, and lays out the screen.
 #pragma once
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/corpus_loader.h"
 #include "core/gesture.h"
@@ -31,12 +33,16 @@ class App {
   // the current corpus and lists the errors (file:line:column, column, what was expected).
   const std::vector<Diagnostic>& importCsv(std::string_view entities, std::string_view entitiesName,
                                            std::string_view relations, std::string_view relationsName);
-  // A file action the user asked for in the UI ("open", "export-png", "export-json", ...), for the page
-  // to carry out after this frame is drawn; empty when none.
-  std::string takeRequest() { return std::move(request_); }
-  void request(std::string what) { request_ = std::move(what); }
-  bool select(std::string_view id) { return state_.select(corpus_, id); }
-  AppState& mutableState() { return state_; }
+  // File actions the user asked for in the UI ("open", "export-png", "export-json", "fullscreen", ...),
+  // in order, for the page to carry out after this frame is drawn.
+  std::vector<std::string> takeRequests() { return std::exchange(requests_, {}); }
+  void request(std::string what) { requests_.push_back(std::move(what)); }
+  // Takes an action at once (the page's API, between frames) and returns what changed.
+  Changes act(Action a);
+  // Selects by id ("" clears); false when the corpus has no such entity.
+  bool select(std::string_view id);
+  // What changed since the last call: the bridge sends exactly these to the page as events.
+  Changes takeChanges() { return std::exchange(changes_, 0); }
   SearchBox& search() { return search_; }
   // Derived data brought up to date with the state now (API calls between frames read these).
   const Visibility& visibility() { refresh(); return vis_; }
@@ -45,13 +51,13 @@ class App {
   const std::vector<LinkSpot>& linkSpots() const { return linkSpots_; }
   // What a screen reader should hear (search results, path found), once; empty when nothing new.
   std::string takeAnnouncement();
-  void setView(View v) { state_.view = v; }
-  void setAsOf(int32_t day) { state_.asOf = day; }
   // A two-finger gesture (window pixels): the current view zooms about its midpoint and pans.
   void pinch(const Pinch& p, int fingers);
 
-  // Draws one frame of ImGui windows (between ImGui::NewFrame and ImGui::Render). True while
-  // something animates (a running layout, the "as of" sweep, a drag), so the loop keeps drawing.
+  // Draws one frame of ImGui windows (between ImGui::NewFrame and ImGui::Render). First the actions
+  // queued since the last frame are applied, then derived data (visibility, paths) is computed, then
+  // the views draw, queueing the actions their input asks for. True while something animates (a running
+  // layout, the "as of" sweep, a drag, actions waiting), so the loop keeps drawing.
   bool drawFrame(float width, float height, double dtSeconds);
   void frameRendered() { ++state_.frames; }
   void noteContextRestored() { ++state_.contextRestores; }
@@ -65,7 +71,6 @@ class App {
   void drawHeader();
   void drawSide();
   void handleShortcuts();
-  void advancePlayback(double dt);
   void updatePaths();
 
   Corpus corpus_;
@@ -85,7 +90,10 @@ class App {
   std::vector<Diagnostic> lastErrors_;
   std::string errorSource_;
   std::vector<std::string> errorLines_;
-  std::string request_;
+  std::vector<std::string> requests_;
+  ActionQueue actions_;
+  Changes changes_ = 0;
+  int touchFingers_ = 0;  // fingers down now: views leave panning to the pinch when >= 2
   bool showErrors_ = false;
   bool showHelp_ = false;
   bool detailsTabShown_ = true;  // the side panel showed its Details tab last frame

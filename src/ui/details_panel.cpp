@@ -6,8 +6,8 @@
 #include <map>
 
 #include "core/names_at.h"
+#include "core/kind_style.h"
 #include "core/web_address.h"
-#include "ui/kind_style.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -42,7 +42,7 @@ std::string citationList(const Corpus& c, const std::vector<Citation>& cits, uin
 
 // One relation target as a link: "Sir William Rous Unit" under "partner in". Several relations of one
 // type to the same entity (different dates, roles or sources) are one link; its tooltip lists each.
-void relationLink(const Corpus& c, AppState& s, uint32_t target, const std::vector<uint32_t>& rels,
+void relationLink(const Corpus& c, ActionQueue& out, uint32_t target, const std::vector<uint32_t>& rels,
                   std::vector<LinkSpot>& spots) {
   const Entity& other = c.entities[target];
   ImGui::PushID(static_cast<int>(target));
@@ -51,7 +51,7 @@ void relationLink(const Corpus& c, AppState& s, uint32_t target, const std::vect
   const std::string shown = elide(other.name, ImGui::GetContentRegionAvail().x);
   const bool elided = shown.size() != other.name.size();
   ImGui::PushStyleColor(ImGuiCol_Text, kindTextColour(other.kind));
-  if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) s.selected = static_cast<int>(target);
+  if (ImGui::Selectable(shown.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) out.push(act::Select{static_cast<int>(target)});
   if (ImGui::IsItemVisible()) {
     const ImVec2 a = ImGui::GetItemRectMin();
     spots.push_back({target, a.x + ImGui::CalcTextSize(shown.c_str()).x * 0.5f, (a.y + ImGui::GetItemRectMax().y) * 0.5f,
@@ -81,7 +81,7 @@ void relationLink(const Corpus& c, AppState& s, uint32_t target, const std::vect
   ImGui::PopID();
 }
 
-void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
+void pathList(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths) {
   const Entity& target = c.entities[static_cast<size_t>(s.pathTo)];
   ImGui::SeparatorText("Connections");
   if (paths.empty()) ImGui::TextWrapped("No chain of relations links these two (with the filters as they are).");
@@ -94,7 +94,7 @@ void pathList(const Corpus& c, AppState& s, const std::vector<Path>& paths) {
     ImGui::TextWrapped("%s", describePath(c, paths[i]).c_str());
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("Clear connections")) s.pathTo = -1;
+  if (ImGui::SmallButton("Clear connections")) out.push(act::SetPathTarget{-1});
 }
 
 int gShownSelection = -2;  // the selection the panel last opened at the top for
@@ -138,7 +138,8 @@ bool addressLink(const std::string& url, std::vector<LinkSpot>* spots, uint32_t 
   return clicked;
 }
 
-DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots) {
+DetailsAction drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths,
+                               std::vector<LinkSpot>& spots) {
   spots.clear();
   DetailsAction act;
   if (s.selected < 0 || static_cast<size_t>(s.selected) >= c.entities.size()) {
@@ -175,7 +176,7 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
   act.findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
-  if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, paths);
+  if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, out, paths);
   for (const Figure& f : e.figures) {
     ImGui::Bullet();
     ImGui::SameLine();
@@ -206,7 +207,7 @@ DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<P
       // Outgoing: "partner in (2)"; incoming: "publishes this (1)", read from the other entity.
       ImGui::TextDisabled("%s (%zu)", (key.second ? label : label + " this").c_str(), g.targets.size());
       ImGui::PushID(key.first * 2 + (key.second ? 1 : 0));
-      for (uint32_t target : g.targets) relationLink(c, s, target, g.rels.at(target), spots);
+      for (uint32_t target : g.targets) relationLink(c, out, target, g.rels.at(target), spots);
       ImGui::PopID();
     }
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/paths.h"
 
@@ -27,7 +28,8 @@ struct DetailsAction {
 };
 
 // `paths` are the shortest connections from the selection to s.pathTo.
-DetailsAction drawDetailsPanel(const Corpus& c, AppState& s, const std::vector<Path>& paths, std::vector<LinkSpot>& spots);
+DetailsAction drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& out, const std::vector<Path>& paths,
+                               std::vector<LinkSpot>& spots);
 // Call just before the panel's window begins: a new selection opens the panel at its top.
 void scrollDetailsForSelection(const AppState& s);
 // A source's address as a link (elided to the width left, whole in a tooltip): true when clicked and

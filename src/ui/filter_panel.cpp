@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 namespace nhsx {
 
@@ -26,16 +26,22 @@ int yearOf(int32_t day) {
 }
 }  // namespace
 
-void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
-  if (countedCorpus_ != s.corpusVersion || countedFor_ != s.filter) {
-    counts_ = vis.index ? countOptions(*vis.index, s.filter) : countOptions(c, s.filter);
-    countedFor_ = s.filter;
+void FilterPanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis) {
+  FilterSpec f = s.filter;  // edited below; a change is one action
+  drawOptions(c, s, vis, f);
+  if (f != s.filter) out.push(act::SetFilters{std::move(f)});
+}
+
+void FilterPanel::drawOptions(const Corpus& c, const AppState& s, const Visibility& vis, FilterSpec& f) {
+  if (countedCorpus_ != s.corpusVersion || countedFor_ != f) {
+    counts_ = vis.index ? countOptions(*vis.index, f) : countOptions(c, f);
+    countedFor_ = f;
     countedCorpus_ = s.corpusVersion;
   }
   ImGui::Text("Showing %zu of %zu entities, %zu of %zu relations", vis.filtered.entities, c.entities.size(),
               vis.filtered.relations, c.relations.size());
-  ImGui::BeginDisabled(s.filter.empty());
-  if (ImGui::Button("Reset filters")) s.filter.reset();
+  ImGui::BeginDisabled(f.empty());
+  if (ImGui::Button("Reset filters")) f.reset();
   ImGui::EndDisabled();
   ImGui::TextDisabled("Ticking nothing in a group shows all of it.");
 
@@ -44,7 +50,7 @@ void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
       const Kind kind = static_cast<Kind>(k);
       ImGui::PushID(k);
       ImGui::PushStyleColor(ImGuiCol_CheckMark, kindStyle(kind).colour);
-      toggle(s.filter.kinds, kind, std::string(kindPlural(kind)).c_str(), counts_.kinds[static_cast<size_t>(k)]);
+      toggle(f.kinds, kind, std::string(kindPlural(kind)).c_str(), counts_.kinds[static_cast<size_t>(k)]);
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -52,18 +58,18 @@ void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
   if (ImGui::CollapsingHeader("Organisation types")) {
     const auto& types = typesOfKind(Kind::Organisation);
     for (size_t i = 0; i < types.size() && i < counts_.orgTypes.size(); ++i) {
-      if (counts_.orgTypes[i] == 0 && !s.filter.orgTypes.count(std::string(types[i]))) continue;
+      if (counts_.orgTypes[i] == 0 && !f.orgTypes.count(std::string(types[i]))) continue;
       ImGui::PushID(static_cast<int>(i));
-      toggle(s.filter.orgTypes, std::string(types[i]), std::string(types[i]).c_str(), counts_.orgTypes[i]);
+      toggle(f.orgTypes, std::string(types[i]), std::string(types[i]).c_str(), counts_.orgTypes[i]);
       ImGui::PopID();
     }
   }
   if (ImGui::CollapsingHeader("Relation types")) {
     const auto& types = relationTypes();
     for (size_t i = 0; i < types.size() && i < counts_.relationTypes.size(); ++i) {
-      if (counts_.relationTypes[i] == 0 && !s.filter.relationTypes.count(static_cast<int>(i))) continue;
+      if (counts_.relationTypes[i] == 0 && !f.relationTypes.count(static_cast<int>(i))) continue;
       ImGui::PushID(static_cast<int>(i));
-      toggle(s.filter.relationTypes, static_cast<int>(i), std::string(types[i].label).c_str(), counts_.relationTypes[i]);
+      toggle(f.relationTypes, static_cast<int>(i), std::string(types[i].label).c_str(), counts_.relationTypes[i]);
       ImGui::PopID();
     }
   }
@@ -71,18 +77,18 @@ void FilterPanel::draw(const Corpus& c, AppState& s, const Visibility& vis) {
     for (size_t i = 0; i < counts_.themeEntities.size(); ++i) {
       const Entity& t = c.entities[counts_.themeEntities[i]];
       ImGui::PushID(static_cast<int>(i));
-      toggle(s.filter.themes, t.id, t.name.c_str(), counts_.themes[i]);
+      toggle(f.themes, t.id, t.name.c_str(), counts_.themes[i]);
       ImGui::PopID();
     }
   }
   if (c.lastDay > c.firstDay && ImGui::CollapsingHeader("Time range", ImGuiTreeNodeFlags_DefaultOpen)) {
     const int y0 = yearOf(c.firstDay), y1 = yearOf(c.lastDay);
-    int from = s.filter.fromDay == Date::kOpenStart ? y0 : yearOf(s.filter.fromDay);
-    int to = s.filter.toDay == Date::kOpenEnd ? y1 : yearOf(s.filter.toDay);
+    int from = f.fromDay == Date::kOpenStart ? y0 : yearOf(f.fromDay);
+    int to = f.toDay == Date::kOpenEnd ? y1 : yearOf(f.toDay);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::DragIntRange2("years", &from, &to, 0.2f, y0, y1, "from %d", "to %d")) {
-      s.filter.fromDay = from <= y0 ? Date::kOpenStart : daysFromCivil(from, 1, 1);
-      s.filter.toDay = to >= y1 ? Date::kOpenEnd : daysFromCivil(to, 12, 31);
+      f.fromDay = from <= y0 ? Date::kOpenStart : daysFromCivil(from, 1, 1);
+      f.toDay = to >= y1 ? Date::kOpenEnd : daysFromCivil(to, 12, 31);
     }
     ImGui::TextDisabled("Undated entities always show.");
   }

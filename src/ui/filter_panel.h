@@ -1,6 +1,7 @@
 // Filters: kinds, organisation types, relation types, themes and a time range, each option with the
 // count it would show, and one reset. Both views obey them (core/visibility.h).
 #pragma once
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/filter.h"
 #include "core/visibility.h"
@@ -9,9 +10,11 @@ namespace nhsx {
 
 class FilterPanel {
  public:
-  void draw(const Corpus& c, AppState& s, const Visibility& vis);
+  // Changes to the filters become one SetFilters action.
+  void draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis);
 
  private:
+  void drawOptions(const Corpus& c, const AppState& s, const Visibility& vis, FilterSpec& f);
   FilterCounts counts_;
   FilterSpec countedFor_;
   uint64_t countedCorpus_ = UINT64_MAX;

@@ -16,6 +16,20 @@ class Flow {
     }
     first_ = false;
   }
+  // A line of text placed in the flow, aligned with the buttons (disabled: greyed).
+  void label(const char* text, float gap = -1.f, bool disabled = false) {
+    before(Flow::text(text), gap);
+    ImGui::AlignTextToFramePadding();
+    if (disabled) ImGui::TextDisabled("%s", text);
+    else ImGui::TextUnformatted(text);
+  }
+  // A button placed in the flow, with an optional tooltip; true when pressed.
+  bool addButton(const char* label, const char* tooltip = nullptr, float gap = -1.f) {
+    before(button(label), gap);
+    const bool pressed = ImGui::Button(label);
+    if (tooltip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+  }
   static float button(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
   static float check(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;

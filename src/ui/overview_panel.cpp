@@ -3,13 +3,13 @@
 #include <imgui.h>
 
 #include "core/edtf.h"
+#include "core/kind_style.h"
 #include "core/story.h"
-#include "ui/kind_style.h"
 #include "ui/theme.h"
 
 namespace nhsx {
 
-void drawOverviewPanel(const Corpus& c, AppState& s) {
+void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
   if (!c.description.empty()) ImGui::TextWrapped("%s", c.description.c_str());
   if (c.firstDay != c.lastDay) {
     int y0, y1, m, d;
@@ -22,7 +22,7 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
     for (size_t i = 0; i < c.stories.size(); ++i) {
       const Story& st = c.stories[i];
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Button("Start")) goToStoryStep(c, s, static_cast<int>(i), 0);
+      if (ImGui::Button("Start")) out.push(act::GoToStoryStep{static_cast<int>(i), 0});
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
       ImGui::TextWrapped("%s (%zu steps)", st.title.c_str(), st.steps.size());
@@ -68,7 +68,7 @@ void drawOverviewPanel(const Corpus& c, AppState& s) {
       const Entity& e = c.entities[i];
       if (e.kind != kind) continue;
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Selectable(e.name.c_str(), s.selected == static_cast<int>(i))) s.selected = static_cast<int>(i);
+      if (ImGui::Selectable(e.name.c_str(), s.selected == static_cast<int>(i))) out.push(act::Select{static_cast<int>(i)});
       ImGui::PopID();
     }
     ImGui::PopID();

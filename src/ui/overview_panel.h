@@ -3,12 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/corpus_loader.h"
 
 namespace nhsx {
 
-void drawOverviewPanel(const Corpus& c, AppState& s);
+void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out);
 // Lists load errors (already formatted with their locations); the previous corpus stays usable behind it.
 void drawErrorsPanel(const std::string& source, const std::vector<std::string>& errors, bool& open);
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -83,14 +83,14 @@ void SearchBox::setText(std::string_view text, bool pageField) {
 
 std::string SearchBox::takeAnnouncement() { return std::move(announcement_); }
 
-void SearchBox::pick(const Corpus& c, AppState& s, uint32_t entity) {
-  if (purpose_ == Purpose::PathTarget && s.selected >= 0) s.pathTo = static_cast<int>(entity);
-  else { s.selected = static_cast<int>(entity); s.pathTo = -1; }
+void SearchBox::pick(const Corpus& c, const AppState& s, ActionQueue& out, uint32_t entity) {
+  if (purpose_ == Purpose::PathTarget && s.selected >= 0) out.push(act::SetPathTarget{static_cast<int>(entity)});
+  else out.push(act::Select{static_cast<int>(entity)});
   announcement_ = (purpose_ == Purpose::PathTarget ? "Connections to " : "Selected ") + c.entities[entity].name;
   close();
 }
 
-void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
+void SearchBox::draw(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth) {
   if (!open_) {
     if (!fieldSent_.empty()) close();  // closed by its title bar's button
     return;
@@ -146,7 +146,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
   }
   enter = enter || key == Key::Enter;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape) || key == Key::Escape) open_ = false;
-  if (enter && n > 0) { pick(c, s, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
+  if (enter && n > 0) { pick(c, s, out, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
   ImGui::PushTextWrapPos(0.f);
   if (n == 0 && !lastQuery_.empty()) ImGui::TextDisabled("Nothing matches \xe2\x80\x9c%s\xe2\x80\x9d", text_);
 
@@ -193,7 +193,7 @@ void SearchBox::draw(const Corpus& c, AppState& s, float viewportWidth) {
     const bool picked = ImGui::Selectable(r.name.c_str(), i == cursor_, ImGuiSelectableFlags_AllowOverlap, size);
     ImGui::PopStyleColor();
     if (r.name.size() != e.name.size()) ImGui::SetItemTooltip("%s", e.name.c_str());
-    if (picked) { ImGui::PopID(); pick(c, s, h.entity); break; }
+    if (picked) { ImGui::PopID(); pick(c, s, out, h.entity); break; }
     if (i == cursor_ && (down || up)) ImGui::SetScrollHereY();
     if (r.below) {
       // Under the name, inside the selectable's two lines.

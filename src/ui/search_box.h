@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/search.h"
 
@@ -20,8 +21,8 @@ class SearchBox {
   void setCorpus(const Corpus& c);
   void open(Purpose p = Purpose::Select);
   bool isOpen() const { return open_; }
-  // Draws the box when open and applies a pick to s.
-  void draw(const Corpus& c, AppState& s, float viewportWidth);
+  // Draws the box when open; a pick selects (or, picking a path's far end, sets the path target).
+  void draw(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth);
   // What a screen reader should hear about the results, once per change; empty when nothing new.
   std::string takeAnnouncement();
   // For the page's API: runs a query without the box.
@@ -36,7 +37,7 @@ class SearchBox {
   std::string takePageRequest() { return std::move(pageRequest_); }
 
  private:
-  void pick(const Corpus& c, AppState& s, uint32_t entity);
+  void pick(const Corpus& c, const AppState& s, ActionQueue& out, uint32_t entity);
   void ensureIndex();
   void close();
 

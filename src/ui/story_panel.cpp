@@ -26,7 +26,7 @@ void progressDots(int step, int steps) {
 }
 }  // namespace
 
-void drawStoryCard(const Corpus& c, AppState& s, float x, float y, float width, float height) {
+void drawStoryCard(const Corpus& c, const AppState& s, ActionQueue& out, float x, float y, float width, float height) {
   if (s.story < 0 || static_cast<size_t>(s.story) >= c.stories.size()) return;
   const Story& story = c.stories[static_cast<size_t>(s.story)];
   if (s.storyStep < 0 || static_cast<size_t>(s.storyStep) >= story.steps.size()) return;
@@ -56,22 +56,22 @@ void drawStoryCard(const Corpus& c, AppState& s, float x, float y, float width, 
     ImGui::TreePop();
   }
   ImGui::BeginDisabled(s.storyStep == 0);
-  if (ImGui::Button("Previous")) previousStoryStep(c, s);
+  if (ImGui::Button("Previous")) out.push(act::PreviousStoryStep{});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(s.storyStep + 1 >= steps);
-  if (ImGui::Button("Next")) nextStoryStep(c, s);
+  if (ImGui::Button("Next")) out.push(act::NextStoryStep{});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("End story")) endStory(s);
+  if (ImGui::Button("End story")) out.push(act::EndStory{});
   ImGui::SameLine();
   ImGui::TextDisabled("Left/Right arrow keys or swipe to move");
   // A swipe across the card: released after a mostly horizontal drag.
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.f);
     if (std::fabs(d.x) > kSwipePx && std::fabs(d.x) > 2 * std::fabs(d.y)) {
-      if (d.x < 0) nextStoryStep(c, s);
-      else previousStoryStep(c, s);
+      if (d.x < 0) out.push(act::NextStoryStep{});
+      else out.push(act::PreviousStoryStep{});
     }
   }
   ImGui::End();

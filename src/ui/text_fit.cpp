@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "core/text_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -20,8 +22,7 @@ std::string elide(std::string_view text, float maxPx) {
     if (ImGui::CalcTextSize(text.data(), text.data() + mid).x + ellW <= maxPx) lo = mid;
     else hi = mid - 1;
   }
-  while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // whole UTF-8 characters
-  return std::string(text.substr(0, lo)) + ell;
+  return std::string(text.substr(0, utf8Floor(text, lo))) + ell;  // whole UTF-8 characters
 }
 
 namespace {

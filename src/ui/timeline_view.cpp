@@ -6,8 +6,9 @@
 #include <cmath>
 
 #include "core/contrast.h"
+#include "core/text_util.h"
 #include "render/imgui_renderer.h"
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 #include "ui/flow.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
@@ -98,7 +99,7 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
   return it.isEvent ? kEventColour : kindStyle(c.entities[it.source].kind).colour;
 }
 
-void TimelineView::drawToolbar(AppState& s) {
+void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
   Flow flow;
   flow.before(Flow::button("Fit all"));
   if (ImGui::Button("Fit all")) fitAll();
@@ -119,13 +120,11 @@ void TimelineView::drawToolbar(AppState& s) {
   flow.before(Flow::check("As of"), 24);
   bool cursorOn = s.asOf != kNoDay;
   if (ImGui::Checkbox("As of", &cursorOn)) {
-    s.asOf = cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay;
-    s.playing = false;
+    out.push(act::SetAsOf{cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay, true});
   }
   flow.before(Flow::button("Pause"));
   if (ImGui::Button(s.playing ? "Pause" : "Play")) {
-    if (!s.playing && (s.asOf == kNoDay || s.asOf >= layout_.dataLast())) s.asOf = static_cast<int32_t>(layout_.dataFirst());
-    s.playing = !s.playing;
+    out.push(act::TogglePlay{static_cast<int32_t>(layout_.dataFirst()), static_cast<int32_t>(layout_.dataLast())});
   }
   if (s.asOf != kNoDay) {
     const std::string text = formatUkDay(s.asOf);
@@ -362,7 +361,8 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
   }
 }
 
-void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h) {
+void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered, float x0, float y0,
+                               float h, int touchFingers) {
   ImGuiIO& io = ImGui::GetIO();
   const float mx = io.MousePos.x - x0, my = io.MousePos.y - y0;
   hovered_ = -1;
@@ -384,31 +384,35 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     // The "as of" handle sits on the axis (above the lanes).
     draggingCursor_ = s.asOf != kNoDay && my < 0 && std::fabs(mx - scale_.toX(s.asOf)) < 12.f;
     if (!draggingCursor_ && my < 0) {
-      s.asOf = static_cast<int32_t>(std::lround(scale_.toTime(mx)));  // a click on the axis moves the cursor
+      out.push(act::SetAsOf{static_cast<int32_t>(std::lround(scale_.toTime(mx)))});  // a click on the axis moves the cursor
       draggingCursor_ = true;
     }
     dragging_ = !draggingCursor_;
   }
   if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && draggingCursor_) {
-    s.asOf = static_cast<int32_t>(std::lround(std::clamp(scale_.toTime(mx), layout_.dataFirst(), layout_.dataLast())));
-    s.playing = false;
-  } else if (dragging_ && s.touchFingers < 2 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+    out.push(act::SetAsOf{static_cast<int32_t>(std::lround(std::clamp(scale_.toTime(mx), layout_.dataFirst(), layout_.dataLast()))), true});
+  } else if (dragging_ && touchFingers < 2 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
     scale_.pan(io.MouseDelta.x);
     scrollY_ = std::clamp(scrollY_ - io.MouseDelta.y, 0.f, maxScroll);
   }
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
-    if (dragging_ && hovered && s.touchFingers < 2 && std::hypot(d.x, d.y) < kDragSlopPx) {
+    if (dragging_ && hovered && touchFingers < 2 && std::hypot(d.x, d.y) < kDragSlopPx) {
       int lane = -1, row = -1;
       if (hoveredChip_ >= 0) {
-        s.selected = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
-        lastSelected_ = s.selected;
+        const int pick = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
+        out.push(act::Select{pick});
+        lastSelected_ = pick;  // already in view: do not jump
       } else if (hovered_ >= 0) {
         const TimelineItem& it = layout_.items()[static_cast<size_t>(hovered_)];
         // Events are not entities: selecting one selects the first entity it involves.
-        if (!it.isEvent) s.selected = static_cast<int>(it.source);
-        else if (!c.events[it.source].entities.empty()) s.selected = static_cast<int>(c.events[it.source].entities[0]);
-        lastSelected_ = s.selected;  // already in view: do not jump
+        int pick = -1;
+        if (!it.isEvent) pick = static_cast<int>(it.source);
+        else if (!c.events[it.source].entities.empty()) pick = static_cast<int>(c.events[it.source].entities[0]);
+        if (pick >= 0) {
+          out.push(act::Select{pick});
+          lastSelected_ = pick;  // already in view: do not jump
+        }
       } else if ((lane = layout_.laneAt(my + scrollY_, &row)) >= 0 && row < 0) {
         layout_.setCollapsed(lane, !layout_.collapsed(lane));  // a click on a lane header folds it
       }
@@ -425,12 +429,13 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
     if (ImGui::IsKeyPressed(ImGuiKey_F)) fitAll();
   }
   scrollY_ = std::clamp(scrollY_, 0.f, maxScroll);
-  s.hovered = hovered_ >= 0 && !layout_.items()[static_cast<size_t>(hovered_)].isEvent
-                  ? static_cast<int>(layout_.items()[static_cast<size_t>(hovered_)].source)
-                  : -1;
+  int hoveredEntity = hovered_ >= 0 && !layout_.items()[static_cast<size_t>(hovered_)].isEvent
+                          ? static_cast<int>(layout_.items()[static_cast<size_t>(hovered_)].source)
+                          : -1;
+  if (hoveredChip_ >= 0) hoveredEntity = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
+  if (hoveredEntity != s.hovered) out.push(act::SetHover{hoveredEntity});
   if (hoveredChip_ >= 0 && !dragging_) {
     const Entity& e = c.entities[chips_[static_cast<size_t>(hoveredChip_)].entity];
-    s.hovered = static_cast<int>(chips_[static_cast<size_t>(hoveredChip_)].entity);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextWrapped("%s", e.name.c_str());
@@ -463,7 +468,7 @@ void TimelineView::handleInput(const Corpus& c, AppState& s, bool hovered, float
   }
 }
 
-bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
+bool TimelineView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers) {
   if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size() || filterVersion_ != vis.filterVersion) {
     const bool keepView = fitted_ && corpus_ == &c;  // a filter change keeps the window
     setCorpus(c, today_, &vis.filtered.entityVisible);
@@ -471,7 +476,7 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
     fitted_ = keepView;
   }
   ensureLabelWidths(c);
-  drawToolbar(s);
+  drawToolbar(s, out);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float axisH = std::round(ImGui::GetFontSize() * 2.2f);
@@ -481,9 +486,9 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
     scale_.fit(layout_.activityFirst(), layout_.dataLast(), 0.04);
     fitted_ = true;
   }
-  if (s.requestTo > s.requestFrom) {  // a link or a story step asks for a window
-    scale_.setView(s.requestFrom, s.requestTo, w);
-    s.requestFrom = s.requestTo = 0;
+  if (s.requestSerial != requestSerial_) {  // a link or a story step asks for a window
+    requestSerial_ = s.requestSerial;
+    if (s.requestTo > s.requestFrom) scale_.setView(s.requestFrom, s.requestTo, w);
   }
   scale_.setWidth(w);
   updateChips(c, w);
@@ -505,11 +510,10 @@ bool TimelineView::draw(const Corpus& c, AppState& s, const Visibility& vis) {
   // Rows are repacked in slices as the zoom changes; keep drawing until they settle.
   if (layout_.packForZoom(scale_.pxPerDay()) || layout_.packPending()) animating = true;
   computeTicks(scale_, ImGui::CalcTextSize("13 Nov 2012").x + 16.f, ticks_);
-  handleInput(c, s, hovered, pos.x, lanesY_, h);
+  handleInput(c, s, out, hovered, pos.x, lanesY_, h, touchFingers);
   drawAxis(dl, s, pos.x, pos.y, axisH);
   drawLanes(dl, c, s, pos.x, lanesY_, h);
-  s.windowFrom = scale_.t0();
-  s.windowTo = scale_.t1();
+  if (scale_.t0() != s.windowFrom || scale_.t1() != s.windowTo) out.push(act::SetWindow{scale_.t0(), scale_.t1()});
   return animating || dragging_ || draggingCursor_;
 }
 

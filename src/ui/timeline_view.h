@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions.h"
 #include "core/app_state.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
@@ -19,8 +20,9 @@ namespace nhsx {
 class TimelineView {
  public:
   void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
-  // Draws into the current ImGui window's remaining content region. True while animating (playing).
-  bool draw(const Corpus& c, AppState& s, const Visibility& vis);
+  // Draws into the current ImGui window's remaining content region; what input asks for goes to `out`.
+  // touchFingers: fingers down now (panning is left to the pinch from two). True while animating.
+  bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers);
 
   void fitAll();
   void zoom(double factor);  // about the plot's centre
@@ -30,12 +32,13 @@ class TimelineView {
   bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
 
  private:
-  void drawToolbar(AppState& s);
+  void drawToolbar(const AppState& s, ActionQueue& out);
   void drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h);
   void drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h);
   void drawLinks(ImDrawList* dl, float x0, float top);
   void drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0);
-  void handleInput(const Corpus& c, AppState& s, bool hovered, float x0, float y0, float h);
+  void handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered, float x0, float y0, float h,
+                   int touchFingers);
   void followSelection(const AppState& s, float lanesHeight);
   void ensureLabelWidths(const Corpus& c);
   void updateChips(const Corpus& c, float width);
@@ -63,6 +66,7 @@ class TimelineView {
   int32_t today_ = 0;
   int hovered_ = -1;
   int lastSelected_ = -2;
+  uint64_t requestSerial_ = 0;  // the last window request shown
   bool dragging_ = false, draggingCursor_ = false;
   bool fitted_ = false;
   uint32_t corpusItems_ = UINT32_MAX;

@@ -61,6 +61,39 @@ try {
     });
     check('no events without a change; off() removes a listener',
       JSON.stringify(seen2) === JSON.stringify([['change', null]]), JSON.stringify(seen2));
+    const seen3 = await page.evaluate(() => {
+      window.seen = [];
+      explorer.on('filters', (d) => window.seen.push(['filters', d.kinds]));
+      explorer.on('story', (d) => window.seen.push(['story', d.story, d.storyStep]));
+      explorer.setFilters({ kinds: ['person'] });
+      explorer.setFilters({ kinds: ['person'] });  // no change: no event
+      explorer.story(explorer.corpus().stories[0].id, 1);
+      explorer.story(null);
+      explorer.setFilters(null);
+      return window.seen.filter((s) => s[0] !== 'change');
+    });
+    const story0 = await page.evaluate(() => explorer.corpus().stories[0].id);
+    const order = (list, ...wanted) => {
+      let at = 0;
+      for (const w of wanted) { at = list.findIndex((s, i) => i >= at && JSON.stringify(s) === JSON.stringify(w)); if (at < 0) return false; }
+      return true;
+    };
+    check('filters and story events come once per change, in order',
+      order(seen3, ['filters', ['person']], ['story', story0, 1], ['story', null, null]) &&
+      seen3.filter((s) => JSON.stringify(s) === JSON.stringify(['filters', ['person']])).length === 1, JSON.stringify(seen3));
+    // Page actions the app asks for are a queue: two in one frame both arrive, in order.
+    const asked = await page.evaluate(async () => {
+      const got = [];
+      const before = explorer.onRequest;
+      explorer.onRequest = (what) => got.push(what);
+      explorer.request('export-json');
+      explorer.request('export-entities-csv');
+      await new Promise((r) => setTimeout(r, 500));
+      explorer.onRequest = before;
+      return got;
+    });
+    check('two page actions in one frame both reach the page, in order',
+      JSON.stringify(asked) === JSON.stringify(['export-json', 'export-entities-csv']), JSON.stringify(asked));
     const bad = await page.evaluate(() => { try { explorer.on('nope', () => {}); return 'no error'; } catch (e) { return e.message; } });
     check('on(unknown type) throws naming the types', /unknown event type 'nope'.*select/.test(bad), bad);
 

@@ -50,3 +50,31 @@ TEST_CASE("a moving camera reuses the image until it stops or the scale drifts t
   in.scaleRatio = 2.5f;
   CHECK(decideCacheUse(in) == CacheUse::Rerender);
 }
+
+TEST_CASE("a picture cache over frames: made once, reused while panning, placed where the camera puts it", "[view-cache]") {
+  nhsx::PictureCache pc;
+  nhsx::Camera2D cam{0.f, 0.f, 1.f, 400.f, 300.f};
+  CHECK(pc.plan(cam, 1.f, false, false, 0.0, 7, 0xff0000ffu) == CacheUse::Rerender);
+  CHECK(pc.pictureWidth() == 400 + 2 * 100);
+  CHECK(pc.pictureHeight() == 300 + 2 * 100);
+  pc.made(true, 7);
+  float x0, y0, x1, y1;
+  pc.placement(cam, 10, 20, 1.f, x0, y0, x1, y1);
+  CHECK(x0 == 10.f - 100.f);  // at its own camera the picture lands pixel for pixel, margin around the view
+  CHECK(y0 == 20.f - 100.f);
+  CHECK(x1 == 10.f + 400.f + 100.f);
+  CHECK(pc.plan(cam, 1.f, false, false, 1.0, 7, 0xff0000ffu) == CacheUse::Reuse);
+  CHECK_FALSE(pc.owed());
+  cam.pan(25.f, 0.f);  // panning: the picture moves with the camera, a sharp frame is owed
+  CHECK(pc.plan(cam, 1.f, false, true, 1.1, 7, 0xff0000ffu) == CacheUse::Reuse);
+  CHECK(pc.owed());
+  pc.placement(cam, 10, 20, 1.f, x0, y0, x1, y1);
+  CHECK(x0 == 10.f - 100.f + 25.f);
+  // A lost picture (a new generation) or another background is made again.
+  CHECK(pc.plan(cam, 1.f, false, false, 5.0, 8, 0xff0000ffu) == CacheUse::Rerender);
+  pc.made(false, 8);  // could not be made: drawn directly
+  CHECK(pc.use() == CacheUse::Direct);
+  CHECK(pc.plan(cam, 1.f, false, false, 5.1, 8, 0xff0000ffu) == CacheUse::Rerender);
+  pc.made(true, 8);
+  CHECK(pc.plan(cam, 1.f, false, false, 5.2, 8, 0xff00ff00u) == CacheUse::Rerender);
+}

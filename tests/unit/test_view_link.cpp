@@ -116,3 +116,30 @@ TEST_CASE("visibility: filters for both views, the as-of date for the graph only
   s.corpusVersion = 2;
   CHECK(updateVisibility(c, s, v));
 }
+
+TEST_CASE("the view state's one codec: encodeViewLink then decodeViewLink gives the same view", "[link]") {
+  const Corpus& c = bundledCorpus();
+  ViewState v;
+  v.view = View::Timeline;
+  v.selected = c.findEntity("org-acevo");
+  v.pathTo = c.findEntity("org-nhs-england");
+  v.asOf = daysFromCivil(2013, 4, 1);
+  v.windowFrom = daysFromCivil(2011, 1, 1);
+  v.windowTo = daysFromCivil(2015, 1, 1);
+  v.filter.themes = {"theme-voluntary-sector"};
+  v.story = 0;
+  v.storyStep = 1;
+  v.presentation = true;
+  v.accent = parseAccent("#112233");
+  std::vector<std::string> warnings;
+  bool hasWindow = false;
+  const ViewState back = decodeViewLink(encodeViewLink(v, c), c, &warnings, &hasWindow);
+  CHECK(warnings.empty());
+  CHECK(hasWindow);
+  CHECK(back == v);
+  CHECK(ViewState::diff(back, v) == 0);
+  ViewState other = v;
+  other.storyStep = 0;
+  other.dark = true;
+  CHECK(ViewState::diff(other, v) == (kChangeStory | kChangeLook));
+}

@@ -1,14 +1,14 @@
-#include "ui/kind_style.h"
+#include "core/kind_style.h"
 
 #include "core/theme_colours.h"
 
 namespace nhsx {
 
 namespace {
-constexpr uint32_t col32(uint32_t r, uint32_t g, uint32_t b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
+constexpr uint32_t packed(uint32_t r, uint32_t g, uint32_t b) { return rgba(r, g, b); }
 uint32_t fill(Kind k) {
   const Rgba c = kindFill(k);  // core/theme_colours.h: the fills, with their text variants beside them
-  return col32(c.r, c.g, c.b);
+  return packed(c.r, c.g, c.b);
 }
 const KindStyle kStyles[kKindCount] = {
     {fill(Kind::Organisation), 0, "circle"},  // blue
@@ -25,13 +25,13 @@ const KindStyle& kindStyle(Kind k) { return kStyles[static_cast<int>(k)]; }
 
 uint32_t relationGroupColour(RelationGroup g) {
   static const uint32_t kColours[kRelationGroupCount] = {
-      col32(170, 40, 70),    // governance and accountability: deep red
-      col32(0, 95, 170),     // membership and partnership: blue
-      col32(40, 130, 95),    // publishing and authorship: green
-      col32(105, 112, 125),  // parts and contributions: grey
-      col32(150, 118, 10),   // themes: gold
-      col32(120, 70, 160),   // succession and renaming: purple
-      col32(120, 120, 120),  // other
+      packed(170, 40, 70),    // governance and accountability: deep red
+      packed(0, 95, 170),     // membership and partnership: blue
+      packed(40, 130, 95),    // publishing and authorship: green
+      packed(105, 112, 125),  // parts and contributions: grey
+      packed(150, 118, 10),   // themes: gold
+      packed(120, 70, 160),   // succession and renaming: purple
+      packed(120, 120, 120),  // other
   };
   return kColours[static_cast<int>(g)];
 }

@@ -1,0 +1,150 @@
+#include "core/actions.h"
+
+#include <algorithm>
+
+namespace nhsx {
+
+namespace {
+
+// Assigns a field and reports `change` when the value differs.
+template <class T>
+Changes set(T& field, const T& value, Changes change) {
+  if (field == value) return 0;
+  field = value;
+  return change;
+}
+
+// The one assignment of the selection. A new selection clears the path target (a path runs from the
+// selection, so the old one means nothing).
+Changes setSelection(const Corpus& c, AppState& s, int entity) {
+  if (entity < -1 || entity >= static_cast<int>(c.entities.size())) entity = -1;
+  if (entity == s.selected) return 0;
+  s.selected = entity;
+  return kChangeSelection | set(s.pathTo, -1, kChangePath);
+}
+
+Changes requestWindow(AppState& s, double from, double to) {
+  s.requestFrom = from;
+  s.requestTo = to;
+  ++s.requestSerial;
+  return 0;  // the timeline shows it, then reports the window (SetWindow)
+}
+
+Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
+  if (story < 0 || static_cast<size_t>(story) >= c.stories.size()) return 0;
+  const Story& st = c.stories[static_cast<size_t>(story)];
+  if (st.steps.empty()) return 0;
+  step = std::clamp(step, 0, static_cast<int>(st.steps.size()) - 1);
+  const StoryStep& p = st.steps[static_cast<size_t>(step)];
+  Changes ch = set(s.story, story, kChangeStory) | set(s.storyStep, step, kChangeStory);
+  View v;
+  if (!p.view.empty() && parseView(p.view, v)) ch |= set(s.view, v, kChangeView);
+  ch |= setSelection(c, s, p.focus.empty() ? -1 : static_cast<int>(p.focus[0]));
+  ch |= set(s.pathTo, -1, kChangePath);
+  ch |= set(s.asOf, p.asOf.present() ? p.asOf.value.firstDay() : kNoDay, kChangeAsOf);
+  ch |= set(s.playing, false, kChangePlaying);
+  if (p.window.present()) ch |= requestWindow(s, p.window.value.firstDay(), p.window.value.lastDay() + 1.0);
+  FilterSpec f;
+  f.kinds.insert(p.kinds.begin(), p.kinds.end());
+  ch |= set(s.filter, f, kChangeFilters);
+  return ch;
+}
+
+Changes openLink(const Corpus& c, AppState& s, const act::OpenLink& l) {
+  ViewState next = l.view;
+  if (next.selected < 0) next.pathTo = -1;
+  if (next.story < 0) next.storyStep = 0;
+  // The link's window is a request to the timeline, which then reports the window it shows.
+  next.windowFrom = s.windowFrom;
+  next.windowTo = s.windowTo;
+  if (l.hasWindow) requestWindow(s, l.view.windowFrom, l.view.windowTo);
+  Changes ch = setSelection(c, s, next.selected);
+  // Every other field, each reporting its change (the selection is equal by now).
+  ViewState::zip(static_cast<ViewState&>(s), next, [&](auto& field, const auto& value, Change change) {
+    if (field == value) return;
+    field = value;
+    ch |= change;
+  });
+  return ch;
+}
+
+struct Apply {
+  const Corpus& c;
+  AppState& s;
+
+  Changes operator()(const act::Select& a) const { return setSelection(c, s, a.entity); }
+  Changes operator()(const act::SetView& a) const { return set(s.view, a.view, kChangeView); }
+  Changes operator()(const act::SetAsOf& a) const {
+    return set(s.asOf, a.day, kChangeAsOf) | (a.stopPlaying ? set(s.playing, false, kChangePlaying) : 0);
+  }
+  Changes operator()(const act::TogglePlay& a) const {
+    Changes ch = 0;
+    if (!s.playing && (s.asOf == kNoDay || s.asOf >= a.last)) ch |= set(s.asOf, a.first, kChangeAsOf);
+    return ch | set(s.playing, !s.playing, kChangePlaying);
+  }
+  Changes operator()(const act::AdvancePlay& a) const {
+    if (!s.playing || s.asOf == kNoDay) return 0;
+    // A sweep takes about 20 s across the whole data, whatever the view.
+    const double perSecond = (c.lastDay - c.firstDay) / 20.0;
+    int32_t day = static_cast<int32_t>(s.asOf + std::max(1.0, perSecond * a.seconds));
+    Changes ch = 0;
+    if (day >= c.lastDay) {
+      day = c.lastDay;
+      ch |= set(s.playing, false, kChangePlaying);
+    }
+    return ch | set(s.asOf, day, kChangeAsOf);
+  }
+  Changes operator()(const act::SetFilters& a) const { return set(s.filter, a.filter, kChangeFilters); }
+  Changes operator()(const act::SetPathTarget& a) const {
+    return set(s.pathTo, a.entity >= 0 && a.entity < static_cast<int>(c.entities.size()) ? a.entity : -1, kChangePath);
+  }
+  Changes operator()(const act::GoToStoryStep& a) const { return goToStoryStep(c, s, a.story, a.step); }
+  Changes operator()(const act::NextStoryStep&) const {
+    if (s.story < 0 || static_cast<size_t>(s.story) >= c.stories.size()) return 0;
+    if (s.storyStep + 1 >= static_cast<int>(c.stories[static_cast<size_t>(s.story)].steps.size())) return 0;
+    return goToStoryStep(c, s, s.story, s.storyStep + 1);
+  }
+  Changes operator()(const act::PreviousStoryStep&) const {
+    if (s.story < 0 || s.storyStep <= 0) return 0;
+    return goToStoryStep(c, s, s.story, s.storyStep - 1);
+  }
+  Changes operator()(const act::EndStory&) const { return set(s.story, -1, kChangeStory) | set(s.storyStep, 0, kChangeStory); }
+  Changes operator()(const act::OpenLink& a) const { return openLink(c, s, a); }
+  Changes operator()(const act::SetPresentation& a) const { return set(s.presentation, a.on, kChangeLook); }
+  Changes operator()(const act::TogglePresentation&) const { return set(s.presentation, !s.presentation, kChangeLook); }
+  Changes operator()(const act::SetReducedMotion& a) const { return set(s.reducedMotion, a.on, kChangeLook); }
+  Changes operator()(const act::RequestWindow& a) const { return requestWindow(s, a.from, a.to); }
+  Changes operator()(const act::SetWindow& a) const {
+    return set(s.windowFrom, a.from, kChangeWindow) | set(s.windowTo, a.to, kChangeWindow);
+  }
+  Changes operator()(const act::SetHover& a) const { return set(s.hovered, a.entity, kChangeHover); }
+  Changes operator()(const act::SetContextMenu& a) const { return set(s.contextEntity, a.entity, kChangeContextMenu); }
+  Changes operator()(const act::AdoptCorpus& a) const {
+    s.corpusLoaded = true;
+    ++s.corpusVersion;
+    // Keep the selection when the same entity exists in the new corpus (at its index there): reported
+    // as a change only when what is selected differs.
+    const int e = a.selectedId.empty() ? -1 : c.findEntity(a.selectedId);
+    setSelection(c, s, e);
+    s.pathTo = -1;
+    Changes ch = kChangeCorpus | (e < 0 && !a.selectedId.empty() ? kChangeSelection : 0);
+    if (s.story >= static_cast<int>(c.stories.size())) ch |= set(s.story, -1, kChangeStory);
+    s.hovered = s.contextEntity = -1;
+    return ch;
+  }
+};
+
+}  // namespace
+
+Changes applyAction(const Corpus& c, AppState& s, const Action& a) { return std::visit(Apply{c, s}, a); }
+
+Changes ActionQueue::applyAll(const Corpus& c, AppState& s) {
+  Changes ch = 0;
+  // An action may not queue another, but take the list first all the same.
+  std::vector<Action> items;
+  items.swap(items_);
+  for (const Action& a : items) ch |= applyAction(c, s, a);
+  return ch;
+}
+
+}  // namespace nhsx

@@ -1,0 +1,74 @@
+// One path for every change of state. Views, panels, the deep link, the story player and the page's API
+// describe what the user asked for as an Action; applyAction is the one function that changes AppState,
+// and it says what changed (for the events the page receives). The side effects of an action are the
+// same wherever it comes from: selecting something new always clears the path target, whether it was a
+// click in a view, a search, a story step or the API.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/app_state.h"
+
+namespace nhsx {
+
+// Changes the deep link shows, and those among them that add a history entry (back and forward step
+// through selections, views, story steps and paths; anything else replaces the current entry).
+constexpr Changes kLinkChanges = kChangeSelection | kChangeView | kChangeAsOf | kChangeFilters | kChangePath |
+                                 kChangeStory | kChangeWindow | kChangeLook;
+constexpr Changes kHistoryChanges = kChangeSelection | kChangeView | kChangeStory | kChangePath;
+// Changes reported to the page as a 'change' event (what moves while panning or hovering is not).
+constexpr Changes kStateChanges = kChangeSelection | kChangeView | kChangeAsOf | kChangePlaying | kChangeFilters |
+                                  kChangePath | kChangeStory | kChangeLook | kChangeCorpus | kChangeContextMenu;
+
+namespace act {
+struct Select { int entity = -1; };           // -1 clears; a new selection clears the path target
+struct SetView { View view = View::Overview; };
+struct SetAsOf { int32_t day = kNoDay; bool stopPlaying = false; };  // kNoDay turns the cursor off
+// Play or pause the sweep; starting from no cursor (or past `last`) starts at `first`.
+struct TogglePlay { int32_t first = 0, last = 0; };
+struct AdvancePlay { double seconds = 0; };   // the sweep moves on (about 20 s across the corpus)
+struct SetFilters { FilterSpec filter; };
+struct SetPathTarget { int entity = -1; };    // -1 clears
+struct GoToStoryStep { int story = -1, step = 0; };  // step clamped; an unknown story changes nothing
+struct NextStoryStep {};
+struct PreviousStoryStep {};
+struct EndStory {};                           // leaves the story, keeping what is on screen
+// A deep link, resolved against the corpus (view_link.h): the whole view it describes.
+struct OpenLink { ViewState view; bool hasWindow = false; };
+struct SetPresentation { bool on = false; };
+struct TogglePresentation {};
+struct SetReducedMotion { bool on = false; };
+struct RequestWindow { double from = 0, to = 0; };  // asks the timeline to show this window
+struct SetWindow { double from = 0, to = 0; };      // the timeline reports the window it shows
+struct SetHover { int entity = -1; };
+struct SetContextMenu { int entity = -1; };
+// A new corpus replaced the old (already in place): keeps the selection whose id is `selectedId`.
+struct AdoptCorpus { std::string selectedId; };
+}  // namespace act
+
+using Action = std::variant<act::Select, act::SetView, act::SetAsOf, act::TogglePlay, act::AdvancePlay, act::SetFilters,
+                            act::SetPathTarget, act::GoToStoryStep, act::NextStoryStep, act::PreviousStoryStep,
+                            act::EndStory, act::OpenLink, act::SetPresentation, act::TogglePresentation,
+                            act::SetReducedMotion, act::RequestWindow, act::SetWindow, act::SetHover,
+                            act::SetContextMenu, act::AdoptCorpus>;
+
+// The one place where the state changes. Returns what changed (0 when nothing did: selecting what is
+// selected, a step of a story that does not exist).
+Changes applyAction(const Corpus& c, AppState& s, const Action& a);
+
+// Actions waiting to be applied: views add to it while drawing a frame; the app applies them all, in
+// order, before it computes the next frame's derived data.
+class ActionQueue {
+ public:
+  void push(Action a) { items_.push_back(std::move(a)); }
+  bool empty() const { return items_.empty(); }
+  // Applies and removes every queued action; returns what changed.
+  Changes applyAll(const Corpus& c, AppState& s);
+
+ private:
+  std::vector<Action> items_;
+};
+
+}  // namespace nhsx

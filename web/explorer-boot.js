@@ -1,0 +1,144 @@
+// Start-up: the font and the corpus (fetched, or inlined in the one-file build), the wasm app, the first
+// view from the page's link; and what keeps the app awake (input, resizes, visibility) and in step with
+// the page (prefers-reduced-motion). The last of the page's scripts: the others have registered by now.
+(function (parts) {
+  'use strict';
+  delete window.__explorerParts;  // the scripts' shared parts are theirs alone from here on
+  const { wasm, events } = parts;
+  const { api, loadText, fetchBytes, resolveReady, rejectReady } = parts.api;
+  const FONT_URL = 'fonts/explorer-ui.ttf';  // built by tools/ui-font.py
+  const CORPUS_URL = 'data/corpus.json';
+  let readyDone = false;
+
+  // ?data=<URL> opens another corpus: only an http(s) URL of this page's own origin is fetched.
+  // The site's owner may allow other origins in index.html:
+  //   <meta name="explorer-data-origins" content="https://data.example.org https://other.example">
+  // (a meta tag, not a URL parameter, so a shared link cannot widen it).
+  function allowedDataOrigins() {
+    const meta = document.querySelector('meta[name="explorer-data-origins"]');
+    return new Set([location.origin, ...(meta ? meta.content.split(/\s+/).filter((o) => o) : [])]);
+  }
+  function corpusUrl(data) {
+    const u = new URL(data, location.href);
+    if (!/^https?:$/.test(u.protocol) || !allowedDataOrigins().has(u.origin)) {
+      throw new Error(`?data= must be a URL on this site (${location.origin}) or an origin the site allows, not ${u.protocol === 'file:' ? u.href : u.origin}`);
+    }
+    return u.href;
+  }
+
+  // The one-file build (tools/inline-site.mjs) carries the wasm, font and corpus in the page itself,
+  // in <script type="application/..." id="explorer-…"> blocks: then nothing is fetched.
+  function inlined(id) {
+    const el = document.getElementById(id);
+    return el ? el.textContent : null;
+  }
+  function inlinedBytes(id) {
+    const b64 = inlined(id);
+    if (b64 == null) return null;
+    const bin = atob(b64.trim());
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  // A message over the canvas, as text (never HTML): what was refused and what is shown instead.
+  function notice(text) {
+    const el = document.getElementById('notice');
+    if (!el) return;
+    el.textContent = text;
+    el.hidden = false;
+  }
+
+  async function bundledCorpus() {
+    const text = inlined('explorer-corpus');
+    return text != null ? text : fetchBytes(CORPUS_URL);
+  }
+
+  async function fontBytes() {
+    const bytes = inlinedBytes('explorer-font');
+    if (bytes) return bytes;
+    const r = await fetch(FONT_URL);
+    return r.ok ? new Uint8Array(await r.arrayBuffer()) : null;
+  }
+
+  // The ?data= corpus's text, or the Error saying why it was refused or could not be fetched.
+  async function requestedCorpus(data) {
+    try {
+      const url = corpusUrl(data);
+      return { name: url.split('/').pop(), text: await fetchBytes(url) };
+    } catch (e) {
+      return { error: e };
+    }
+  }
+
+  // The font and the corpus are fetched while the wasm downloads and compiles, not after: on a slow
+  // network that is a round trip or more saved before the first frame.
+  const bootData = new URLSearchParams(location.search).get('data');
+  const earlyFetches = Promise.all([
+    fontBytes(),
+    bootData ? requestedCorpus(bootData) : bundledCorpus().then((text) => ({ name: 'corpus.json', text })),
+  ]);
+  earlyFetches.catch(() => {});  // handled in boot(); not an unhandled rejection meanwhile
+
+  async function boot(m) {
+    wasm.attach(m);
+    const [font, start] = await earlyFetches;
+    if (font) wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n));
+    let result = start.error ? null : loadText(start.text, start.name);
+    if (bootData && !(result && result.ok)) {
+      // A refused or bad ?data= corpus: say so visibly and show the bundled corpus instead.
+      const why = start.error ? start.error.message
+        : `${bootData} is not a valid corpus: ` + result.errors.slice(0, 3).map((e) => e.text).join('; ');
+      notice(`${why}. Showing the bundled corpus instead.`);
+      result = loadText(await bundledCorpus(), 'corpus.json');
+    }
+    if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
+    // The link's whole view (?view=, ?select= and every deep-link field of the query, then the hash),
+    // before any host command is taken (those wait for the corpus only).
+    parts.history.openFromLocation();
+  }
+
+  // ---- Waking the paused main loop ---------------------------------------------------------------
+  // The app pauses its main loop when it has nothing to draw (zero work while idle). Input, a resize
+  // of the canvas's box, or the page becoming visible wakes it; the app's own event handlers then run
+  // on the resumed loop.
+  function wakeApp() { if (wasm.started()) wasm.call('wake'); }
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
+    'touchmove', 'touchend', 'touchcancel', 'mousedown', 'mouseup', 'mousemove', 'focus', 'blur']) {
+    window.addEventListener(type, wakeApp, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wakeApp);
+  window.addEventListener('resize', wakeApp);
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(wakeApp).observe(document.getElementById('canvas'));
+  }
+
+  // ---- prefers-reduced-motion: layouts jump to their end instead of moving on screen ---------------
+  api.ready.then(() => {
+    const query = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    if (!query) return;
+    const apply = () => { wasm.call('set_reduced_motion', query.matches ? 1 : 0); events.take(); };
+    apply();
+    query.addEventListener('change', apply);
+  }, () => {});
+
+  createExplorerModule({
+    canvas: document.getElementById('canvas'),
+    wasmBinary: inlinedBytes('explorer-wasm') || undefined,  // the one-file build: no fetch of explorer.wasm
+    // Search results and found connections, read out through the page's live region (a11y-mirror.js).
+    onExplorerAnnounce: (text) => { if (typeof api.announce === 'function') api.announce(text); },
+    // A file action asked for in the app's own buttons (data-io.js carries it out).
+    onExplorerRequest: (what) => { if (typeof api.onRequest === 'function') api.onRequest(what); },
+    onExplorerFrame(frames, corpusLoaded, frameEvents) {
+      if (corpusLoaded && !readyDone) {
+        readyDone = true;
+        document.getElementById('loading').hidden = true;
+        resolveReady(api);
+      }
+      events.dispatch(frameEvents);  // clicks and keys in the app change state too
+    },
+  }).then(boot).catch((e) => {
+    document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;
+    rejectReady(e);
+  });
+})(window.__explorerParts);
