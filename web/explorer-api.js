@@ -91,6 +91,10 @@
     setPath: command((id) => wasm.flag('set_path', idOrEmpty(id))),
     // The connections found: [{ids: [...], text: "A — partner in → B"}].
     paths: () => wasm.json('paths'),
+    // What changed between two dates (each a day, month or year, in any order): {first, second,
+    // changes: [{change: 'ended'|'began'|'renamed', id, name, date, to, toName, relation, text}],
+    // relationsEnded, relationsBegan: [relation ids]}; {error} for a date it does not understand.
+    compare: (a, b) => wasm.json('compare', String(a), String(b)),
     // Search as the app does: [{id, name, kind, tier}], best first.
     search: (query, limit = 20) => wasm.json('search', String(query), limit),
     // Opens the search box as '/' does, with a text when given (selected, so typing replaces it).

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "core/app_state.h"
+#include "core/edtf.h"
 #include "core/names_at.h"
 #include "core/time_filter.h"
 
@@ -114,6 +118,41 @@ std::string describeChange(const Corpus& c, const EntityChange& ch) {
     }
   }
   return e.name;
+}
+
+std::string compareJson(const Corpus& c, std::string_view a, std::string_view b) {
+  int32_t days[2];
+  const std::string_view texts[2] = {a, b};
+  for (int i = 0; i < 2; ++i) {
+    const DateParse d = parseEdtf(texts[i]);
+    if (!d.ok || d.date.interval || d.date.startBound != Bound::Date) {
+      return nlohmann::json{{"error", "not a day, month or year: \"" + std::string(texts[i].substr(0, 40)) + "\""}}.dump();
+    }
+    days[i] = d.date.start.lastDay();  // a month or year as it stood at its end ("2013": 31 Dec 2013)
+  }
+  const Comparison cmp = compareDates(c, days[0], days[1]);
+  static const char* kNames[] = {"ended", "began", "renamed"};
+  nlohmann::json changes = nlohmann::json::array();
+  for (const EntityChange& ch : cmp.entities) {
+    const Entity& e = c.entities[ch.entity];
+    nlohmann::json j = {{"change", kNames[static_cast<int>(ch.kind)]}, {"id", e.id}, {"name", e.name},
+                        {"text", describeChange(c, ch)}};
+    j["date"] = ch.day == INT32_MIN ? nlohmann::json() : nlohmann::json(isoDay(ch.day));
+    if (ch.to >= 0) {
+      j["to"] = c.entities[static_cast<size_t>(ch.to)].id;
+      j["toName"] = c.entities[static_cast<size_t>(ch.to)].name;
+      j["relation"] = c.relations[ch.relation].id;
+    }
+    changes.push_back(std::move(j));
+  }
+  auto ids = [&](const std::vector<uint32_t>& rs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (uint32_t r : rs) out.push_back(c.relations[r].id);
+    return out;
+  };
+  return nlohmann::json{{"first", isoDay(cmp.first)}, {"second", isoDay(cmp.second)}, {"changes", std::move(changes)},
+                        {"relationsEnded", ids(cmp.relationsEnded)}, {"relationsBegan", ids(cmp.relationsBegan)}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace nhsx

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/corpus.h"
@@ -41,5 +42,11 @@ Comparison compareDates(const Corpus& c, int32_t a, int32_t b);
 // published 2014"; "Monitor: ended 30 Jun 2022, merged into NHS Improvement on 1 Apr 2016"; "Department
 // of Health: renamed Department of Health and Social Care, 8 Jan 2018".
 std::string describeChange(const Corpus& c, const EntityChange& change);
+
+// The comparison of two dates given as text (a day, month or year: "2013", "2023-07-01"; a month or year
+// is taken as it stood at its end, so "2013" is 31 Dec 2013), as the JSON the
+// page's explorer.compare(a, b) returns: {first, second, changes: [{change, id, name, date, to, toName,
+// relation, text}], relationsEnded: [ids], relationsBegan: [ids]}; {error} naming the date not understood.
+std::string compareJson(const Corpus& c, std::string_view a, std::string_view b);
 
 }  // namespace nhsx

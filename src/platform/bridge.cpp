@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/compare.h"
 #include "core/csv_import.h"
 #include "core/events.h"
 #include "core/export.h"
@@ -143,6 +144,11 @@ EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
   if (!d.ok || d.date.interval) return 0;
   gApp->act(act::SetAsOf{d.date.start.firstDay()});
   return 1;
+}
+
+// What changed between two dates (a day, month or year each): the JSON of core/compare.h's compareJson.
+EMSCRIPTEN_KEEPALIVE const char* ex_compare(const char* a, const char* b) {
+  return reply(compareJson(gApp->corpus(), a, b));
 }
 
 // Where an entity is drawn in the current view, as {"x","y"} in CSS pixels, or null.

@@ -7,6 +7,8 @@
 #include "bundled_corpus.h"
 #include "core/compare.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace nhsx;
 
 namespace {
@@ -74,4 +76,25 @@ TEST_CASE("a date compared with itself shows no change", "[compare]") {
   CHECK(cmp.relationsEnded.empty());
   CHECK(cmp.relationsBegan.empty());
   CHECK(cmp.stateFirst == cmp.stateSecond);
+}
+
+TEST_CASE("the comparison as the page receives it", "[compare]") {
+  const Corpus& c = bundledCorpus();
+  const auto j = nlohmann::json::parse(compareJson(c, "2013", "2023-07-01"));
+  CHECK(j["first"] == "2013-12-31");  // a year as it stood at its end
+  CHECK(j["second"] == "2023-07-01");
+  bool ccgs = false;
+  for (const auto& ch : j["changes"]) {
+    if (ch["id"] != "org-ccgs") continue;
+    ccgs = true;
+    CHECK(ch["change"] == "ended");
+    CHECK(ch["date"] == "2022-06-30");
+    CHECK(ch["to"] == "org-icbs");
+    CHECK(ch["text"] == "Clinical commissioning groups: ended 30 Jun 2022, succeeded by Integrated care boards");
+  }
+  CHECK(ccgs);
+  CHECK(j["relationsBegan"].size() > 0);
+  const auto bad = nlohmann::json::parse(compareJson(c, "2013", "soon"));
+  CHECK(bad["error"] == "not a day, month or year: \"soon\"");
+  CHECK(nlohmann::json::parse(compareJson(c, "2013/2014", "2015")).contains("error"));  // an interval is not a date
 }
