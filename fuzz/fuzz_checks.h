@@ -95,7 +95,7 @@ inline std::string checkUrlState(std::string_view text) {
   const UrlState first = decodeUrlState(text, &warnings);
   for (const std::string& w : warnings)
     if (w.empty()) return "an empty warning";
-  if (!first.selected.empty() && !isValidId(first.selected)) return "kept a selection that is not an id";
+  if (first.has("sel") && !isValidId(first.get("sel"))) return "kept a selection that is not an id";
   const std::string encoded = encodeUrlState(first);
   std::vector<std::string> again;
   const UrlState second = decodeUrlState(encoded, &again);

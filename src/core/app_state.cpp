@@ -82,22 +82,9 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   j["relations"] = c.relations.size();
   j["events"] = c.events.size();
   j["sources"] = c.sources.size();
-  // The view state (what a link holds).
-  j["view"] = viewName(s.view);
-  j["selected"] = idOr(c, s.selected);
-  j["asOf"] = s.asOf == kNoDay ? nlohmann::json(nullptr) : nlohmann::json(isoDay(s.asOf));
-  if (s.windowTo > s.windowFrom) {
-    j["timeWindow"] = {isoDay(static_cast<int32_t>(s.windowFrom)), isoDay(static_cast<int32_t>(s.windowTo))};
-    j["timeWindowDays"] = {s.windowFrom, s.windowTo};
-  } else {
-    j["timeWindow"] = nullptr;
-  }
-  j["filters"] = filtersJson(s.filter);
-  j["pathTo"] = idOr(c, s.pathTo);
-  j.update(storyJson(s, c));
-  j["embed"] = s.embed;
-  j["presentation"] = s.presentation;
-  j["theme"] = s.dark ? "dark" : "light";
+  // The view state (what a link holds), field by field.
+  for (const ViewField& f : viewFields())
+    if (f.json) f.json(s, c, j);
   // Transient UI state.
   j["hovered"] = idOr(c, s.hovered);
   j["contextMenu"] = idOr(c, s.contextEntity);

@@ -1,9 +1,25 @@
 // What the user is looking at, independent of how it is drawn: the view state a link holds (the view,
 // the selection, the "as of" date, the timeline's window, filters, story), transient UI state and
 // telemetry. The browser's explorer.state() is this, as JSON.
+//
+// The view state's fields are described once. Each entry of viewFields() (core/view_fields.cpp) is one
+// field of ViewState, or a few members that belong together (the window's two ends, a story and its
+// step), and says in one place:
+//   - which members it covers, and the change bit a change of them reports: ViewState::zip, equality,
+//     ViewState::diff and the actions' change bits (core/actions.cpp) all iterate this list;
+//   - its keys in the deep link (docs/deep-links.md): the grammar of each key's value, read without a
+//     corpus into the link's canonical text (UrlState, core/url_state.h: keys, order, "needs" such as
+//     path needing sel), and how the field is written to / read from that text in this corpus (ids to
+//     indices and back, with the warnings); defaults are left out by writing nothing;
+//   - its part of explorer.state() (stateJson), and a sample non-default value for tests.
+// So a new view field is one ViewState member and one entry in that list: tests/unit/test_view_link.cpp
+// checks that every member is covered by exactly one entry and that every entry's sample survives the
+// link and shows in equality, the change bits and the state JSON.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -53,33 +69,67 @@ struct ViewState {
   bool embed = false, presentation = false, dark = false;
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
 
-  // Every field once, with the change it reports: equality and the actions' change bits come from this
-  // list. f(field of a, field of b, change).
+  // Every member once, with the change it reports, as viewFields() lists them: equality and the actions'
+  // change bits come from this. f(member of a, the same member of b, change).
   template <class A, class B, class F>
-  static void zip(A& a, B& b, F&& f) {
-    f(a.view, b.view, kChangeView);
-    f(a.selected, b.selected, kChangeSelection);
-    f(a.pathTo, b.pathTo, kChangePath);
-    f(a.asOf, b.asOf, kChangeAsOf);
-    f(a.windowFrom, b.windowFrom, kChangeWindow);
-    f(a.windowTo, b.windowTo, kChangeWindow);
-    f(a.filter, b.filter, kChangeFilters);
-    f(a.story, b.story, kChangeStory);
-    f(a.storyStep, b.storyStep, kChangeStory);
-    f(a.embed, b.embed, kChangeLook);
-    f(a.presentation, b.presentation, kChangeLook);
-    f(a.dark, b.dark, kChangeLook);
-    f(a.accent, b.accent, kChangeLook);
-  }
+  static void zip(A& a, B& b, F&& f);
   // What differs between two views, as change bits.
-  static Changes diff(const ViewState& a, const ViewState& b) {
-    Changes ch = 0;
-    zip(a, b, [&](const auto& x, const auto& y, Change c) { if (!(x == y)) ch |= c; });
-    return ch;
-  }
+  static Changes diff(const ViewState& a, const ViewState& b);
   bool operator==(const ViewState& o) const { return diff(*this, o) == 0; }
   bool operator!=(const ViewState& o) const { return !(*this == o); }
 };
+
+// ---- The view state's fields, described once (see the top of this file; the list is in view_fields.cpp).
+
+struct UrlState;  // the link's canonical text, key by key (core/url_state.h)
+
+// A member of ViewState, of any type a view field has (a new type is added here).
+using ViewMember = std::variant<View ViewState::*, int ViewState::*, double ViewState::*, bool ViewState::*,
+                                uint32_t ViewState::*, FilterSpec ViewState::*>;
+
+// One key of the link, read without a corpus.
+struct LinkKey {
+  const char* name;              // "sel"
+  const char* alias = nullptr;   // also read under this name ("select"), or none
+  // The canonical text (as written after "name=") of a percent-decoded value: true and the text (empty to
+  // clear the field), or false to keep what an earlier copy of the field gave. Each complaint is a
+  // (value, what was expected) pair, shown as "name: expected ..., found \"value\"".
+  bool (*canon)(std::string_view value, std::string& out, std::vector<std::pair<std::string, std::string>>& bad);
+  const char* needs = nullptr;      // a key this one is dropped without ("path" needs "sel") ...
+  const char* needsWhat = nullptr;  // ... and what the warning says was expected
+};
+
+struct ViewField {
+  std::vector<ViewMember> members;  // the members it covers
+  Change change;                    // what a change of them reports
+  std::vector<LinkKey> keys;        // its keys in the link, in the link's order
+  // The field in the link of this state (nothing written for a default), and back: the view the link's
+  // text describes in this corpus, with a warning for each id that names nothing here.
+  void (*write)(const ViewState& s, const Corpus& c, UrlState& u);
+  void (*read)(const UrlState& u, const Corpus& c, ViewState& s, std::vector<std::string>* warnings);
+  // Its part of explorer.state(); null when it has none.
+  void (*json)(const ViewState& s, const Corpus& c, nlohmann::json& j);
+  // Sets a non-default value valid in `c` (tests: every field survives the link and shows in the JSON).
+  void (*sample)(ViewState& s, const Corpus& c);
+};
+
+// Every field of the view state, in the link's order.
+const std::vector<ViewField>& viewFields();
+
+template <class A, class B, class F>
+void ViewState::zip(A& a, B& b, F&& f) {
+  for (const ViewField& field : viewFields()) {
+    for (const ViewMember& m : field.members) {
+      std::visit([&](auto p) { f(a.*p, b.*p, field.change); }, m);
+    }
+  }
+}
+
+inline Changes ViewState::diff(const ViewState& a, const ViewState& b) {
+  Changes ch = 0;
+  zip(a, b, [&](const auto& x, const auto& y, Change c) { if (!(x == y)) ch |= c; });
+  return ch;
+}
 
 // Transient UI state: what the session is doing now, never in a link.
 struct UiState {

@@ -1,7 +1,10 @@
 // The URL hash that reopens what the user saw (deep links): "#v=1&view=graph&sel=org-nhs-england&...".
-// The format, field by field, is in docs/deep-links.md.
+// The format, field by field, is in docs/deep-links.md; the keys, their grammars and their order come
+// from the view state's field list (viewFields(), core/app_state.h), so this file knows no field by name
+// except the version.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,30 +17,21 @@ namespace nhsx {
 
 constexpr int kUrlStateVersion = 1;
 
-// Everything a link carries. Ids are only checked for their shape here: whether they exist in the
-// loaded corpus is for the caller to decide.
+// A link read without a corpus: each key it gives, as the canonical text written after "key=" (a known
+// key's value checked against its grammar: "win" -> "2012-01-01~2016-01-01T18:00", "accent" -> "e0218a").
+// Ids are only checked for their shape here: whether they exist in the loaded corpus is for the view
+// fields to decide (core/view_link.h). A key that is not there is the field's default.
 struct UrlState {
-  std::string view;                      // "overview", "timeline", "graph"; empty when not given
-  std::string selected;                  // entity id; empty for none
-  std::string pathTo;                    // second entity of a path from `selected`; empty for none
-  double windowFrom = 0, windowTo = 0;   // the timeline's window (days); none unless windowTo > windowFrom
-  int32_t asOf = kNoDay;                 // the "as of" cursor, kNoDay when off
-  FilterSpec filter;
-  std::string story;                     // story id; empty for none
-  int storyStep = 0;                     // 0-based (the URL shows it 1-based)
-  // Embedding a view in another page.
-  bool embed = false;
-  std::string theme;                     // "light", "dark"; empty for the default
-  std::string accent;                    // "#rrggbb" (lower case); empty for the default
-  bool presentation = false;
+  std::map<std::string, std::string, std::less<>> fields;
 
-  bool hasWindow() const { return windowTo > windowFrom; }
-  bool operator==(const UrlState& o) const;
+  bool has(std::string_view key) const { return fields.find(key) != fields.end(); }
+  const std::string& get(std::string_view key) const;  // "" when not there
+  void set(std::string_view key, std::string text);     // an empty text removes the key
+  bool operator==(const UrlState& o) const { return fields == o.fields; }
   bool operator!=(const UrlState& o) const { return !(*this == o); }
 };
 
-// "#v=1&view=graph&sel=..." with the fields in a fixed order and defaults left out. The window is kept
-// to the minute.
+// "#v=1&view=graph&sel=..." with the keys in the fields' order and defaults (absent keys) left out.
 std::string encodeUrlState(const UrlState& s);
 
 // Reads a hash ("#..."), a query ("?...") or the bare "a=b&c=d" text. Never throws: unknown fields are
@@ -45,5 +39,20 @@ std::string encodeUrlState(const UrlState& s);
 // expected) appended to *warnings when given; the rest of the link still applies.
 UrlState decodeUrlState(std::string_view hash, std::vector<std::string>* warnings = nullptr);
 
+// The value grammars the view fields share (view_fields.cpp).
+namespace link {
+// Letters, digits, '-', '.', '_' stay; every other byte becomes %XX.
+void appendEncoded(std::string& out, std::string_view v);
+int hexDigit(char ch);
+// "2014-07-28", or "2014-07-28T06:30" when the day has a fraction (kept to the minute).
+std::string formatDay(double day);
+// "YYYY", "YYYY-MM", "YYYY-MM-DD" and, when allowTime, "YYYY-MM-DDTHH:MM". A year or month stands for
+// its first day, or its last when atEnd.
+bool parseDay(std::string_view s, bool atEnd, bool allowTime, double& out);
+// "FROM~TO" (or "FROM/TO").
+bool splitRange(std::string_view s, std::string_view& from, std::string_view& to);
+// Exactly `digits` decimal digits.
+bool parseUint(std::string_view s, size_t digits, int& out);
+}  // namespace link
 
 }  // namespace nhsx

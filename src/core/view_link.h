@@ -1,5 +1,6 @@
-// Between what the user sees (AppState) and what a link carries (UrlState): the deep-link glue that
-// knows the corpus, so ids in a link are checked against it.
+// The view state's one codec: between what the user sees (ViewState) and a deep link, in the loaded
+// corpus's terms (ids in a link are checked against it). Field by field it is the list of view fields
+// (viewFields(), core/app_state.h); the link's text form is core/url_state.h.
 #pragma once
 #include <string>
 #include <vector>
@@ -9,9 +10,9 @@
 
 namespace nhsx {
 
-// The view state's codec: the link of a view in this corpus ("#v=1&view=graph&sel=..."), and the view a
-// link (hash or query text) describes, with a warning for each field dropped; hasWindow says whether it
-// names the timeline's window (applied as a request to the timeline).
+// The link of a view in this corpus ("#v=1&view=graph&sel=..."), and the view a link (hash or query
+// text) describes, with a warning for each field dropped; hasWindow says whether it names the timeline's
+// window (applied as a request to the timeline).
 std::string encodeViewLink(const ViewState& s, const Corpus& c);
 ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow);
 

@@ -190,7 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* ex_set_filters(const char* text) {
   wake();
   std::vector<std::string> warnings;
-  gApp->act(act::SetFilters{decodeUrlState(text, &warnings).filter});
+  gApp->act(act::SetFilters{fromUrlState(decodeUrlState(text, &warnings), gApp->corpus(), nullptr).filter});
   return replyJson(nlohmann::json(warnings));
 }
 

@@ -26,9 +26,12 @@ TEST_CASE("the selection is assigned only in the one apply function", "[one-path
   // file (under src/), line as written: why it may write a `selected`.
   const std::set<std::pair<std::string, std::string>> allowed = {
       {"core/actions.cpp", "s.selected = entity;"},  // setSelection, inside applyAction: THE assignment
-      // A link's view as a value, applied through the OpenLink action; and the link's id text.
-      {"core/view_link.cpp", "s.selected = entityOf(c, u.selected, \"sel\", warnings);"},
-      {"core/view_link.cpp", "u.selected = idOf(c, s.selected);"},
+      // A link's view as a value (the selection's view field), applied through the OpenLink action; and
+      // the field's sample values, views as values for the field tests (test_view_link.cpp).
+      {"core/view_fields.cpp", "s.selected = entityOf(c, u.get(\"sel\"), \"sel\", w);"},
+      {"core/view_fields.cpp", "[](ViewState& s, const Corpus& c) { s.selected = sampleEntity(c, 1); }},"},
+      {"core/view_fields.cpp",
+       "[](ViewState& s, const Corpus& c) { s.selected = sampleEntity(c, 1); s.pathTo = sampleEntity(c, 2); }},"},
   };
   // An assignment (not a comparison), a compound assignment, an increment or a decrement of a field or
   // variable named `selected`; declarations with their default (`int selected = -1;`) are not writes.

@@ -1,6 +1,10 @@
 // Deep links against a corpus (view_link) and what each view shows (visibility).
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
 
 #include "bundled_corpus.h"
 #include "core/view_link.h"
@@ -142,4 +146,74 @@ TEST_CASE("the view state's one codec: encodeViewLink then decodeViewLink gives 
   other.storyStep = 0;
   other.dark = true;
   CHECK(ViewState::diff(other, v) == (kChangeStory | kChangeLook));
+}
+
+// ---- The view state's fields are described once (core/app_state.h): a new field is its member and one
+// entry in viewFields(), and these two tests hold it to that.
+
+namespace {
+// Converts to anything: T{AnyMember{} x N} compiles exactly when the aggregate T has at least N members.
+struct AnyMember {
+  template <class T>
+  operator T() const;
+};
+template <class T, class Seq, class = void>
+struct BraceInitializable : std::false_type {};
+template <class T, size_t... I>
+struct BraceInitializable<T, std::index_sequence<I...>, std::void_t<decltype(T{(void(I), AnyMember{})...})>>
+    : std::true_type {};
+template <class T, size_t N = 0>
+constexpr size_t memberCount() {
+  if constexpr (BraceInitializable<T, std::make_index_sequence<N + 1>>::value) return memberCount<T, N + 1>();
+  else return N;
+}
+}  // namespace
+
+TEST_CASE("every member of ViewState is described by exactly one view field", "[link][fields]") {
+  std::vector<ViewMember> members;
+  for (const ViewField& f : viewFields()) {
+    CHECK(f.change != 0);
+    CHECK(!f.keys.empty());
+    CHECK(f.write != nullptr);
+    CHECK(f.read != nullptr);
+    CHECK(f.sample != nullptr);
+    for (const ViewMember& m : f.members) {
+      CHECK(std::find(members.begin(), members.end(), m) == members.end());
+      members.push_back(m);
+    }
+  }
+  static_assert(std::is_aggregate_v<ViewState>);
+  CHECK(members.size() == memberCount<ViewState>());
+}
+
+TEST_CASE("each view field, from its one entry, is in equality, the change bits, the link and the state", "[link][fields]") {
+  const Corpus& c = bundledCorpus();
+  const ViewState none;
+  AppState plain;
+  const std::string plainJson = stateJson(plain, c);
+  const std::string plainLink = encodeViewLink(none, c);
+  ViewState all;
+  for (const ViewField& f : viewFields()) {
+    INFO(f.keys.front().name);
+    ViewState v;
+    f.sample(v, c);
+    f.sample(all, c);
+    CHECK(v != none);
+    CHECK((ViewState::diff(v, none) & f.change) == f.change);
+    // The link carries it and gives it back, without a warning.
+    const std::string text = encodeViewLink(v, c);
+    CHECK(text != plainLink);
+    std::vector<std::string> warnings;
+    bool hasWindow = false;
+    CHECK(decodeViewLink(text, c, &warnings, &hasWindow) == v);
+    CHECK(warnings.empty());
+    // explorer.state() shows it, when the field has a part there.
+    AppState a;
+    static_cast<ViewState&>(a) = v;
+    if (f.json) CHECK(stateJson(a, c) != plainJson);
+  }
+  // All at once too.
+  std::vector<std::string> warnings;
+  CHECK(decodeViewLink(encodeViewLink(all, c), c, &warnings, nullptr) == all);
+  CHECK(warnings.empty());
 }
