@@ -12,7 +12,9 @@
 //     path needing sel), and how the field is written to / read from that text in this corpus (ids to
 //     indices and back, with the warnings); defaults are left out by writing nothing;
 //   - its part of explorer.state() (stateJson), and a sample non-default value for tests.
-// So a new view field is one ViewState member and one entry in that list: tests/unit/test_view_link.cpp
+// So a new view field is one ViewState member and one entry in that list (and, only if its type is new to
+// the view state, that type in ViewMember below; docs/deep-links.md gets its row). The link's text layer,
+// equality, the change bits, the actions and stateJson need no change. tests/unit/test_view_link.cpp
 // checks that every member is covered by exactly one entry and that every entry's sample survives the
 // link and shows in equality, the change bits and the state JSON.
 #pragma once
@@ -56,7 +58,8 @@ using Changes = uint32_t;
 // changes the first two, and views, panels and the page emit actions.
 
 // View state: what a deep link holds (docs/deep-links.md), in the loaded corpus's terms (entity and
-// story indices). Its one codec is view_link.h (encodeViewLink / decodeViewLink).
+// story indices). Its one codec is view_link.h (encodeViewLink / decodeViewLink). Each member is described
+// by an entry of viewFields() (core/view_fields.cpp; see the top of this file).
 struct ViewState {
   View view = View::Overview;
   int selected = -1;       // entity index, -1 for none
