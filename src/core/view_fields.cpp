@@ -36,47 +36,18 @@ bool canonBool(std::string_view v, std::string& out, Bad& bad) {
   return false;
 }
 
-// Comma-separated items, each canonical through `item` (false: dropped with a complaint); written in the
-// order of T (a set). The good ones replace what an earlier copy of the field gave, unless there are none
-// (an empty value clears the list).
-template <class T, class Parse, class Name>
-bool canonList(std::string_view v, std::string& out, Bad& bad, const std::string& expected, Parse&& parse,
-               Name&& name) {
-  std::set<T> items;
-  bool anyBad = false;
+// The non-empty items of a comma-separated list.
+template <class Fn>
+void forEachItem(std::string_view v, Fn&& fn) {
   for (size_t start = 0; start <= v.size();) {
     size_t end = v.find(',', start);
     if (end == std::string_view::npos) end = v.size();
-    const std::string_view item = v.substr(start, end - start);
-    start = end + 1;
-    if (item.empty()) continue;
-    T value{};
-    if (parse(item, value)) items.insert(std::move(value));
-    else { bad.emplace_back(std::string(item), expected); anyBad = true; }
-  }
-  if (items.empty() && anyBad) return false;
-  out.clear();
-  for (const T& item : items) {
-    if (!out.empty()) out += ',';
-    link::appendEncoded(out, name(item));
-  }
-  return true;
-}
-
-// The items of a canonical list, parsed back (they were checked when the link was read).
-template <class T, class Parse>
-std::set<T> listItems(std::string_view v, Parse&& parse) {
-  std::set<T> items;
-  for (size_t start = 0; start <= v.size();) {
-    size_t end = v.find(',', start);
-    if (end == std::string_view::npos) end = v.size();
-    T value{};
-    if (end > start && parse(v.substr(start, end - start), value)) items.insert(std::move(value));
+    if (end > start) fn(v.substr(start, end - start));
     start = end + 1;
   }
-  return items;
 }
 
+// Items written in the order of the set, each percent-encoded, ',' between them.
 template <class Items, class Name>
 std::string joinList(const Items& items, Name&& name) {
   std::string out;
@@ -85,6 +56,35 @@ std::string joinList(const Items& items, Name&& name) {
     link::appendEncoded(out, name(item));
   }
   return out;
+}
+
+// Comma-separated items, each canonical through `item` (false: dropped with a complaint); written in the
+// order of T (a set). The good ones replace what an earlier copy of the field gave, unless there are none
+// (an empty value clears the list).
+template <class T, class Parse, class Name>
+bool canonList(std::string_view v, std::string& out, Bad& bad, const std::string& expected, Parse&& parse,
+               Name&& name) {
+  std::set<T> items;
+  bool anyBad = false;
+  forEachItem(v, [&](std::string_view item) {
+    T value{};
+    if (parse(item, value)) items.insert(std::move(value));
+    else { bad.emplace_back(std::string(item), expected); anyBad = true; }
+  });
+  if (items.empty() && anyBad) return false;
+  out = joinList(items, name);
+  return true;
+}
+
+// The items of a canonical list, parsed back (they were checked when the link was read).
+template <class T, class Parse>
+std::set<T> listItems(std::string_view v, Parse&& parse) {
+  std::set<T> items;
+  forEachItem(v, [&](std::string_view item) {
+    T value{};
+    if (parse(item, value)) items.insert(std::move(value));
+  });
+  return items;
 }
 
 bool parseKindItem(std::string_view item, Kind& k) { return parseKind(item, k); }
