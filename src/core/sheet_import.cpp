@@ -283,8 +283,12 @@ class Importer {
     for (const CsvError& e : reader.errors()) {
       switch (e.kind) {
         case CsvProblem::InvalidUtf8:
-          error(kCsv, s, e.line, e.column, "", "unreadable text: " + e.message.substr(e.message.find(':') + 2) +
-                                                   " is not UTF-8; save the sheet as \"CSV UTF-8\"");
+        {
+          // "invalid UTF-8: byte 0xE9 (save the file as UTF-8)": the byte.
+          std::string byte = e.message.substr(std::min(e.message.size(), e.message.find(':') + 2));
+          byte = byte.substr(0, byte.find(" ("));
+          error(kCsv, s, e.line, e.column, "", "unreadable text: " + byte + " is not UTF-8; save the sheet as \"CSV UTF-8\"");
+        }
           fatal = true;
           break;
         case CsvProblem::Unclosed:
@@ -427,12 +431,16 @@ class Importer {
 
   // ---- names -----------------------------------------------------------------------------------
 
+  static void addKey(std::unordered_map<std::string, std::vector<uint32_t>>& index, const std::string& text, uint32_t i) {
+    std::vector<uint32_t>& v = index[matchKey(text)];
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+  }
   void indexEntity(uint32_t i) {
     const Entity& e = c_.entities[i];
     entityIds_.emplace(e.id, i);
-    nameIndex_[matchKey(e.name)].push_back(i);
-    for (const std::string& a : e.aliases) aliasIndex_[matchKey(a)].push_back(i);
-    if (!e.shortName.empty()) aliasIndex_[matchKey(e.shortName)].push_back(i);
+    addKey(nameIndex_, e.name, i);
+    for (const std::string& a : e.aliases) addKey(aliasIndex_, a, i);
+    if (!e.shortName.empty()) addKey(aliasIndex_, e.shortName, i);
   }
 
   void buildBaseIndex() {
@@ -905,7 +913,7 @@ class Importer {
     readAliases(s, r, extra);
     for (std::string& a : extra.aliases) {
       if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) {
-        aliasIndex_[matchKey(a)].push_back(static_cast<uint32_t>(&e - c_.entities.data()));
+        addKey(aliasIndex_, a, static_cast<uint32_t>(&e - c_.entities.data()));
         e.aliases.push_back(std::move(a));
       }
     }

@@ -67,8 +67,9 @@ class PhraseTable {
       single += (w.size() > 1 ? " " : "") + singular(w.back());
       if (const V* v = exact(single)) { q = GuessQuality::Phrase; return v; }
     }
+    // The longest phrase; of equal ones the last (the head of an English noun phrase: "GP federation").
     for (size_t n = std::min(maxWords_, w.size()); n >= 1; --n) {
-      for (size_t i = 0; i + n <= w.size(); ++i) {
+      for (size_t i = w.size() - n + 1; i-- > 0;) {
         std::string p = joinWords(w, i, i + n);
         const V* v = exact(p);
         if (!v && n == 1) v = exact(singular(p));
@@ -931,9 +932,11 @@ SheetDate parseSheetDate(std::string_view text) {
     if (yy == (y + 1) % 100) return finish(s.substr(0, 4) + "/" + std::to_string(y + 1));
   }
   // EDTF as the corpus format writes it, intervals included.
+  std::string edtfError;
   if (s.find(' ') == std::string::npos) {
     DateParse p = parseEdtf(s);
     if (p.ok) return finish(s);
+    if (s.size() >= 9 && allDigits(s.substr(0, 4)) && s.find('/') != std::string::npos) edtfError = p.error;
   }
   // A range written out: "2019 to 2021", "2019 - 2021", "April 2019 - March 2021", "2019-2021".
   std::string a, b;
@@ -963,7 +966,7 @@ SheetDate parseSheetDate(std::string_view text) {
   const std::string p = pointEdtf(s, hint);
   if (p.empty()) {
     r.status = SheetDate::Unknown;
-    r.hint = hint;
+    r.hint = hint.empty() ? edtfError : hint;
     return r;
   }
   return finish(p);
