@@ -78,9 +78,9 @@ std::string describeCycle(const Corpus& c, const RelationCycle& cycle) {
       i = len - kEnds - 1;
       continue;
     }
-    s += c.entities[c.relations[cycle.relations[i]].from].name + " \u2192 ";
+    s += briefText(c.entities[c.relations[cycle.relations[i]].from].name) + " \u2192 ";
   }
-  if (len) s += c.entities[c.relations[cycle.relations[0]].from].name;
+  if (len) s += briefText(c.entities[c.relations[cycle.relations[0]].from].name);
   return s;
 }
 
@@ -226,10 +226,10 @@ class Merger {
       if (found.size() > 1) {
         std::string cands;
         for (size_t k = 0; k < found.size() && k < 5; ++k) {
-          cands += (k ? "; " : "") + b_.entities[found[k]].name + " (" + b_.entities[found[k]].id + ")";
+          cands += (k ? "; " : "") + briefText(b_.entities[found[k]].name) + " (" + briefText(b_.entities[found[k]].id) + ")";
         }
         const std::string where = entityWhere(i);
-        out_.warnings.push_back({where, "\"" + e.name + "\" matches " + std::to_string(found.size()) +
+        out_.warnings.push_back({where, "\"" + briefText(e.name) + "\" matches " + std::to_string(found.size()) +
                                             " entities on the map: " + cands + "; added as a new one"});
         return -1;
       }
@@ -269,8 +269,8 @@ class Merger {
       const std::string id = uniqueId(e.id.empty() ? std::string(idPrefix(e.kind)) + "-extra" : e.id);
       if (id != e.id && !e.id.empty()) {
         const int taken = b_.findEntity(e.id);
-        out_.warnings.push_back({entityWhere(i), "the id \"" + e.id + "\" of \"" + e.name + "\" is taken on the map" +
-                                                     (taken >= 0 ? " by \"" + b_.entities[static_cast<size_t>(taken)].name + "\"" : "") +
+        out_.warnings.push_back({entityWhere(i), "the id \"" + briefText(e.id) + "\" of \"" + briefText(e.name) + "\" is taken on the map" +
+                                                     (taken >= 0 ? " by \"" + briefText(b_.entities[static_cast<size_t>(taken)].name) + "\"" : "") +
                                                      ": it is \"" + id + "\" there"});
       }
       copy.id = id;

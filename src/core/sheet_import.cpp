@@ -203,7 +203,7 @@ class Importer {
       if (rel && r == ColumnRole::Name) r = explicitFrom ? ColumnRole::Field : ColumnRole::From;
       if (r == ColumnRole::Name && rel) r = ColumnRole::Field;
       if (r != ColumnRole::Field && s.col(r) >= 0) {
-        c.note = "'" + s.columns[static_cast<size_t>(s.col(r))].header + "' is the " + columnRoleName(r);
+        c.note = "'" + briefText(s.columns[static_cast<size_t>(s.col(r))].header) + "' is the " + columnRoleName(r);
         r = ColumnRole::Field;
       }
       c.role = r;
@@ -219,7 +219,7 @@ class Importer {
         s.columns[i].note = "no Name column: read as the name";
         s.roleColumn[static_cast<int>(ColumnRole::Name)] = static_cast<int>(i);
         warning(kHeader, s, s.header[i].line, s.header[i].column, "",
-                "no Name, Label or Organisation column: the first other column, '" + s.columns[i].header +
+                "no Name, Label or Organisation column: the first other column, '" + briefText(s.columns[i].header) +
                     "', is read as the name");
         break;
       }
@@ -273,8 +273,8 @@ class Importer {
 
   static std::string headerList(const Sheet& s) {
     std::string out;
-    for (const CsvField& f : s.header) out += (out.empty() ? "" : ", ") + std::string(trim(f.text));
-    return out.empty() ? "no headers" : out;
+    for (const CsvField& f : s.header) out += (out.empty() ? "" : ", ") + briefText(trim(f.text), 40);
+    return out.empty() ? "no headers" : briefText(out, 300);
   }
 
   // Moves the reader's problems into the messages; false when the text cannot be read on.
@@ -371,7 +371,7 @@ class Importer {
     if (counts[sort]++ >= opt_.maxMessages) return;
     std::string where = s.name + ":" + std::to_string(line);
     if (column) where += ":" + std::to_string(column);
-    if (!header.empty()) where += ": column " + std::string(header);
+    if (!header.empty()) where += ": column " + briefText(header);
     list.push_back({s.order, line, column, {std::move(where), std::move(text)}});
   }
   void warning(Sort sort, const Sheet& s, uint32_t line, uint32_t column, std::string_view header, std::string text) {
@@ -470,7 +470,7 @@ class Importer {
     std::string s;
     for (size_t k = 0; k < v.size() && k < 5; ++k) {
       const Entity& e = onBase ? base_->entities[v[k]] : c_.entities[v[k]];
-      s += (k ? "; " : "") + e.name + " (" + e.id + (onBase ? ", on the map" : ", " + entityWhere_[v[k]]) + ")";
+      s += (k ? "; " : "") + briefText(e.name) + " (" + e.id + (onBase ? ", on the map" : ", " + entityWhere_[v[k]]) + ")";
     }
     if (v.size() > 5) s += "; and " + std::to_string(v.size() - 5) + " more";
     return s;
@@ -854,7 +854,7 @@ class Importer {
     bool explicitId = false;
     if (!idCell.empty()) {
       std::string lower = idCell;
-      if (validId(lower) && !usedIds_.count(lower)) {
+      if (validId(lower) && lower.size() <= 100 && !usedIds_.count(lower)) {
         e.id = lower;
         usedIds_.insert(lower);
         explicitId = true;
@@ -1007,7 +1007,7 @@ class Importer {
     if (from < 0 || to < 0) return;  // reported
     rel.from = static_cast<uint32_t>(g.reversed ? to : from);
     rel.to = static_cast<uint32_t>(g.reversed ? from : to);
-    if (!idCell.empty() && validId(lowerId) && !used(lowerId)) {
+    if (!idCell.empty() && validId(lowerId) && lowerId.size() <= 100 && !used(lowerId)) {
       rel.id = lowerId;
       usedIds_.insert(lowerId);
     } else {
@@ -1163,10 +1163,10 @@ class Importer {
       size_t count = 0;
       for (const SheetColumn& c : s.columns) {
         if (c.role != ColumnRole::Field) continue;
-        if (++count <= 6) kept += (kept.empty() ? "'" : ", '") + c.header + "'";
+        if (++count <= 6) kept += (kept.empty() ? "'" : ", '") + briefText(c.header, 40) + "'";
       }
       if (count > 6) kept += " and " + std::to_string(count - 6) + " more";
-      if (count) lines.push_back(kept + " kept as " + (count == 1 ? "a field" : "fields") + (rv.sheets.size() > 1 ? " (" + s.name + ")" : ""));
+      if (count) lines.push_back(kept + " kept as " + (count == 1 ? "a field" : "fields") + (rv.sheets.size() > 1 ? " (" + briefText(s.name, 40) + ")" : ""));
     }
     // Guesses per column.
     struct Group {
@@ -1187,7 +1187,7 @@ class Importer {
     }
     for (const Group& gr : groups) {
       std::string line = gr.column.empty() ? std::string("types read from names: ")
-                                            : "'" + gr.column + "' read as " + (gr.relation ? "relation type" : "kind/type") + ": ";
+                                            : "'" + briefText(gr.column, 40) + "' read as " + (gr.relation ? "relation type" : "kind/type") + ": ";
       size_t shownItems = 0;
       for (const ImportGuess* g : gr.items) {
         if (shownItems++ == 8) {
@@ -1195,7 +1195,7 @@ class Importer {
           break;
         }
         if (shownItems > 1) line += ", ";
-        line += g->written + " \u2192 " + g->readAs;
+        line += briefText(g->written, 40) + " \u2192 " + g->readAs;
         if (g->reversed) line += " (reversed)";
         if (g->quality == GuessQuality::None) line += " (not understood)";
       }
@@ -1206,13 +1206,13 @@ class Importer {
     if (n.unknownDates) lines.push_back(plural(n.unknownDates, "unknown date", "unknown dates") + " (left out)");
     if (!rv.onMap.empty()) {
       std::string line;
-      for (size_t i = 0; i < rv.onMap.size() && i < 8; ++i) line += (i ? ", " : "") + rv.onMap[i].written;
+      for (size_t i = 0; i < rv.onMap.size() && i < 8; ++i) line += (i ? ", " : "") + briefText(rv.onMap[i].written, 40);
       if (rv.onMap.size() > 8) line += " and " + std::to_string(rv.onMap.size() - 8) + " more";
       lines.push_back(line + (rv.onMap.size() == 1 ? " is" : " are") + " already on the map: joined, not copied");
     }
     if (n.addedFromRelations) {
       std::string line = plural(n.addedFromRelations, "organisation", "organisations") + " named only in relations, added: ";
-      for (size_t i = 0; i < rv.addedNames.size() && i < 8; ++i) line += (i ? ", " : "") + rv.addedNames[i];
+      for (size_t i = 0; i < rv.addedNames.size() && i < 8; ++i) line += (i ? ", " : "") + briefText(rv.addedNames[i], 40);
       if (n.addedFromRelations > 8) line += " \u2026";
       lines.push_back(line);
     }

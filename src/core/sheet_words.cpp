@@ -1019,6 +1019,13 @@ std::string slugOf(std::string_view name, size_t maxLength) {
   return out;
 }
 
+std::string briefText(std::string_view text, size_t maxBytes) {
+  if (text.size() <= maxBytes) return std::string(text);
+  size_t cut = maxBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 std::string_view idPrefix(Kind k) {
   static const std::string_view kPrefixes[] = {"org", "person", "doc", "prog", "partnership", "part", "theme"};
   return kPrefixes[static_cast<int>(k)];

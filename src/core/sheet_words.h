@@ -108,6 +108,9 @@ bool joinDates(const SheetDate& start, const SheetDate& end, Date& out, std::str
 // letters and digits, words joined by '-', at most maxLength characters cut at a word); empty when the
 // name has no ASCII letter or digit.
 std::string slugOf(std::string_view name, size_t maxLength = 48);
+// A text cut short for a message or the review: at most maxBytes (whole UTF-8 characters) and "…".
+std::string briefText(std::string_view text, size_t maxBytes = 60);
+
 // The id prefix of a kind: "org", "person", "doc", "prog", "partnership", "part", "theme".
 std::string_view idPrefix(Kind k);
 
