@@ -88,7 +88,10 @@ namespace {
 
 class Merger {
  public:
-  Merger(const Corpus& base, const Corpus& extra, const MergeOptions& o) : b_(base), x_(extra), opt_(o) {}
+  // With `steal`, the extra corpus's items are moved into the result rather than copied (each is read
+  // before it is moved).
+  Merger(const Corpus& base, const Corpus& extra, const MergeOptions& o, Corpus* steal = nullptr)
+      : b_(base), x_(extra), opt_(o), steal_(steal) {}
 
   MergeResult run() {
     Corpus& m = out_.corpus;
@@ -265,7 +268,6 @@ class Merger {
         out_.joins.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(b), how});
         continue;
       }
-      Entity copy = e;
       const std::string id = uniqueId(e.id.empty() ? std::string(idPrefix(e.kind)) + "-extra" : e.id);
       if (id != e.id && !e.id.empty()) {
         const int taken = b_.findEntity(e.id);
@@ -273,6 +275,7 @@ class Merger {
                                                      (taken >= 0 ? " by \"" + briefText(b_.entities[static_cast<size_t>(taken)].name) + "\"" : "") +
                                                      ": it is \"" + id + "\" there"});
       }
+      Entity copy = steal_ ? std::move(steal_->entities[i]) : e;
       copy.id = id;
       if (opt_.markOwn) copy.own = true;
       remap(copy.citations);
@@ -291,21 +294,23 @@ class Merger {
     for (size_t i = 0; i < x_.relations.size(); ++i) {
       const Relation& r = x_.relations[i];
       if (r.from >= x_.entities.size() || r.to >= x_.entities.size()) continue;
-      Relation copy = r;
-      copy.from = out_.entityIndex[r.from];
-      copy.to = out_.entityIndex[r.to];
+      const uint32_t from = out_.entityIndex[r.from], to = out_.entityIndex[r.to];
       // A map relation brought along (not the user's): the base's own.
       if (!r.own) {
         auto it = baseRel.find(r.id);
         if (it != baseRel.end()) {
           const Relation& br = b_.relations[it->second];
-          if (br.from == copy.from && br.to == copy.to && br.type == copy.type) {
+          if (br.from == from && br.to == to && br.type == r.type) {
             out_.relationIndex[i] = static_cast<int32_t>(it->second);
             continue;
           }
         }
       }
-      copy.id = uniqueId(r.id.empty() ? "rel-extra" : r.id);
+      const std::string id = uniqueId(r.id.empty() ? "rel-extra" : r.id);
+      Relation copy = steal_ ? std::move(steal_->relations[i]) : r;
+      copy.from = from;
+      copy.to = to;
+      copy.id = id;
       if (opt_.markOwn) copy.own = true;
       remap(copy.citations);
       relationWhere_.push_back(relationWhere(i));
@@ -380,6 +385,7 @@ class Merger {
   const Corpus& b_;
   const Corpus& x_;
   const MergeOptions& opt_;
+  Corpus* steal_;
   MergeResult out_;
   std::unordered_set<std::string> ids_;
   std::unordered_map<std::string, size_t> suffix_;
@@ -400,6 +406,15 @@ MergeResult mergeImport(const Corpus& base, const SheetImportResult& imported) {
   o.entityWhere = &imported.entityWhere;
   o.relationWhere = &imported.relationWhere;
   return mergeCorpus(base, imported.corpus, o);
+}
+
+MergeResult mergeImport(const Corpus& base, SheetImportResult&& imported) {
+  MergeOptions o;
+  o.entityWhere = &imported.entityWhere;
+  o.relationWhere = &imported.relationWhere;
+  MergeResult m = Merger(base, imported.corpus, o, &imported.corpus).run();
+  imported.corpus = Corpus{};  // its items were moved
+  return m;
 }
 
 }  // namespace nhsx

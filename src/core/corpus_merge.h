@@ -44,6 +44,9 @@ struct MergeResult {
 MergeResult mergeCorpus(const Corpus& base, const Corpus& extra, const MergeOptions& options = {});
 // The same for an import's result, with its rows named in messages.
 MergeResult mergeImport(const Corpus& base, const SheetImportResult& imported);
+// The same, moving the imported items into the result instead of copying them (for a large sheet: the
+// peak memory is the base and the merged corpus). `imported.corpus` is left empty.
+MergeResult mergeImport(const Corpus& base, SheetImportResult&& imported);
 
 // Cycles of the relation types that may not form one (relationIsAcyclic): each with the relations along
 // it, in order (the last closes it). At most `limit` cycles. O(entities + relations) per such type.

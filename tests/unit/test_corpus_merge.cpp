@@ -246,3 +246,17 @@ TEST_CASE("merging an empty import changes nothing", "[merge]") {
   CHECK(m.corpus.relations.size() == map.relations.size());
   CHECK(m.corpus.sources.size() == map.sources.size());
 }
+
+TEST_CASE("merging by moving the import gives the same corpus as by copying it", "[merge]") {
+  const Corpus& map = bundledCorpus();
+  SheetImportOptions o;
+  o.base = &map;
+  SheetImportResult a = importSheets({sheet("charity-organisations.csv"), "o.csv"}, {sheet("charity-relations.csv"), "r.csv"}, o);
+  REQUIRE(a.ok());
+  const MergeResult copied = mergeImport(map, a);
+  const MergeResult moved = mergeImport(map, std::move(a));
+  REQUIRE(moved.ok());
+  CHECK(a.corpus.entities.empty());
+  const std::vector<uint8_t> ev(copied.corpus.entities.size(), 1), rv(copied.corpus.relations.size(), 1);
+  CHECK(exportJson(copied.corpus, ev, rv) == exportJson(moved.corpus, ev, rv));
+}

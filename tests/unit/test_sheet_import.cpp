@@ -503,7 +503,7 @@ TEST_CASE("warnings of one sort are listed up to a limit, then counted", "[sheet
 
 // Scale: the import is one pass over the text with hash lookups per row, so time and memory grow linearly
 // with the sheet (the items plus one row). A generated pair of sheets of 20k + 40k rows is imported here;
-// tools/bench-sheet.sh (bench/bench_sheet_import.cpp) times 50 MB and reports peak memory.
+// build/native/bench-sheet-import (bench/bench_sheet_import.cpp) times 5, 20 and 50 MB and reports peak memory.
 TEST_CASE("a large generated sheet imports with bounded messages", "[sheet][scale]") {
   SheetGenOptions g;
   g.organisations = 20000;
