@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "bundled_corpus.h"
 #include "core/corpus_loader.h"
 #include "core/corpus_merge.h"
 #include "core/export.h"
 #include "core/filter.h"
+#include "core/import_reply.h"
 #include "core/sheet_import.h"
 #include "core/text_file.h"
 
@@ -259,4 +261,37 @@ TEST_CASE("merging by moving the import gives the same corpus as by copying it",
   CHECK(a.corpus.entities.empty());
   const std::vector<uint8_t> ev(copied.corpus.entities.size(), 1), rv(copied.corpus.relations.size(), 1);
   CHECK(exportJson(copied.corpus, ev, rv) == exportJson(moved.corpus, ev, rv));
+}
+
+TEST_CASE("the page's answer to an import: ok, errors, warnings, counts, review, merge", "[merge][reply]") {
+  const Corpus& map = bundledCorpus();
+  SheetImportOptions o;
+  o.base = &map;
+  SheetImportResult r = importSheets({sheet("charity-organisations.csv"), "organisations.csv"},
+                                     {sheet("charity-relations.csv"), "relations.csv"}, o);
+  const MergeResult m = mergeImport(map, r);
+  const nlohmann::json j = nlohmann::json::parse(importReplyJson(r, &m));
+  CHECK(j["ok"] == true);
+  CHECK(j["errors"].empty());
+  CHECK(j["warnings"].size() == 3);
+  CHECK(j["warnings"][0]["text"] == formatImportDiagnostic(r.warnings[0]));
+  CHECK(j["counts"]["organisations"] == 7);
+  CHECK(j["counts"]["relations"] == 5);
+  CHECK(j["counts"]["noSource"] == 12);
+  CHECK(j["counts"]["unknownDates"] == 1);
+  CHECK(j["counts"]["onMap"] == 2);
+  CHECK(j["review"]["headline"] == "7 organisations, 5 relations");
+  CHECK(j["review"]["summary"] == r.review.summary);
+  CHECK(j["review"]["sheets"][1]["kind"] == "relations");
+  CHECK(j["review"]["guesses"][0]["written"] == "Charity");
+  CHECK(j["review"]["guesses"][0]["readAs"] == "organisation/charity");
+  CHECK(j["merge"]["ok"] == true);
+  CHECK(j["merge"]["addedEntities"] == 5);
+  CHECK(j["merge"]["joined"][0]["id"] == "org-nhs-england");
+  // Refused: ok false and the errors, no merge.
+  const SheetImportResult bad = importTable({"From,To\n,NHS England\n", "bad.csv"}, o);
+  const nlohmann::json b = nlohmann::json::parse(importReplyJson(bad));
+  CHECK(b["ok"] == false);
+  CHECK(b["errors"][0]["text"] == "bad.csv:2:1: column From: a relation to nobody: its From cell is empty (write the name or id of an organisation)");
+  CHECK_FALSE(b.contains("merge"));
 }
