@@ -738,6 +738,9 @@ class Importer {
       else error(kSource, s, r.line, 0, "", "a citation of a seed document needs a quote: this sheet has no Quote column");
       return true;
     }
+    // A source may learn that it is a seed document from a later row: remember the first citation of it
+    // without a quote, to report then.
+    if (c.quote.empty() && !quotelessAt_.count(index)) quotelessAt_.emplace(index, At{&s, r.line, 0});
     if (c.quote.empty() && c.note.empty()) c.note = "Given as the source in " + rowWhere(s, r) + ".";
     cits.push_back(std::move(c));
     return true;
@@ -1066,6 +1069,14 @@ class Importer {
     for (size_t i = 0; i < c_.sources.size(); ++i) {
       Source& src = c_.sources[i];
       if (!src.id.empty()) continue;  // a map source
+      if (!src.seed.empty()) {
+        auto q = quotelessAt_.find(i);
+        if (q != quotelessAt_.end()) {
+          error(kSource, *q->second.sheet, q->second.line, 0, "",
+                "a citation of a seed document (" + briefText(src.seed) + ", given on a later row) needs a quote; this "
+                "row gives none");
+        }
+      }
       if (src.title.empty()) src.title = src.url;
       if (src.publisher.empty()) {
         src.publisher = src.url.empty() ? "Publisher not given" : hostOf(src.url);
@@ -1254,6 +1265,7 @@ class Importer {
   size_t untyped_ = 0, untypedRelations_ = 0;
   At untypedAt_, untypedRelationAt_;
   std::vector<At> guessAt_, relationAt_;
+  std::unordered_map<size_t, At> quotelessAt_;  // source -> its first citation without a quote
 
  public:
   bool entitySheets_ = false;

@@ -525,3 +525,13 @@ TEST_CASE("a large generated sheet imports with bounded messages", "[sheet][scal
   for (const Relation& x : r.corpus.relations) CHECK(ids.insert(x.id).second);
   reloads(r.corpus);
 }
+
+TEST_CASE("a seed document's citations quote it, even when a later row says it is one", "[sheet]") {
+  // Found by fuzz_sheet: the first row cites a source without a quote, the second names it a seed document.
+  const SheetImportResult r = importTable({"Name,source_url,source_seed,quote\nA,https://s.org,,\nB,https://s.org,003.txt,q\n", "s.csv"});
+  CHECK(lines(r.errors) == std::vector<std::string>{
+      "s.csv:2: a citation of a seed document (003.txt, given on a later row) needs a quote; this row gives none"});
+  const SheetImportResult first = importTable({"Name,source_url,source_seed,quote\nB,https://s.org,003.txt,q\nA,https://s.org,,\n", "s.csv"});
+  CHECK(lines(first.errors) == std::vector<std::string>{
+      "s.csv:3:18: column quote: a citation of a seed document needs a quote, found an empty cell"});
+}
