@@ -535,3 +535,21 @@ TEST_CASE("a seed document's citations quote it, even when a later row says it i
   CHECK(lines(first.errors) == std::vector<std::string>{
       "s.csv:3:18: column quote: a citation of a seed document needs a quote, found an empty cell"});
 }
+
+TEST_CASE("a CSV saved by Excel in a European locale: byte order mark, semicolons, CRLF, accents", "[sheet]") {
+  const SheetImportResult r = importTable({sheet("excel-semicolons.csv"), "excel.csv"});
+  for (const std::string& e : lines(r.errors)) UNSCOPED_INFO(e);
+  REQUIRE(r.ok());
+  CHECK(r.review.sheets[0].delimiter == ';');
+  const Entity& cafe = named(r.corpus, "Caf\xc3\xa9 Cr\xc3\xa8me Trust");
+  CHECK(cafe.id == "org-cafe-creme-trust");
+  CHECK(cafe.type == "charity");
+  CHECK(cafe.description == "Runs a caf\xc3\xa9;\r\ntwo lines");
+  CHECK(cafe.url == "cafe.example");
+  CHECK(named(r.corpus, "North London Alliance").kind == Kind::Partnership);
+  // A partner of a partnership takes part in it.
+  const SheetImportResult rel = importSheets({sheet("excel-semicolons.csv"), "excel.csv"},
+                                             {"From,To,Type\nCaf\xc3\xa9 Cr\xc3\xa8me Trust,North London Alliance,partner\n", "r.csv"});
+  REQUIRE(rel.ok());
+  CHECK(relation(rel.corpus, "Caf\xc3\xa9 Cr\xc3\xa8me Trust", "partner-in", "North London Alliance"));
+}
