@@ -567,7 +567,7 @@ class Importer {
     indexEntity(i);
     ++out_.counts.addedFromRelations;
     ++out_.counts.entities[static_cast<int>(Kind::Organisation)];
-    ++out_.counts.noSource;
+    countNoSource(s, f.line);
     if (out_.review.addedNames.size() < 50) out_.review.addedNames.push_back(raw);
     warnAt(kAdded, s, f, role, shown(raw) + " is not " +
                                    (entitySheets_ ? std::string("in the list of organisations") : std::string("listed")) +
@@ -746,6 +746,11 @@ class Importer {
     return true;
   }
 
+  // An item of the user's own with no source: counted, and the first one remembered for the warning.
+  void countNoSource(const Sheet& s, uint32_t line) {
+    if (!out_.counts.noSource++) firstNoSource_ = {&s, line, 0};
+  }
+
   // ---- entities --------------------------------------------------------------------------------
 
   bool ownCellsEmpty(const Sheet& s, const CsvRow& r, std::initializer_list<ColumnRole> roles) const {
@@ -890,7 +895,7 @@ class Importer {
       }
     }
     if (e.id.empty()) e.id = madeUpId(idPrefix(kind), name);
-    if (!readCitation(s, r, e.citations)) ++out_.counts.noSource;
+    if (!readCitation(s, r, e.citations)) countNoSource(s, r.line);
     const uint32_t i = static_cast<uint32_t>(c_.entities.size());
     c_.entities.push_back(std::move(e));
     entityWhere_.push_back(rowWhere(s, r));
@@ -1029,7 +1034,7 @@ class Importer {
                         shortSlug(b));
       ++out_.counts.madeUpIds;
     }
-    if (!readCitation(s, r, rel.citations)) ++out_.counts.noSource;
+    if (!readCitation(s, r, rel.citations)) countNoSource(s, r.line);
     const uint32_t i = static_cast<uint32_t>(c_.relations.size());
     if (!idCell.empty()) relationIds_.emplace(lowerId, i);
     c_.relations.push_back(std::move(rel));
@@ -1084,6 +1089,13 @@ class Importer {
         ++noPublisher;
       }
       src.id = uniqueId("src-" + (slugOf(src.title, 40).empty() ? std::string("sheet") : slugOf(src.title, 40)));
+    }
+    // What has no source: allowed for the user's own items, and said once.
+    if (out_.counts.noSource && firstNoSource_.sheet) {
+      warning(kSource, *firstNoSource_.sheet, firstNoSource_.line, 0, "",
+              plural(out_.counts.noSource, "item has", "items have") + " no source" +
+                  (out_.counts.noSource > 1 ? " (the first here)" : "") +
+                  ": shown as \"no source given\" (add a Source column to cite one)");
     }
     // What has no type.
     if (untyped_) {
@@ -1265,7 +1277,8 @@ class Importer {
   size_t untyped_ = 0, untypedRelations_ = 0;
   At untypedAt_, untypedRelationAt_;
   std::vector<At> guessAt_, relationAt_;
-  std::unordered_map<size_t, At> quotelessAt_;  // source -> its first citation without a quote
+  std::unordered_map<size_t, At> quotelessAt_;
+  At firstNoSource_;  // source -> its first citation without a quote
 
  public:
   bool entitySheets_ = false;

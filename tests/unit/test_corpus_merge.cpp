@@ -273,7 +273,7 @@ TEST_CASE("the page's answer to an import: ok, errors, warnings, counts, review,
   const nlohmann::json j = nlohmann::json::parse(importReplyJson(r, &m));
   CHECK(j["ok"] == true);
   CHECK(j["errors"].empty());
-  CHECK(j["warnings"].size() == 3);
+  CHECK(j["warnings"].size() == 4);
   CHECK(j["warnings"][0]["text"] == formatImportDiagnostic(r.warnings[0]));
   CHECK(j["counts"]["organisations"] == 7);
   CHECK(j["counts"]["relations"] == 5);

@@ -113,6 +113,7 @@ TEST_CASE("a charity's two sheets, no ids, no sources, types in words: imported 
   CHECK(has(w, "organisations.csv:8:19: column Type: \"Widget maker\" is not a kind or type we know"));
   CHECK(has(w, "relations.csv:6:41: column Type: \"shares an office with\" is not a relation type we know"));
   CHECK(has(w, "relations.csv:6:63: column Start: date \"sometime in 2020\" not understood"));
+  CHECK(has(w, "organisations.csv:2: 12 items have no source (the first here): shown as \"no source given\""));
 
   // The review: what was understood.
   const std::string& s = r.review.summary;
@@ -262,6 +263,7 @@ TEST_CASE("a name matching two entities on the map is reported with both", "[she
   REQUIRE(r.ok());
   CHECK(r.corpus.entities[0].id == "org-mind");
   CHECK(lines(r.warnings) == std::vector<std::string>{
+      "s.csv:2: 1 item has no source: shown as \"no source given\" (add a Source column to cite one)",
       "s.csv:2:1: column Name: \"Mind\" matches 2 entities on the map: Mind org-mind-a (org-mind-a, on the map); Mind "
       "org-mind-b (org-mind-b, on the map); added as a new organisation (write the id of the one you mean to join it)"});
   const SheetImportResult rel = importTable({"From,To\nMind,Mind org-mind-a\n", "r.csv"}, o);
@@ -497,7 +499,7 @@ TEST_CASE("warnings of one sort are listed up to a limit, then counted", "[sheet
   const SheetImportResult r = importTable({text, "many.csv"});
   REQUIRE(r.ok());
   CHECK(r.counts.unknownDates == 100);
-  CHECK(r.warnings.size() == 25 + 1 + 1);  // 25 dates, the count of the rest, the rows with no type
+  CHECK(r.warnings.size() == 25 + 1 + 1 + 1);  // 25 dates, the count of the rest, no type, no source
   CHECK(has(lines(r.warnings), "and 75 more warnings of this sort (dates not understood)"));
 }
 
