@@ -108,6 +108,7 @@ std::string encodeUrlState(const UrlState& s) {
                                                                       : std::string_view("?");
   });
   w.list("themes", f.themes, [](const std::string& t) { return std::string_view(t); });
+  w.list("origin", f.origins, [](int o) { return std::string_view(o == kOriginOwn ? "own" : "map"); });
   if (f.hasRange()) {
     w.field("range", (f.fromDay == Date::kOpenStart ? "" : formatDay(f.fromDay)) + "~" +
                          (f.toDay == Date::kOpenEnd ? "" : formatDay(f.toDay)));
@@ -125,15 +126,15 @@ std::string encodeUrlState(const UrlState& s) {
 
 namespace {
 
-enum class Field { Version, View, Selected, Path, AsOf, Window, Kinds, Types, Rels, Themes, Range, Story, Step,
-                   Embed, Theme, Accent, Presentation, Count };
+enum class Field { Version, View, Selected, Path, AsOf, Window, Kinds, Types, Rels, Themes, Origin, Range, Story,
+                   Step, Embed, Theme, Accent, Presentation, Count };
 
 // URL names; "select" is the older ?select= parameter of the page, read as sel.
 bool fieldByName(std::string_view name, Field& out) {
   static const std::pair<std::string_view, Field> kNames[] = {
       {"v", Field::Version},       {"view", Field::View},     {"sel", Field::Selected},  {"select", Field::Selected},
       {"path", Field::Path},       {"asof", Field::AsOf},     {"win", Field::Window},    {"kinds", Field::Kinds},
-      {"types", Field::Types},     {"rels", Field::Rels},     {"themes", Field::Themes}, {"range", Field::Range},
+      {"types", Field::Types},     {"rels", Field::Rels},     {"themes", Field::Themes}, {"origin", Field::Origin}, {"range", Field::Range},
       {"story", Field::Story},     {"step", Field::Step},     {"embed", Field::Embed},   {"theme", Field::Theme},
       {"accent", Field::Accent},   {"pres", Field::Presentation}};
   for (const auto& [n, f] : kNames) {
@@ -356,6 +357,12 @@ class Reader {
         readList(name, v, s.filter.themes, "a theme id (a-z, 0-9, -)", [](std::string_view item, std::string& t) {
           t = std::string(item);
           return item.size() <= kMaxIdBytes && isValidId(item);
+        });
+        return;
+      case Field::Origin:
+        readList(name, v, s.filter.origins, "map or own", [](std::string_view item, int& o) {
+          o = item == "own" ? kOriginOwn : kOriginMap;
+          return item == "own" || item == "map";
         });
         return;
       case Field::Step: {

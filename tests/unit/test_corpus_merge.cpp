@@ -295,3 +295,34 @@ TEST_CASE("the page's answer to an import: ok, errors, warnings, counts, review,
   CHECK(b["errors"][0]["text"] == "bad.csv:2:1: column From: a relation to nobody: its From cell is empty (write the name or id of an organisation)");
   CHECK_FALSE(b.contains("merge"));
 }
+
+TEST_CASE("the origin facet: the map's items, the user's own (with the map's bodies they attach to)", "[merge][filter]") {
+  const Corpus& map = bundledCorpus();
+  SheetImportOptions o;
+  o.base = &map;
+  const SheetImportResult r = importSheets({sheet("charity-organisations.csv"), "o.csv"}, {sheet("charity-relations.csv"), "r.csv"}, o);
+  const MergeResult m = mergeImport(map, r);
+  REQUIRE(m.ok());
+  const Corpus& c = m.corpus;
+  const FilterIndex index(c);
+  CHECK(index.anyOwn);
+  CHECK_FALSE(FilterIndex(map).anyOwn);
+  FilterSpec own;
+  own.origins = {kOriginOwn};
+  const FilterResult mine = applyFilter(index, own);
+  CHECK(mine.relations == 5);  // only the user's own relations
+  // The user's 5 entities, and NHS England and ACEVO, which their relations attach to.
+  CHECK(mine.entities == 7);
+  CHECK(mine.entityVisible[static_cast<size_t>(c.findEntity("org-nhs-england"))]);
+  CHECK(mine.entityVisible[static_cast<size_t>(c.findEntity("org-acevo"))]);
+  CHECK_FALSE(mine.entityVisible[static_cast<size_t>(c.findEntity("org-dhsc"))]);
+  FilterSpec theMap;
+  theMap.origins = {kOriginMap};
+  const FilterResult mapOnly = applyFilter(index, theMap);
+  CHECK(mapOnly.entities == map.entities.size());
+  CHECK(mapOnly.relations == map.relations.size());
+  const FilterCounts counts = countOptions(index, FilterSpec{});
+  CHECK(counts.origins[kOriginMap] == map.entities.size());
+  CHECK(counts.origins[kOriginOwn] == 7);
+  CHECK(applyFilter(index, FilterSpec{}).entities == c.entities.size());
+}

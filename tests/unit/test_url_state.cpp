@@ -265,3 +265,17 @@ TEST_CASE("decoding any bytes settles: decode, encode, decode gives the same sta
   }
   CHECK(failures == 0);
 }
+
+TEST_CASE("the origin facet travels in a link", "[url]") {
+  UrlState s;
+  s.filter.origins = {kOriginOwn};
+  const std::string link = encodeUrlState(s);
+  CHECK(link == "#v=1&origin=own");
+  std::vector<std::string> warnings;
+  CHECK(decodeUrlState(link, &warnings) == s);
+  CHECK(warnings.empty());
+  CHECK(decodeUrlState("#origin=map,own").filter.origins == std::set<int>{kOriginMap, kOriginOwn});
+  const UrlState bad = decodeUrlState("#origin=yours", &warnings);
+  CHECK(bad.filter.origins.empty());
+  CHECK(warnings.size() == 1);
+}
