@@ -12,7 +12,10 @@
 #include <vector>
 
 #include "core/corpus_loader.h"
+#include "core/corpus_merge.h"
 #include "core/csv_import.h"
+#include "core/export.h"
+#include "core/sheet_import.h"
 #include "core/edtf.h"
 #include "core/quote_check.h"
 #include "core/url_state.h"
@@ -116,6 +119,76 @@ inline std::string checkCsv(std::string_view text) {
     (void)formatCsvDiagnostic(d);
   }
   return r.ok() ? corpusInvariants(r.corpus) : "";
+}
+
+// A small map for the forgiving importer to find names on and merge onto: a body with an alias, a body
+// known by an abbreviation, and a merger the imported relations can close a cycle with.
+inline const Corpus& sheetBase() {
+  static const LoadResult base = loadCorpus(R"({"format": "1.0", "title": "map",
+    "sources": [{"id": "src-map", "title": "Map", "publisher": "P", "external": true}],
+    "entities": [
+      {"id": "org-nhs-england", "kind": "organisation", "type": "arms-length-body", "name": "NHS England",
+       "aliases": ["NHSE"], "citations": [{"source": "src-map", "note": "n"}]},
+      {"id": "org-acevo", "kind": "organisation", "type": "membership-body", "name": "Association of Chief Executives of Voluntary Organisations",
+       "aliases": ["ACEVO"], "shortName": "ACEVO", "citations": [{"source": "src-map", "note": "n"}]},
+      {"id": "org-monitor", "kind": "organisation", "type": "regulator", "name": "Monitor", "citations": [{"source": "src-map", "note": "n"}]},
+      {"id": "org-nhs-improvement", "kind": "organisation", "type": "regulator", "name": "NHS Improvement", "citations": [{"source": "src-map", "note": "n"}]}],
+    "relations": [{"id": "rel-monitor-merged", "type": "merged-into", "from": "org-monitor", "to": "org-nhs-improvement",
+                   "citations": [{"source": "src-map", "note": "n"}]}]})",
+                                            false);
+  return base.corpus;
+}
+
+// A corpus exported whole loads again without errors: it passes every corpus rule.
+inline std::string reloads(const Corpus& c, const char* what) {
+  const std::vector<uint8_t> ev(c.entities.size(), 1), rv(c.relations.size(), 1);
+  LoadResult back = loadCorpus(exportJson(c, ev, rv), false);
+  if (!back.ok()) return std::string(what) + " does not load back: " + back.errors[0].where + " " + back.errors[0].message;
+  if (back.corpus.entities.size() != c.entities.size() || back.corpus.relations.size() != c.relations.size()) {
+    return std::string(what) + " loads back with other counts";
+  }
+  return "";
+}
+
+// The forgiving importer on one sheet, or on two cut at the first NUL byte, with the small map as base;
+// then the merge onto it. Messages are short and say what; an import that succeeds, and its merge, pass
+// the loader's rules and hold only indices in range; the map's entities keep their places.
+inline std::string checkSheet(std::string_view text) {
+  const Corpus& base = sheetBase();
+  if (base.entities.size() != 4) return "the fuzz map does not load";
+  const size_t cut = text.find('\0');
+  SheetImportOptions o;
+  o.base = &base;
+  SheetImportResult r = cut == std::string_view::npos
+                            ? importTable({text, "table.csv"}, o)
+                            : importSheets({text.substr(0, cut), "entities.csv"}, {text.substr(cut + 1), "relations.csv"}, o);
+  for (const std::vector<Diagnostic>* list : {&r.errors, &r.warnings}) {
+    if (list->size() > 40 * 14) return "too many messages: " + std::to_string(list->size());
+    for (const Diagnostic& d : *list) {
+      if (d.message.empty()) return "a message without text at " + d.where;
+      if (d.message.size() + d.where.size() > kMaxMessageBytes) return "a message of " + std::to_string(d.message.size()) + " bytes";
+    }
+  }
+  if (r.review.summary.size() > 16384) return "a review of " + std::to_string(r.review.summary.size()) + " bytes";
+  if (!r.ok()) return r.corpus.entities.empty() ? "" : "a failed import kept entities";
+  const Corpus& c = r.corpus;
+  if (std::string e = corpusInvariants(c); !e.empty()) return "import: " + e;
+  if (r.entityWhere.size() != c.entities.size() || r.relationWhere.size() != c.relations.size()) return "locations not one per item";
+  for (const Entity& e : c.entities) {
+    if (e.noSource() && !e.own) return "entity " + e.id + " is not the user's and cites nothing";
+  }
+  if (std::string e = reloads(c, "the import"); !e.empty()) return e;
+  MergeResult m = mergeImport(base, r);
+  if (!m.ok()) return m.corpus.entities.empty() ? "" : "a failed merge kept entities";
+  if (std::string e = corpusInvariants(m.corpus); !e.empty()) return "merge: " + e;
+  for (size_t i = 0; i < base.entities.size(); ++i) {
+    if (m.corpus.entities[i].id != base.entities[i].id) return "the map's entity " + base.entities[i].id + " moved";
+  }
+  if (m.entityIndex.size() != c.entities.size()) return "merge: entity map not one per entity";
+  for (uint32_t e : m.entityIndex) {
+    if (e >= m.corpus.entities.size()) return "merge: an entity mapped out of range";
+  }
+  return reloads(m.corpus, "the merge");
 }
 
 }  // namespace nhsx::fuzz

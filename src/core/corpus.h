@@ -33,6 +33,13 @@ struct Figure {
   std::vector<Citation> citations;
 };
 
+// A column of a user's own sheet that has no place of its own in the model, kept as written
+// ("Charity number": "1234567"); shown in the details and exported.
+struct Field {
+  std::string name, value;
+  bool operator==(const Field& o) const { return name == o.name && value == o.value; }
+};
+
 struct Source {
   std::string id, title, publisher, url, seed, note;
   std::string seedSha256;  // fingerprint of the seed text the corpus was modelled from (64 hex digits)
@@ -50,6 +57,12 @@ struct Entity {
   int order = 0;
   std::vector<Figure> figures;
   std::vector<Citation> citations;
+  std::string url;            // the body's own address (a website), when known
+  std::vector<Field> fields;  // further named values from an imported sheet
+  // One of the user's own items (imported from their sheet, `own` in the corpus file). Only these may
+  // have no citation: such an item shows "no source given".
+  bool own = false;
+  bool noSource() const { return citations.empty(); }
 };
 
 struct Relation {
@@ -58,6 +71,9 @@ struct Relation {
   uint32_t from = 0, to = 0;
   DateField date;
   std::vector<Citation> citations;
+  std::vector<Field> fields;  // further named values from an imported sheet
+  bool own = false;           // one of the user's own items (see Entity::own)
+  bool noSource() const { return citations.empty(); }
 };
 
 struct Event {

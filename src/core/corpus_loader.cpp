@@ -252,12 +252,13 @@ class CorpusReader {
     }
   }
 
-  void citations(const JView& o, const Path& at, std::vector<Citation>& out) {
-    JView v = r_.field(o, at, "citations", true);
+  // `own`: one of the user's own items, which may give no citation at all (shown "no source given").
+  void citations(const JView& o, const Path& at, std::vector<Citation>& out, bool own = false) {
+    JView v = r_.field(o, at, "citations", !own);
     if (!v.valid()) return;
     const Path p = at.child("citations");
     if (!r_.expect(v, p, JType::Array, "an array of citations")) return;
-    if (v.size() == 0) {
+    if (v.size() == 0 && !own) {
       r_.error(p, "expected at least one citation, found none");
       return;
     }
@@ -338,8 +339,27 @@ class CorpusReader {
       }
     }
     readFigures(o, at, e.figures);
-    citations(o, at, e.citations);
+    r_.str(o, at, "url", e.url, false);
+    readFields(o, at, e.fields);
+    r_.flag(o, at, "own", e.own);
+    citations(o, at, e.citations, e.own);
     if (keep) c_.entities.push_back(std::move(e));
+  }
+
+  // "fields": [{"name": "Charity number", "value": "1234567"}, ...]
+  void readFields(const JView& o, const Path& at, std::vector<Field>& out) {
+    JView v = r_.field(o, at, "fields", false);
+    if (!v.valid()) return;
+    const Path p = at.child("fields");
+    if (!r_.expect(v, p, JType::Array, "an array of fields {name, value}")) return;
+    size_t i = 0;
+    for (JView f = v.first(); f.valid(); f = f.next(), ++i) {
+      const Path fp = p.at(i);
+      if (!r_.expect(f, fp, JType::Object, "a field object {name, value}")) continue;
+      Field field;
+      const bool named = r_.str(f, fp, "name", field.name, true, true);
+      if (r_.str(f, fp, "value", field.value, true) && named) out.push_back(std::move(field));
+    }
   }
 
   void readFigures(const JView& o, const Path& at, std::vector<Figure>& out) {
@@ -385,7 +405,9 @@ class CorpusReader {
     r_.str(o, at, "role", rel.role, false);
     r_.str(o, at, "description", rel.description, false);
     r_.date(o, at, "date", rel.date, false);
-    citations(o, at, rel.citations);
+    readFields(o, at, rel.fields);
+    r_.flag(o, at, "own", rel.own);
+    citations(o, at, rel.citations, rel.own);
     if (ok && keep) {
       relationItems_.push_back(static_cast<uint32_t>(at.index));
       c_.relations.push_back(std::move(rel));

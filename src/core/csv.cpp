@@ -40,12 +40,7 @@ std::string shownByte(char c) {
 
 }  // namespace
 
-CsvTable parseCsv(std::string_view text) {
-  CsvTable t;
-  auto error = [&](uint32_t line, uint32_t column, std::string message) {
-    t.errors.push_back({line, column, std::move(message)});
-  };
-
+CsvReader::CsvReader(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {
   size_t i = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // spreadsheets often write a BOM
   if (const size_t bad = firstInvalidUtf8(text.substr(i)); bad != std::string_view::npos) {
@@ -59,27 +54,43 @@ CsvTable parseCsv(std::string_view text) {
         ++col;
       }
     }
-    error(line, col, "invalid UTF-8: " + shownByte(text[i + bad]) + " (save the file as UTF-8)");
+    errors_.push_back({line, col, "invalid UTF-8: " + shownByte(text[i + bad]) + " (save the file as UTF-8)",
+                       CsvProblem::InvalidUtf8});
   }
+  i_ = lineStart_ = i;
+}
 
-  uint32_t line = 1;
-  size_t lineStart = i;  // offset of the current line's first byte
-  auto column = [&](size_t at) { return static_cast<uint32_t>(at - lineStart + 1); };
-  // Consumes a line end at i (CRLF, LF or CR); false when there is none.
-  auto lineEnd = [&]() {
-    if (i >= text.size() || (text[i] != '\n' && text[i] != '\r')) return false;
-    i += (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
-    ++line;
-    lineStart = i;
-    return true;
+// Consumes a line end at i (CRLF, LF or CR); false when there is none.
+bool CsvReader::lineEnd() {
+  const std::string_view text = text_;
+  if (i_ >= text.size() || (text[i_] != '\n' && text[i_] != '\r')) return false;
+  i_ += (text[i_] == '\r' && i_ + 1 < text.size() && text[i_ + 1] == '\n') ? 2 : 1;
+  ++line_;
+  lineStart_ = i_;
+  return true;
+}
+
+bool CsvReader::next(CsvRow& row) {
+  const std::string_view text = text_;
+  const char delim = delim_;
+  size_t& i = i_;
+  auto column = [&](size_t at) { return static_cast<uint32_t>(at - lineStart_ + 1); };
+  auto error = [&](uint32_t line, uint32_t col, std::string message, CsvProblem kind) {
+    errors_.push_back({line, col, std::move(message), kind});
   };
-
-  CsvRow row;
+  const std::string delimName = delim == '\t' ? "a tab" : std::string("'") + delim + "'";
+  size_t used = 0;  // fields of `row` filled so far (their storage is reused)
+  auto nextField = [&]() -> CsvField& {
+    if (used == row.fields.size()) row.fields.emplace_back();
+    CsvField& f = row.fields[used++];
+    f.text.clear();
+    return f;
+  };
   while (i < text.size()) {
-    if (row.fields.empty() && lineEnd()) continue;  // an empty line: no row
-    if (row.fields.empty()) row.line = line;
-    CsvField f;
-    f.line = line;
+    if (used == 0 && lineEnd()) continue;  // an empty line: no row
+    if (used == 0) row.line = line_;
+    CsvField& f = nextField();
+    f.line = line_;
     f.column = column(i);
     const bool quoted = text[i] == '"';
     if (quoted) {
@@ -99,53 +110,90 @@ CsvTable parseCsv(std::string_view text) {
           f.text.append(text.substr(at, i - at));  // a line break inside quotes is data, kept as written
           continue;
         }
-        f.text += c;
-        ++i;
+        // Runs of ordinary bytes are copied at once.
+        size_t run = i + 1;
+        while (run < text.size() && text[run] != '"' && text[run] != '\n' && text[run] != '\r') ++run;
+        f.text.append(text.substr(i, run - i));
+        i = run;
       }
       if (!closed) {
-        error(f.line, f.column, "quoted field never closed (a '\"' opened here has no matching '\"')");
-      } else if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        error(line, column(i), "expected ',' or the end of the line after a closing '\"', found " + shownByte(text[i]) +
-                                   " (double a quote inside a quoted field: \"\")");
-        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') f.text += text[i++];
+        error(f.line, f.column, "quoted field never closed (a '\"' opened here has no matching '\"')",
+              CsvProblem::Unclosed);
+      } else if (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
+        error(line_, column(i), "expected " + delimName + " or the end of the line after a closing '\"', found " +
+                                   shownByte(text[i]) + " (double a quote inside a quoted field: \"\")",
+              CsvProblem::AfterQuote);
+        while (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r') f.text += text[i++];
       }
     } else {
       const size_t start = i;
       bool strayQuote = false;  // one report per field is enough
-      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+      while (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
         if (text[i] == '"' && !strayQuote) {
           strayQuote = true;
-          error(line, column(i), "unexpected '\"' in a field that does not start with one (quote the whole field "
-                                 "and double the quote: \"a \"\"b\"\"\")");
+          error(line_, column(i), "unexpected '\"' in a field that does not start with one (quote the whole field "
+                                  "and double the quote: \"a \"\"b\"\"\")",
+                CsvProblem::StrayQuote);
         }
         ++i;
       }
       f.text.assign(text.substr(start, i - start));
     }
-    row.fields.push_back(std::move(f));
-    if (i < text.size() && text[i] == ',') {
+    if (i < text.size() && text[i] == delim) {
       ++i;
-      if (i == text.size() || text[i] == '\n' || text[i] == '\r') {  // a trailing comma: one more empty field
-        row.fields.push_back({"", line, column(i)});
+      if (i == text.size() || text[i] == '\n' || text[i] == '\r') {  // a trailing delimiter: one more empty field
+        CsvField& last = nextField();
+        last.line = line_;
+        last.column = column(i);
       } else {
         continue;
       }
     }
     lineEnd();
     // A line of nothing but spaces is as empty as an empty one.
-    const bool blankLine = !quoted && row.fields.size() == 1 &&
-                           row.fields[0].text.find_first_not_of(" \t") == std::string::npos;
-    if (!blankLine) t.rows.push_back(std::move(row));
-    row = CsvRow{};
+    const bool blankLine = !quoted && used == 1 && row.fields[0].text.find_first_not_of(" \t") == std::string::npos;
+    if (blankLine) { used = 0; continue; }
+    row.fields.resize(used);
+    return true;
   }
+  if (used > 0) {  // cannot happen (every field ends its row above), but keep the row whole
+    row.fields.resize(used);
+    return true;
+  }
+  return false;
+}
 
+char detectDelimiter(std::string_view text) {
+  size_t commas = 0, semis = 0, tabs = 0;
+  bool inQuotes = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c == '\n' || c == '\r') {
+      if (commas + semis + tabs > 0) break;  // the first line that has any
+    } else if (c == ',') ++commas;
+    else if (c == ';') ++semis;
+    else if (c == '\t') ++tabs;
+  }
+  if (tabs) return '\t';
+  return semis > commas ? ';' : ',';
+}
+
+CsvTable parseCsv(std::string_view text) {
+  CsvTable t;
+  CsvReader reader(text, ',');
+  CsvRow row;
+  while (reader.next(row)) t.rows.push_back(row);
+  t.errors = std::move(reader.errors());
   if (!t.rows.empty()) {
     const size_t width = t.rows[0].fields.size();
     for (size_t r = 1; r < t.rows.size(); ++r) {
       const CsvRow& rw = t.rows[r];
       if (rw.fields.size() == width) continue;
-      error(rw.line, 1, "expected " + std::to_string(width) + " fields as in the header on line " +
-                            std::to_string(t.rows[0].line) + ", found " + std::to_string(rw.fields.size()));
+      t.errors.push_back({rw.line, 1, "expected " + std::to_string(width) + " fields as in the header on line " +
+                                          std::to_string(t.rows[0].line) + ", found " + std::to_string(rw.fields.size()),
+                          CsvProblem::Ragged});
     }
   }
   std::stable_sort(t.errors.begin(), t.errors.end(), [](const CsvError& a, const CsvError& b) {

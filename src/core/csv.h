@@ -17,9 +17,19 @@ struct CsvRow {
   std::vector<CsvField> fields;
 };
 
+// What a CsvError is about, so that a forgiving reader can let the harmless ones pass.
+enum class CsvProblem : uint8_t {
+  InvalidUtf8,  // the text is not UTF-8
+  Unclosed,     // a quoted field never closed: the rest of the text is in doubt
+  StrayQuote,   // a '"' inside a field that does not start with one (kept as text)
+  AfterQuote,   // text after a closing quote (kept, appended to the field)
+  Ragged,       // a row with another number of fields than the header (parseCsv only)
+};
+
 struct CsvError {
   uint32_t line = 0, column = 0;
   std::string message;
+  CsvProblem kind = CsvProblem::Ragged;
 };
 
 struct CsvTable {
@@ -33,6 +43,32 @@ struct CsvTable {
 // with their line and column; ragged rows are kept as read so the caller decides. One pass, no
 // recursion: linear in the input whatever the bytes.
 CsvTable parseCsv(std::string_view text);
+
+// The same reader one row at a time, for large texts: memory stays that of one row. `delimiter` is ','
+// for CSV, '\t' for TSV and text pasted from a spreadsheet, ';' for CSV from a European locale.
+// Quoting is the same for every delimiter (spreadsheets quote a pasted cell holding a line break).
+// Ragged rows are not checked here (the caller knows the header).
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text, char delimiter = ',');
+  // The next row, reusing `row`'s storage; false at the end of the text. Empty lines are skipped.
+  bool next(CsvRow& row);
+  // Problems met so far, in the order found (an invalid UTF-8 byte is reported first, found up front).
+  std::vector<CsvError>& errors() { return errors_; }
+  size_t offset() const { return i_; }  // bytes read so far
+
+ private:
+  std::string_view text_;
+  char delim_;
+  size_t i_ = 0, lineStart_ = 0;
+  uint32_t line_ = 1;
+  std::vector<CsvError> errors_;
+  bool lineEnd();
+};
+
+// The delimiter of a table's text: a tab when its first line holds one (spreadsheet paste, TSV), else
+// ';' when the first line has more semicolons than commas (outside quotes), else ','.
+char detectDelimiter(std::string_view text);
 
 // Appends one row, quoting fields that need it, ended by CRLF (RFC 4180).
 void appendCsvRow(std::string& out, const std::vector<std::string_view>& fields);

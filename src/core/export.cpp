@@ -1,5 +1,6 @@
 #include "core/export.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
@@ -22,6 +23,13 @@ bool relationShown(const Corpus& c, const std::vector<uint8_t>& entityVisible,
 void putDate(Json& j, const DateField& d) {
   if (d.present()) j["date"] = d.text;
   if (!d.note.empty()) j["dateNote"] = d.note;
+}
+
+void putFields(Json& j, const std::vector<Field>& fields) {
+  if (fields.empty()) return;
+  Json a = Json::array();
+  for (const Field& f : fields) a.push_back({{"name", f.name}, {"value", f.value}});
+  j["fields"] = std::move(a);
 }
 
 // Citations as JSON; marks the sources they cite.
@@ -64,6 +72,9 @@ Json entityJson(const Corpus& c, const Entity& e, std::vector<uint8_t>& sourceUs
     }
     j["figures"] = std::move(figs);
   }
+  if (!e.url.empty()) j["url"] = e.url;
+  putFields(j, e.fields);
+  if (e.own) j["own"] = true;
   j["citations"] = citationsJson(c, e.citations, sourceUsed);
   return j;
 }
@@ -90,6 +101,7 @@ class CsvRowBuilder {
       if (columns_[i] == column) cells_[i] = value;
     }
   }
+  void setAt(size_t i, std::string_view value) { cells_[i] = value; }
   void citation(const Corpus& c, const Citation& ci) {
     const Source& s = c.sources[ci.source];
     set("source_title", s.title);
@@ -116,6 +128,42 @@ std::string header(const std::vector<std::string_view>& columns) {
   appendCsvRow(out, columns);
   return out;
 }
+
+// Imported items may carry an address and named fields, which the importer's columns do not cover:
+// when any exported item has them, they get columns after the standard ones ("url", then each field's
+// name in order of first use; a name equal to a standard column gets " (field)"). Such a file is read
+// back by the forgiving importer (sheet_import.h), which keeps unknown columns as fields.
+struct ExtraColumns {
+  bool url = false;
+  std::vector<std::string> fieldNames;
+  std::vector<std::string_view> all;  // standard + extra, as the row builder's columns
+  size_t fieldStart = 0;
+
+  void addFields(const std::vector<Field>& fields, const std::vector<std::string_view>& standard) {
+    for (const Field& f : fields) {
+      std::string name = f.name;
+      for (std::string_view s : standard) if (s == name || (url && name == "url")) { name += " (field)"; break; }
+      if (std::find(fieldNames.begin(), fieldNames.end(), name) == fieldNames.end()) fieldNames.push_back(name);
+    }
+  }
+  void finish(const std::vector<std::string_view>& standard) {
+    all = standard;
+    if (url) all.push_back("url");
+    fieldStart = all.size();
+    for (const std::string& n : fieldNames) all.push_back(n);
+  }
+  // Puts an item's fields into the row (several values under one name are joined by "; ").
+  void put(CsvRowBuilder& row, const std::vector<Field>& fields, const std::vector<std::string_view>& standard) const {
+    std::vector<std::string> cells(fieldNames.size());
+    for (const Field& f : fields) {
+      std::string name = f.name;
+      for (std::string_view s : standard) if (s == name || (url && name == "url")) { name += " (field)"; break; }
+      const size_t k = static_cast<size_t>(std::find(fieldNames.begin(), fieldNames.end(), name) - fieldNames.begin());
+      if (k < cells.size()) cells[k] += (cells[k].empty() ? "" : "; ") + f.value;
+    }
+    for (size_t k = 0; k < cells.size(); ++k) if (!cells[k].empty()) row.setAt(fieldStart + k, cells[k]);
+  }
+};
 
 // The first citation shares the item's row; the others follow on rows holding only the id.
 void citationRows(const Corpus& c, const std::string& id, const std::vector<Citation>& cits, CsvRowBuilder& row,
@@ -148,6 +196,8 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
     putDate(j, rel.date);
     if (!rel.role.empty()) j["role"] = rel.role;
     if (!rel.description.empty()) j["description"] = rel.description;
+    putFields(j, rel.fields);
+    if (rel.own) j["own"] = true;
     j["citations"] = citationsJson(c, rel.citations, sourceUsed);
     relations.push_back(std::move(j));
   }
@@ -182,12 +232,23 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
 }
 
 std::string exportEntitiesCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible) {
-  const std::vector<std::string_view>& columns = entityCsvColumns();
+  const std::vector<std::string_view>& standard = entityCsvColumns();
+  ExtraColumns extra;
+  for (size_t i = 0; i < c.entities.size(); ++i) {
+    if (shown(entityVisible, i) && !c.entities[i].url.empty()) extra.url = true;
+  }
+  for (size_t i = 0; i < c.entities.size(); ++i) {
+    if (shown(entityVisible, i)) extra.addFields(c.entities[i].fields, standard);
+  }
+  extra.finish(standard);
+  const std::vector<std::string_view>& columns = extra.all;
   std::string out = header(columns);
   CsvRowBuilder row(columns);
   for (size_t i = 0; i < c.entities.size(); ++i) {
     if (!shown(entityVisible, i)) continue;
     const Entity& e = c.entities[i];
+    if (extra.url) row.set("url", e.url);
+    extra.put(row, e.fields, standard);
     std::string aliases;
     for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
     row.set("id", e.id);
@@ -204,12 +265,19 @@ std::string exportEntitiesCsv(const Corpus& c, const std::vector<uint8_t>& entit
 
 std::string exportRelationsCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible,
                                const std::vector<uint8_t>& relationVisible) {
-  const std::vector<std::string_view>& columns = relationCsvColumns();
+  const std::vector<std::string_view>& standard = relationCsvColumns();
+  ExtraColumns extra;
+  for (size_t r = 0; r < c.relations.size(); ++r) {
+    if (relationShown(c, entityVisible, relationVisible, r)) extra.addFields(c.relations[r].fields, standard);
+  }
+  extra.finish(standard);
+  const std::vector<std::string_view>& columns = extra.all;
   std::string out = header(columns);
   CsvRowBuilder row(columns);
   for (size_t r = 0; r < c.relations.size(); ++r) {
     if (!relationShown(c, entityVisible, relationVisible, r)) continue;
     const Relation& rel = c.relations[r];
+    extra.put(row, rel.fields, standard);
     row.set("id", rel.id);
     row.set("from", c.entities[rel.from].id);
     row.set("type", relationTypes()[rel.type].id);

@@ -5,12 +5,12 @@
 namespace nhsx {
 
 bool FilterSpec::empty() const {
-  return kinds.empty() && orgTypes.empty() && relationTypes.empty() && themes.empty() && !hasRange();
+  return kinds.empty() && orgTypes.empty() && relationTypes.empty() && themes.empty() && origins.empty() && !hasRange();
 }
 
 bool FilterSpec::operator==(const FilterSpec& o) const {
   return kinds == o.kinds && orgTypes == o.orgTypes && relationTypes == o.relationTypes && themes == o.themes &&
-         fromDay == o.fromDay && toDay == o.toDay;
+         origins == o.origins && fromDay == o.fromDay && toDay == o.toDay;
 }
 
 int organisationTypeIndex(std::string_view type) {
@@ -44,17 +44,38 @@ FilterIndex::FilterIndex(const Corpus& c) : corpus(&c) {
   relationType.resize(m);
   relationFrom.resize(m);
   relationTo.resize(m);
+  relationOwn.resize(m);
+  origin.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    origin[i] = static_cast<uint8_t>(1u << (c.entities[i].own ? kOriginOwn : kOriginMap));
+    anyOwn = anyOwn || c.entities[i].own;
+  }
   for (size_t i = 0; i < m; ++i) {
-    relationType[i] = static_cast<uint8_t>(c.relations[i].type);
-    relationFrom[i] = c.relations[i].from;
-    relationTo[i] = c.relations[i].to;
+    const Relation& r = c.relations[i];
+    relationType[i] = static_cast<uint8_t>(r.type);
+    relationFrom[i] = r.from;
+    relationTo[i] = r.to;
+    relationOwn[i] = r.own;
+    if (r.own && r.from < n && r.to < n) {
+      anyOwn = true;
+      origin[r.from] |= 1u << kOriginOwn;
+      origin[r.to] |= 1u << kOriginOwn;
+    }
   }
 }
 
 namespace {
 
-// One bit per entity facet; an entity is shown when it passes all four.
-enum : uint8_t { kPassKind = 1, kPassType = 2, kPassTheme = 4, kPassTime = 8, kPassAll = 15 };
+// One bit per entity facet; an entity is shown when it passes all five.
+enum : uint8_t { kPassKind = 1, kPassType = 2, kPassTheme = 4, kPassTime = 8, kPassOrigin = 16, kPassAll = 31 };
+
+// The origin bits a spec allows (FilterIndex::origin); every bit when it does not restrict.
+uint8_t originMask(const FilterSpec& spec) {
+  if (spec.origins.empty()) return 0xFF;
+  uint8_t mask = 0;
+  for (int o : spec.origins) if (o == kOriginMap || o == kOriginOwn) mask |= static_cast<uint8_t>(1u << o);
+  return mask ? mask : 0xFF;  // only unknown values: no restriction
+}
 
 // Calls f(other end) for every relation of entity e, in either direction.
 template <class F>
@@ -88,12 +109,14 @@ std::vector<uint8_t> evaluate(const FilterIndex& x, const FilterSpec& spec) {
     forEachNeighbour(x, static_cast<uint32_t>(t), [&](uint32_t u) { themed[u] = 1; });
   }
 
+  const uint8_t origins = originMask(spec);
   std::vector<uint8_t> pass(n);
   for (size_t i = 0; i < n; ++i) {
     pass[i] = static_cast<uint8_t>((kindOk[static_cast<int>(x.kind[i])] ? kPassKind : 0) |
                                    (typeOk[static_cast<size_t>(x.orgType[i] + 1)] ? kPassType : 0) |
                                    (themed.empty() || themed[i] ? kPassTheme : 0) |
-                                   (x.firstDay[i] <= spec.toDay && x.lastDay[i] >= spec.fromDay ? kPassTime : 0));
+                                   (x.firstDay[i] <= spec.toDay && x.lastDay[i] >= spec.fromDay ? kPassTime : 0) |
+                                   (x.origin[i] & origins ? kPassOrigin : 0));
   }
   return pass;
 }
@@ -114,10 +137,14 @@ FilterResult applyFilter(const FilterIndex& x, const FilterSpec& spec) {
   for (int t : spec.relationTypes) {
     if (t >= 0 && static_cast<size_t>(t) < typeOk.size()) typeOk[static_cast<size_t>(t)] = 1;
   }
+  // A relation is the map's or the user's own; with the origin facet on, only those it allows.
+  const uint8_t origins = originMask(spec);
   const size_t m = x.relationType.size();
   r.relationVisible.resize(m);
   for (size_t i = 0; i < m; ++i) {
-    r.relationVisible[i] = typeOk[x.relationType[i]] & r.entityVisible[x.relationFrom[i]] & r.entityVisible[x.relationTo[i]];
+    const uint8_t mine = static_cast<uint8_t>(1u << (x.relationOwn[i] ? kOriginOwn : kOriginMap));
+    r.relationVisible[i] = typeOk[x.relationType[i]] & r.entityVisible[x.relationFrom[i]] & r.entityVisible[x.relationTo[i]] &
+                           static_cast<uint8_t>((origins & mine) != 0);
     r.relations += r.relationVisible[i];
   }
   return r;
@@ -133,6 +160,9 @@ FilterCounts countOptions(const FilterIndex& x, const FilterSpec& spec) {
   for (size_t i = 0; i < pass.size(); ++i) {
     if (passesExcept(pass[i], kPassKind)) ++out.kinds[static_cast<int>(x.kind[i])];
     if (x.orgType[i] >= 0 && passesExcept(pass[i], kPassType)) ++out.orgTypes[static_cast<size_t>(x.orgType[i])];
+    if (passesExcept(pass[i], kPassOrigin)) {
+      for (int o : {kOriginMap, kOriginOwn}) out.origins[static_cast<size_t>(o)] += (x.origin[i] >> o) & 1u;
+    }
   }
 
   // A theme admits itself and its neighbours; `seen` stamps each with the theme being counted so an
@@ -152,8 +182,11 @@ FilterCounts countOptions(const FilterIndex& x, const FilterSpec& spec) {
     out.themes[k] = count;
   }
 
+  const uint8_t origins = originMask(spec);
   for (size_t i = 0; i < x.relationType.size(); ++i) {
-    out.relationTypes[x.relationType[i]] += pass[x.relationFrom[i]] == kPassAll && pass[x.relationTo[i]] == kPassAll;
+    const uint8_t mine = static_cast<uint8_t>(1u << (x.relationOwn[i] ? kOriginOwn : kOriginMap));
+    out.relationTypes[x.relationType[i]] +=
+        pass[x.relationFrom[i]] == kPassAll && pass[x.relationTo[i]] == kPassAll && (origins & mine) != 0;
   }
   return out;
 }

@@ -18,6 +18,9 @@ struct FilterSpec {
   std::set<std::string> orgTypes;   // allowed Entity::type of organisations; other kinds are not affected
   std::set<int> relationTypes;      // allowed relation types (indices into relationTypes())
   std::set<std::string> themes;     // theme entity ids: an entity passes if it is one or is related to one
+  // Whose items (kOriginMap, kOriginOwn): the map's, and/or the user's own data (Entity::own and
+  // Relation::own, imported from their sheet) with the map's entities their relations attach to.
+  std::set<int> origins;
   // Inclusive day range (days since 1970-01-01); an entity passes if its date overlaps it. Undated
   // entities always pass. The defaults leave the range open on that side.
   int32_t fromDay = Date::kOpenStart, toDay = Date::kOpenEnd;
@@ -28,6 +31,8 @@ struct FilterSpec {
   bool operator==(const FilterSpec& o) const;
   bool operator!=(const FilterSpec& o) const { return !(*this == o); }
 };
+
+constexpr int kOriginMap = 0, kOriginOwn = 1;
 
 struct FilterResult {
   std::vector<uint8_t> entityVisible;    // 1 when shown, per entity index
@@ -47,6 +52,11 @@ struct FilterIndex {
   std::vector<uint8_t> relationType;
   std::vector<uint32_t> relationFrom, relationTo;
   std::vector<uint32_t> themes;            // entities of kind theme, in corpus order
+  // Bit 1 << kOriginMap: the map's (not own); bit 1 << kOriginOwn: the user's own, or an end of one of
+  // their relations (so "your data" shows the map's NHS England their partnership attaches to).
+  std::vector<uint8_t> origin;
+  std::vector<uint8_t> relationOwn;
+  bool anyOwn = false;  // whether the corpus holds any of the user's own items (the facet is shown then)
 };
 
 // A relation is shown when its type passes and both its ends are shown. Theme ids that name no theme
@@ -65,6 +75,7 @@ struct FilterCounts {
   std::vector<size_t> relationTypes;    // parallel to relationTypes()
   std::vector<uint32_t> themeEntities;  // the corpus's theme entities, in corpus order
   std::vector<size_t> themes;           // parallel to themeEntities
+  std::array<size_t, 2> origins{};      // entities: the map's, the user's own (kOriginMap, kOriginOwn)
 };
 FilterCounts countOptions(const FilterIndex& index, const FilterSpec& spec);
 inline FilterCounts countOptions(const Corpus& c, const FilterSpec& spec) { return countOptions(FilterIndex(c), spec); }

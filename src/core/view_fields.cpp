@@ -103,6 +103,11 @@ std::string_view relItemName(int t) {
                                                                     : std::string_view("?");
 }
 std::string_view textItem(const std::string& t) { return t; }
+bool parseOriginItem(std::string_view item, int& o) {
+  o = item == "own" ? kOriginOwn : kOriginMap;
+  return item == "own" || item == "map";
+}
+std::string_view originItemName(int o) { return o == kOriginOwn ? "own" : "map"; }
 
 // ---- between indices and ids ----------------------------------------------------------------------
 
@@ -236,7 +241,7 @@ const std::vector<ViewField>& viewFields() {
          s.windowTo = daysFromCivil(2015, 1, 1) + 0.75;
        }},
 
-      // The filters (filter.h): kinds, organisation types, relation types, themes, a date range.
+      // The filters (filter.h): kinds, organisation types, relation types, themes, whose items, a date range.
       {{&ViewState::filter}, kChangeFilters,
        {{"kinds", nullptr,
          [](std::string_view v, std::string& out, Bad& bad) {
@@ -260,6 +265,10 @@ const std::vector<ViewField>& viewFields() {
         {"themes", nullptr,
          [](std::string_view v, std::string& out, Bad& bad) {
            return canonList<std::string>(v, out, bad, "a theme id (a-z, 0-9, -)", parseThemeItem, textItem);
+         }},
+        {"origin", nullptr,
+         [](std::string_view v, std::string& out, Bad& bad) {
+           return canonList<int>(v, out, bad, "map or own", parseOriginItem, originItemName);
          }},
         {"range", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
            std::string_view a, b;
@@ -287,6 +296,7 @@ const std::vector<ViewField>& viewFields() {
          u.set("types", joinList(f.orgTypes, textItem));
          u.set("rels", joinList(f.relationTypes, relItemName));
          u.set("themes", joinList(f.themes, textItem));
+         u.set("origin", joinList(f.origins, originItemName));
          if (f.hasRange()) {
            u.set("range", (f.fromDay == Date::kOpenStart ? "" : link::formatDay(f.fromDay)) + "~" +
                               (f.toDay == Date::kOpenEnd ? "" : link::formatDay(f.toDay)));
@@ -298,6 +308,7 @@ const std::vector<ViewField>& viewFields() {
          f.orgTypes = listItems<std::string>(u.get("types"), parseTypeItem);
          f.relationTypes = listItems<int>(u.get("rels"), parseRelItem);
          f.themes = listItems<std::string>(u.get("themes"), parseThemeItem);
+         f.origins = listItems<int>(u.get("origin"), parseOriginItem);
          std::string_view a, b;
          if (link::splitRange(u.get("range"), a, b)) {
            double from = Date::kOpenStart, to = Date::kOpenEnd;
@@ -314,6 +325,7 @@ const std::vector<ViewField>& viewFields() {
          s.filter.orgTypes = {"charity"};
          s.filter.relationTypes = {relationTypeIndex("partner-in")};
          s.filter.themes = {"theme-mental-health"};
+         s.filter.origins = {kOriginOwn};
          s.filter.fromDay = daysFromCivil(2012, 1, 1);
        }},
 

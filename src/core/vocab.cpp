@@ -78,6 +78,9 @@ const std::vector<RelationType>& relationTypes() {
       {"consulted-on", "consulted on"},
       {"feeds-into", "feeds into"},
       {"contributes-to", "contributes to"},
+      // What an imported sheet's relation becomes when its words cannot be read as one of the above
+      // (docs/csv-import.md): the words are kept as the relation's role.
+      {"related-to", "related to"},
   };
   return kTypes;
 }
@@ -112,7 +115,7 @@ RelationGroup relationGroup(int typeIndex) {
       {"member-of", RelationGroup::Partnership}, {"partner-in", RelationGroup::Partnership},
       {"works-with", RelationGroup::Partnership}, {"supports", RelationGroup::Partnership},
       {"provides", RelationGroup::Partnership}, {"based-at", RelationGroup::Partnership},
-      {"speaks-for", RelationGroup::Partnership},
+      {"speaks-for", RelationGroup::Partnership}, {"related-to", RelationGroup::Partnership},
       {"publishes", RelationGroup::Authorship}, {"author-of", RelationGroup::Authorship},
       {"signatory-of", RelationGroup::Authorship}, {"addressed-to", RelationGroup::Authorship},
       {"welcomes", RelationGroup::Authorship}, {"announces", RelationGroup::Authorship},

@@ -20,6 +20,8 @@ try {
 
   // ---- Reopened, the box has its old text selected: typing replaces it.
   await page.mouse.click(640, 500);  // focus the canvas
+  await page.evaluate(() => window.explorer.select(null));  // the click may have landed on an item
+  await settle(page, 100);
   await page.keyboard.press('/');
   await settle(page, 200);
   await page.keyboard.type('acevo', { delay: 30 });

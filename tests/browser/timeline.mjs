@@ -25,9 +25,11 @@ try {
     const missing = [];
     for (const e of wanted) {
       await page.evaluate((id) => window.explorer.select(id), e.id);
+      // The view scrolls to the selection on its next frame (slow when other tests share the machine).
+      const inView = (p) => p && p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
       let pos = null;
-      for (let k = 0; k < 20 && !pos; k++) {  // the view scrolls to the selection on its next frame
-        await page.waitForTimeout(30);
+      for (let k = 0; k < 60 && !inView(pos); k++) {
+        await page.waitForTimeout(50);
         pos = await page.evaluate((id) => window.explorer.entityScreenPos(id), e.id);
       }
       if (!pos || pos.x < 0 || pos.x > w || pos.y < 0 || pos.y > h) missing.push(`${e.id} ${JSON.stringify(pos)}`);

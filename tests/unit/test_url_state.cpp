@@ -269,3 +269,17 @@ TEST_CASE("decoding any bytes settles: decode, encode, decode gives the same sta
   }
   CHECK(failures == 0);
 }
+
+TEST_CASE("the origin facet travels in a link", "[url]") {
+  UrlState s;
+  s.set("origin", "own");
+  const std::string link = encodeUrlState(s);
+  CHECK(link == "#v=1&origin=own");
+  std::vector<std::string> warnings;
+  CHECK(decodeUrlState(link, &warnings) == s);
+  CHECK(warnings.empty());
+  CHECK(decodeUrlState("#origin=map,own").get("origin") == "map,own");
+  const UrlState bad = decodeUrlState("#origin=yours", &warnings);
+  CHECK_FALSE(bad.has("origin"));
+  CHECK(warnings.size() == 1);
+}
