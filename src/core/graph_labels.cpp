@@ -145,6 +145,8 @@ struct GraphScene::Placement {
 
 bool GraphScene::boxFree(Placement& p, float x0, float y0, float x1, float y1, uint32_t own) const {
   const Box b{x0, y0, x1, y1};
+  for (const auto& r : p.opt.avoid)
+    if (meets(b, Box{r[0], r[1], r[2], r[3]})) return false;
   if (p.meetsLabel(b)) return false;
   const Camera2D& cam = p.cam;
   if (!p.nodesKnown) {  // the occupancy of the view and half a view around it, once the first label needs it

@@ -6,6 +6,7 @@
 
 #include "core/kind_style.h"
 #include "core/names_at.h"
+#include "core/vocab.h"
 
 namespace nhsx {
 
@@ -43,6 +44,30 @@ void GraphScene::setCorpus(const Corpus& c) {
   edgeOnPath_.assign(c.relations.size(), 0);
   hops_.assign(n, -1);
   hopsOf_ = -2;
+  visEntity_.clear();
+  visRelation_.clear();
+  expanded_.assign(n, 0);
+  // Each part's fold root: along its first part-of relation until something that is not a part.
+  foldRoot_.assign(n, -1);
+  partCount_.assign(n, 0);
+  const int partOf = relationTypeIndex("part-of");
+  auto parentOf = [&](uint32_t i) -> int {
+    for (uint32_t k = c.outStart[i]; k < c.outStart[i + 1]; ++k) {
+      const Relation& r = c.relations[c.outRel[k]];
+      if (r.type == partOf && r.to != i) return static_cast<int>(r.to);
+    }
+    return -1;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.entities[i].kind != Kind::Part) continue;
+    int at = parentOf(i);
+    for (uint32_t steps = 0; at >= 0 && c.entities[static_cast<size_t>(at)].kind == Kind::Part && steps < n; ++steps)
+      at = parentOf(static_cast<uint32_t>(at));
+    if (at >= 0 && c.entities[static_cast<size_t>(at)].kind != Kind::Part) {
+      foldRoot_[i] = at;
+      ++partCount_[static_cast<size_t>(at)];
+    }
+  }
   radialCentreOf_ = -2;
   laidOut_ = GraphLayoutMode::Force;
   if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
@@ -55,6 +80,7 @@ void GraphScene::setCorpus(const Corpus& c) {
   builtKey_ = BuildKey{};
   overlayKey_ = OverlayKey{};
   refit_ = true;
+  applyMasks();  // the folding carries over to a new corpus
 }
 
 std::vector<uint32_t> GraphScene::neighbours(uint32_t node) const {
@@ -72,8 +98,9 @@ void GraphScene::applyLayoutMode() {
     uint32_t centre = 0;
     if (focus_.selection >= 0 && static_cast<uint32_t>(focus_.selection) < n_) centre = static_cast<uint32_t>(focus_.selection);
     else if (n_ > 0) centre = static_cast<uint32_t>(std::max_element(degree_.begin(), degree_.end()) - degree_.begin());
-    radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+    layoutNeighbourhood(centre);
     radialCentreOf_ = focus_.selection;
+    radialMasks_ = maskVersion_;
   } else if (mode_ == GraphLayoutMode::Time) {
     std::vector<double> t(n_, std::nan(""));
     for (uint32_t i = 0; i < n_; ++i) {
@@ -86,9 +113,118 @@ void GraphScene::applyLayoutMode() {
   refit_ = true;
 }
 
+void GraphScene::footprint(uint32_t i, float& w, float& h) const {
+  float lw = 0, lh = 0;
+  const std::string_view name = labelOf(i);
+  if (measure_) measure_(name, lw, lh);
+  else lw = 7.f * static_cast<float>(std::min<size_t>(name.size(), 34)), lh = 17.f * (name.size() > 34 ? 2.f : 1.f);
+  const float r = radius_[i] * shapeExtent(kindStyle(c_->entities[i].kind).shape) + kShapePadPx;
+  w = std::max(lw + 4.f, 2.f * r) + ringGap_;
+  h = 2.f * (r + lh + 2.f) + ringGap_;  // the disc and a label below it, centred on the node
+}
+
+void GraphScene::layoutNeighbourhood(uint32_t centre) {
+  // Everything first by hops (edges undirected), then the neighbours placed anew and the rest pushed
+  // out beyond them.
+  radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+  if (centre >= n_) return;
+  std::vector<uint32_t> near;
+  std::vector<uint8_t> family(n_, 255);
+  auto note = [&](uint32_t m, uint32_t ri) {
+    if (m == centre || hidden_[m]) return;
+    const uint8_t f = static_cast<uint8_t>(relationGroup(c_->relations[ri].type));
+    if (family[m] == 255) near.push_back(m);
+    family[m] = std::min(family[m], f);
+  };
+  for (uint32_t k = c_->outStart[centre]; k < c_->outStart[centre + 1]; ++k) note(c_->relations[c_->outRel[k]].to, c_->outRel[k]);
+  for (uint32_t k = c_->inStart[centre]; k < c_->inStart[centre + 1]; ++k) note(c_->relations[c_->inRel[k]].from, c_->inRel[k]);
+  std::stable_sort(near.begin(), near.end(), [&](uint32_t a, uint32_t b) {
+    return family[a] != family[b] ? family[a] < family[b] : degree_[a] != degree_[b] ? degree_[a] > degree_[b] : a < b;
+  });
+  std::vector<float> fw(near.size()), fh(near.size());
+  for (size_t k = 0; k < near.size(); ++k) footprint(near[k], fw[k], fh[k]);
+  // Along a ring at angle a (from the top, clockwise), a footprint w x h reaches w|cos a| + h|sin a|
+  // along the ring (tangent) and w|sin a| + h|cos a| across it.
+  auto along = [&](size_t k, float a) { return fw[k] * std::fabs(std::cos(a)) + fh[k] * std::fabs(std::sin(a)); };
+  auto across = [&](size_t k, float a) { return fw[k] * std::fabs(std::sin(a)) + fh[k] * std::fabs(std::cos(a)); };
+  float cw = 0, ch = 0;
+  footprint(centre, cw, ch);
+  constexpr float kTwoPi = 6.2831853f;
+  // Rings fill in order: a ring takes neighbours while their arcs fit round it (angles measured at
+  // even spacing, then the slack shared out); the next ring starts beyond its deepest footprint.
+  float deepest = 60.f;
+  for (size_t j = 0; j < near.size(); ++j) deepest = std::max({deepest, fw[j], fh[j]});
+  float R = 0.5f * std::max(cw, ch) + 0.5f * deepest;
+  size_t k = 0;
+  float outer = R;
+  while (k < near.size()) {
+    // How many fit on this ring: grow the run while the sum of the arcs they need stays under 2 pi R.
+    size_t end = k;
+    float need = 0;
+    while (end < near.size()) {
+      const size_t count = end - k + 1;
+      float total = 0;
+      for (size_t j = k; j <= end; ++j) total += along(j, kTwoPi * static_cast<float>(j - k) / static_cast<float>(count));
+      if (total > kTwoPi * R && end > k) break;
+      need = total;
+      ++end;
+    }
+    const size_t count = end - k;
+    float depth = 0;
+    // Each gets its arc and an even share of what is left over.
+    const float slack = std::max(0.f, kTwoPi * R - need) / static_cast<float>(count);
+    float a = 0;
+    for (size_t j = k; j < end; ++j) {
+      const float even = kTwoPi * static_cast<float>(j - k) / static_cast<float>(count);
+      const float arc = along(j, even) + slack;
+      const float mid = a + 0.5f * arc / R;
+      fixedX_[near[j]] = R * std::sin(mid);
+      fixedY_[near[j]] = -R * std::cos(mid);
+      depth = std::max(depth, across(j, mid));
+      a += arc / R;
+    }
+    outer = R + 0.5f * depth;
+    k = end;
+    R += depth;  // the next ring clears this one's deepest footprint (half of each on either side)
+  }
+  fixedX_[centre] = 0;
+  fixedY_[centre] = 0;
+  // The rest beyond, by hops, where radialLayout put them (rings 90 apart), pushed out past the last ring.
+  std::vector<uint8_t> isNear(n_, 0);
+  for (uint32_t m : near) isNear[m] = 1;
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (i == centre || isNear[i]) continue;
+    const float d = std::hypot(fixedX_[i], fixedY_[i]);
+    if (d <= 0) continue;
+    const float to = outer + 80.f + d;
+    fixedX_[i] *= to / d;
+    fixedY_[i] *= to / d;
+  }
+}
+
+bool GraphScene::neighbourhoodBounds(float& x0, float& y0, float& x1, float& y1) const {
+  if (focus_.selection < 0 || !c_) return false;
+  const uint32_t sel = static_cast<uint32_t>(focus_.selection);
+  x0 = y0 = 1e30f;
+  x1 = y1 = -1e30f;
+  auto add = [&](uint32_t i) {
+    float w = 0, h = 0;
+    footprint(i, w, h);
+    x0 = std::min(x0, x()[i] - 0.5f * w);
+    x1 = std::max(x1, x()[i] + 0.5f * w);
+    y0 = std::min(y0, y()[i] - 0.5f * h);
+    y1 = std::max(y1, y()[i] + 0.5f * h);
+  };
+  add(sel);
+  for (uint32_t m : neighbours(sel))
+    if (!hidden_[m]) add(m);
+  return x1 >= x0;
+}
+
 bool GraphScene::advance(bool reducedMotion) {
   if (!c_) return false;
-  if (mode_ != laidOut_ || (mode_ == GraphLayoutMode::Radial && focus_.selection != radialCentreOf_)) {
+  if (mode_ != laidOut_ ||
+      (mode_ == GraphLayoutMode::Radial && (focus_.selection != radialCentreOf_ || maskVersion_ != radialMasks_))) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
     else refit_ = true;
     laidOut_ = mode_;
@@ -125,18 +261,56 @@ void GraphScene::letMove(uint32_t node) {
 void GraphScene::setVisibility(const Visibility& vis) {
   if (vis.version == visVersion_ || vis.entityAt.size() != n_ || vis.relationAt.size() != edgeHidden_.size()) return;
   visVersion_ = vis.version;
+  visEntity_ = vis.entityAt;
+  visRelation_ = vis.relationAt;
+  applyMasks();
+}
+
+bool GraphScene::folded(uint32_t i) const {
+  if (i >= n_ || static_cast<int>(i) == focus_.selection) return false;
+  const Kind k = c_->entities[i].kind;
+  if (k == Kind::Theme) return !showThemes_;
+  return foldParts_ && foldRoot_[i] >= 0 && !expanded_[static_cast<size_t>(foldRoot_[i])];
+}
+
+void GraphScene::setFolding(bool foldParts, bool showThemes) {
+  if (foldParts == foldParts_ && showThemes == showThemes_) return;
+  foldParts_ = foldParts;
+  showThemes_ = showThemes;
+  applyMasks();
+}
+
+void GraphScene::expand(uint32_t root, bool open) {
+  if (root >= n_ || (expanded_[root] != 0) == open) return;
+  expanded_[root] = open ? 1 : 0;
+  applyMasks();
+}
+
+void GraphScene::expandAll(bool open) {
+  std::fill(expanded_.begin(), expanded_.end(), open ? 1 : 0);
+  foldParts_ = !open;
+  applyMasks();
+}
+
+// Hidden: filtered out (or not existing at the date), or folded; a relation also when either end is.
+void GraphScene::applyMasks() {
+  if (!c_) return;
   bool changed = false;
   for (uint32_t i = 0; i < n_; ++i) {
-    const uint8_t h = vis.entityAt[i] ? 0 : 1;
+    const bool shown = (visEntity_.size() != n_ || visEntity_[i]) && !folded(i);
+    const uint8_t h = shown ? 0 : 1;
     changed = changed || h != hidden_[i];
     hidden_[i] = h;
   }
   for (size_t r = 0; r < edgeHidden_.size(); ++r) {
-    const uint8_t h = vis.relationAt[r] ? 0 : 1;
+    const Relation& rel = c_->relations[r];
+    const bool shown = (visRelation_.size() != edgeHidden_.size() || visRelation_[r]) && !hidden_[rel.from] && !hidden_[rel.to];
+    const uint8_t h = shown ? 0 : 1;
     changed = changed || h != edgeHidden_[r];
     edgeHidden_[r] = h;
   }
   if (!changed) return;
+  ++maskVersion_;
   Graph g;
   g.nodeCount = n_;
   g.weight = graph_.weight;
@@ -173,7 +347,15 @@ void GraphScene::setPaths(const std::vector<Path>& paths, uint64_t version) {
 void GraphScene::setFocus(const SceneFocus& f) {
   focus_ = f;
   if (focus_.selection >= static_cast<int>(n_)) focus_.selection = -1;
-  if (focus_.selection != hopsOf_) computeHops();
+  if (focus_.selection != hopsOf_) {
+    computeHops();
+    // The selection is never folded away: a part selected opens its root (and stays open).
+    if (focus_.selection >= 0) {
+      const int root = foldRoot_[static_cast<size_t>(focus_.selection)];
+      if (root >= 0) expanded_[static_cast<size_t>(root)] = 1;
+    }
+    applyMasks();
+  }
 }
 
 // Breadth-first over relations in both directions.
@@ -226,16 +408,17 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
   const int sel = focus_.selection;
   const bool touchesSel = sel >= 0 && (static_cast<int>(r.from) == sel || static_cast<int>(r.to) == sel);
   const uint32_t group = relationGroupColour(relationGroup(r.type));
-  uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
+  // Quiet by default (thin, light), fainter still beside a selection; the selection's own edges strong.
+  uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, sel >= 0 ? 0.18f : 0.3f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = kDimmedEdgeColour;
   if (edgeHidden_[ri]) col = withAlpha(col, 0.f);
   if (edgeOnPath_[ri]) return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], kPathColour, 3.5f, radius_[r.to]};
-  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 1.0f, radius_[r.to]};
+  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 0.8f, radius_[r.to]};
 }
 
 bool GraphScene::build() {
   if (!c_) return false;
-  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_};
+  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_};
   if (key == builtKey_) return false;
   builtKey_ = key;
   ++sceneVersion_;
