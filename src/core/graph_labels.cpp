@@ -298,7 +298,8 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
       }
       p.bottomKnown = true;
     }
-    tryAt(sx - bw * 0.5f, p.bottom + g, true);
+    // A cell of the node occupancy's grid lower still: it counts a box as touching whatever shares a cell.
+    tryAt(sx - bw * 0.5f, p.bottom + Occupancy::kCell + g, true);
   }
 }
 

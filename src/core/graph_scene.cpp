@@ -34,6 +34,28 @@ void GraphScene::setCorpus(const Corpus& c) {
     graph_.weight[i] = 1.0f + 0.15f * std::sqrt(static_cast<float>(degree_[i]));
     maxRadius_ = std::max(maxRadius_, radius_[i]);
   }
+  // Clusters: organisations by type, the rest with most of their organisation neighbours.
+  cluster_.assign(n, -1);
+  for (uint32_t i = 0; i < n; ++i)
+    if (c.entities[i].kind == Kind::Organisation) cluster_[i] = clusterOfType(c.entities[i].type);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.entities[i].kind == Kind::Organisation) continue;
+    int votes[kClusterCount] = {};
+    forEachNeighbour(i, [&](uint32_t m) { if (c.entities[m].kind == Kind::Organisation && cluster_[m] >= 0) ++votes[cluster_[m]]; });
+    const int best = static_cast<int>(std::max_element(votes, votes + kClusterCount) - votes);
+    if (votes[best] > 0) cluster_[i] = best;
+  }
+  {
+    const float R = 20.f * std::sqrt(static_cast<float>(std::max<uint32_t>(n, 1)));
+    graph_.anchorX.assign(n, 0.f);
+    graph_.anchorY.assign(n, 0.f);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (cluster_[i] < 0) continue;
+      const float a = 6.2831853f * static_cast<float>(cluster_[i]) / kClusterCount - 1.5707963f;
+      graph_.anchorX[i] = R * std::cos(a);
+      graph_.anchorY[i] = R * std::sin(a);
+    }
+  }
   layout_.reset(graph_, 1);
   ++positionsVersion_;
   hidden_.assign(n, 0);
@@ -81,6 +103,25 @@ void GraphScene::setCorpus(const Corpus& c) {
   overlayKey_ = OverlayKey{};
   refit_ = true;
   applyMasks();  // the folding carries over to a new corpus
+}
+
+const char* GraphScene::clusterName(int k) {
+  static const char* names[kClusterCount] = {"government", "national bodies, regulators and commissioners", "providers",
+                                             "voluntary sector and membership bodies", "others"};
+  return k >= 0 && k < kClusterCount ? names[k] : "";
+}
+
+int GraphScene::clusterOfType(std::string_view t) {
+  if (t == "government-department" || t == "government" || t == "legislature" || t == "local-government") return 0;
+  if (t == "public-body" || t == "arms-length-body" || t == "regulator" || t == "commissioning-body" ||
+      t == "commissioning-support-unit")
+    return 1;
+  if (t == "nhs-trust" || t == "nhs-foundation-trust" || t == "provider" || t == "gp-practice") return 2;
+  if (t == "charity" || t == "membership-body" || t == "sector" || t == "social-enterprise" || t == "think-tank" ||
+      t == "voluntary-organisation")
+    return 3;
+  if (t.empty()) return -1;
+  return 4;
 }
 
 std::vector<uint32_t> GraphScene::neighbours(uint32_t node) const {
@@ -314,6 +355,9 @@ void GraphScene::applyMasks() {
   Graph g;
   g.nodeCount = n_;
   g.weight = graph_.weight;
+  g.anchorX = graph_.anchorX;
+  g.anchorY = graph_.anchorY;
+  g.anchorGravity = graph_.anchorGravity;
   for (uint32_t i = 0; i < n_; ++i) {
     if (hidden_[i]) {
       g.weight[i] = 0.f;

@@ -108,6 +108,15 @@ class GraphScene {
   bool pinnedByUser(uint32_t node) const { return layout_.pinned(node) && !hiddenPinned_[node]; }
   void letMove(uint32_t node);
 
+  // ---- Clusters that mean something: organisations by type (government; national bodies, regulators and
+  // commissioners; providers; the voluntary sector and membership bodies; others), everything else with
+  // the cluster most of its organisation neighbours are in (none: the middle). The force layout pulls
+  // each node towards its cluster's centre (centres round a circle), so the clusters lie apart.
+  static constexpr int kClusterCount = 5;
+  static const char* clusterName(int cluster);  // "government", ...
+  static int clusterOfType(std::string_view organisationType);  // -1 when not one of the known types
+  int cluster(uint32_t node) const { return node < n_ ? cluster_[node] : -1; }
+
   // ---- Folding. A part (kind `part`) belongs, through its `part-of` relations, to the first thing that
   // is not a part (a document, programme or partnership): its fold root. With parts folded, a part is
   // hidden unless its root is expanded; themes are hidden unless shown. The selection is never folded
@@ -218,6 +227,7 @@ class GraphScene {
   std::vector<int> hops_;
   std::vector<uint8_t> visEntity_, visRelation_;  // the filters' masks (all shown until set)
   std::vector<int> foldRoot_;
+  std::vector<int> cluster_;
   std::vector<uint32_t> partCount_;
   std::vector<uint8_t> expanded_;
   bool foldParts_ = false, showThemes_ = true;

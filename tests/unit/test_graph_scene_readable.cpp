@@ -207,3 +207,43 @@ TEST_CASE("neighbourhood rings on a generated graph's hub: no label overlaps, al
   for (size_t a = 0; a < labels.size(); ++a)
     for (size_t b = a + 1; b < labels.size(); ++b) CHECK_FALSE(boxesMeet(labels[a], labels[b]));
 }
+
+// Clusters that mean something lie apart: at rest, most organisations (six in ten) are nearer the centre of their own
+// cluster (government, national bodies, providers, voluntary sector, others) than any other's.
+TEST_CASE("organisation clusters are laid out apart", "[graph-scene][clusters]") {
+  CHECK(GraphScene::clusterOfType("government-department") == 0);
+  CHECK(GraphScene::clusterOfType("nhs-foundation-trust") == 2);
+  CHECK(GraphScene::clusterOfType("charity") == 3);
+  for (const Corpus* c : {&bundledCorpus(), &scene_test::generatedCorpus(2000, 6000)}) {
+    GraphScene s;
+    s.setFolding(true, false);
+    scene_test::settle(s, *c);
+    INFO(c->entities.size() << " entities");
+    float cx[GraphScene::kClusterCount] = {}, cy[GraphScene::kClusterCount] = {};
+    int count[GraphScene::kClusterCount] = {};
+    for (uint32_t i = 0; i < s.nodeCount(); ++i) {
+      const int k = s.cluster(i);
+      if (k < 0 || s.hidden(i) || c->entities[i].kind != Kind::Organisation) continue;
+      cx[k] += s.x()[i], cy[k] += s.y()[i], ++count[k];
+    }
+    int clusters = 0;
+    for (int k = 0; k < GraphScene::kClusterCount; ++k)
+      if (count[k]) cx[k] /= static_cast<float>(count[k]), cy[k] /= static_cast<float>(count[k]), ++clusters;
+    REQUIRE(clusters >= 3);
+    int nearest = 0, total = 0;
+    for (uint32_t i = 0; i < s.nodeCount(); ++i) {
+      const int k = s.cluster(i);
+      if (k < 0 || s.hidden(i) || c->entities[i].kind != Kind::Organisation) continue;
+      int best = -1;
+      float bestD = 1e30f;
+      for (int j = 0; j < GraphScene::kClusterCount; ++j) {
+        if (!count[j]) continue;
+        const float d = std::hypot(s.x()[i] - cx[j], s.y()[i] - cy[j]);
+        if (d < bestD) bestD = d, best = j;
+      }
+      nearest += best == k;
+      ++total;
+    }
+    CHECK(nearest * 10 >= total * 6);  // by chance about one in five would be
+  }
+}
