@@ -154,20 +154,26 @@ void GraphScene::applyLayoutMode() {
   refit_ = true;
 }
 
-void GraphScene::footprint(uint32_t i, float& w, float& h) const {
-  float lw = 0, lh = 0;
+void GraphScene::labelSize(uint32_t i, float& w, float& h) const {
   const std::string_view name = labelOf(i);
-  if (measure_) measure_(name, lw, lh);
-  else lw = 7.f * static_cast<float>(std::min<size_t>(name.size(), 34)), lh = 17.f * (name.size() > 34 ? 2.f : 1.f);
-  const float r = radius_[i] * shapeExtent(kindStyle(c_->entities[i].kind).shape) + kShapePadPx;
-  w = std::max(lw + 4.f, 2.f * r) + ringGap_;
-  h = 2.f * (r + lh + 2.f) + ringGap_;  // the disc and a label below it, centred on the node
+  if (measure_) measure_(name, w, h);
+  else w = 7.f * static_cast<float>(std::min<size_t>(name.size(), 34)), h = 17.f * (name.size() > 34 ? 2.f : 1.f);
+  w += 4.f;  // the label box's padding
+  h += 2.f;
 }
 
+float GraphScene::reach(uint32_t i) const {
+  return radius_[i] * shapeExtent(kindStyle(c_->entities[i].kind).shape) + kShapePadPx;
+}
+
+// The neighbours stand on the two sides of a ring round the selection, labels outward (right of the right
+// arc, left of the left one), one above the other with room for each label's height; a ring holds what
+// fits in kColumnPx of height, and further rings stand beyond the widest label of the one inside. In
+// family order (then by relations), so that each family is one run.
 void GraphScene::layoutNeighbourhood(uint32_t centre) {
-  // Everything first by hops (edges undirected), then the neighbours placed anew and the rest pushed
-  // out beyond them.
+  constexpr float kColumnPx = 600.f;
   radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+  side_.assign(n_, 0);
   if (centre >= n_) return;
   std::vector<uint32_t> near;
   std::vector<uint8_t> family(n_, 255);
@@ -182,54 +188,54 @@ void GraphScene::layoutNeighbourhood(uint32_t centre) {
   std::stable_sort(near.begin(), near.end(), [&](uint32_t a, uint32_t b) {
     return family[a] != family[b] ? family[a] < family[b] : degree_[a] != degree_[b] ? degree_[a] > degree_[b] : a < b;
   });
-  std::vector<float> fw(near.size()), fh(near.size());
-  for (size_t k = 0; k < near.size(); ++k) footprint(near[k], fw[k], fh[k]);
-  // Along a ring at angle a (from the top, clockwise), a footprint w x h reaches w|cos a| + h|sin a|
-  // along the ring (tangent) and w|sin a| + h|cos a| across it.
-  auto along = [&](size_t k, float a) { return fw[k] * std::fabs(std::cos(a)) + fh[k] * std::fabs(std::sin(a)); };
-  auto across = [&](size_t k, float a) { return fw[k] * std::fabs(std::sin(a)) + fh[k] * std::fabs(std::cos(a)); };
-  float cw = 0, ch = 0;
-  footprint(centre, cw, ch);
-  constexpr float kTwoPi = 6.2831853f;
-  // Rings fill in order: a ring takes neighbours while their arcs fit round it (angles measured at
-  // even spacing, then the slack shared out); the next ring starts beyond its deepest footprint.
-  float deepest = 60.f;
-  for (size_t j = 0; j < near.size(); ++j) deepest = std::max({deepest, fw[j], fh[j]});
-  float R = 0.5f * std::max(cw, ch) + 0.5f * deepest;
-  size_t k = 0;
-  float outer = R;
-  while (k < near.size()) {
-    // How many fit on this ring: grow the run while the sum of the arcs they need stays under 2 pi R.
-    size_t end = k;
-    float need = 0;
-    while (end < near.size()) {
-      const size_t count = end - k + 1;
-      float total = 0;
-      for (size_t j = k; j <= end; ++j) total += along(j, kTwoPi * static_cast<float>(j - k) / static_cast<float>(count));
-      if (total > kTwoPi * R && end > k) break;
-      need = total;
-      ++end;
-    }
-    const size_t count = end - k;
-    float depth = 0;
-    // Each gets its arc and an even share of what is left over.
-    const float slack = std::max(0.f, kTwoPi * R - need) / static_cast<float>(count);
-    float a = 0;
-    for (size_t j = k; j < end; ++j) {
-      const float even = kTwoPi * static_cast<float>(j - k) / static_cast<float>(count);
-      const float arc = along(j, even) + slack;
-      const float mid = a + 0.5f * arc / R;
-      fixedX_[near[j]] = R * std::sin(mid);
-      fixedY_[near[j]] = -R * std::cos(mid);
-      depth = std::max(depth, across(j, mid));
-      a += arc / R;
-    }
-    outer = R + 0.5f * depth;
-    k = end;
-    R += depth;  // the next ring clears this one's deepest footprint (half of each on either side)
+  const float gap = ringGap_;
+  std::vector<float> rowH(near.size()), labelW(near.size());
+  for (size_t k = 0; k < near.size(); ++k) {
+    float w = 0, h = 0;
+    labelSize(near[k], w, h);
+    labelW[k] = w;
+    rowH[k] = std::max(2.f * reach(near[k]), h) + gap;
   }
+  float cw = 0, ch = 0;
+  labelSize(centre, cw, ch);
+  // The first ring clears the selection and its label (below it).
+  float inner = std::max(0.5f * cw, reach(centre)) + 3.f * gap + 30.f;
   fixedX_[centre] = 0;
   fixedY_[centre] = 0;
+  size_t k = 0;
+  float outer = inner;
+  while (k < near.size()) {
+    // This ring: a right column, then a left one, each up to kColumnPx high.
+    float widest = 0, maxReach = 0;
+    // What this ring holds (up to two columns' height), split in two columns of about equal height.
+    size_t ringEnd = k;
+    float ringHeight = 0;
+    while (ringEnd < near.size() && (ringEnd == k || ringHeight + rowH[ringEnd] <= 2.f * kColumnPx)) ringHeight += rowH[ringEnd++];
+    for (int sideNo = 0; sideNo < 2 && k < ringEnd; ++sideNo) {
+      size_t end = k;
+      float height = 0;
+      const float target = sideNo == 0 ? 0.5f * ringHeight : ringHeight;
+      while (end < ringEnd && (end == k || sideNo == 1 || height + 0.5f * rowH[end] <= target)) height += rowH[end++];
+      const float sign = sideNo == 0 ? 1.f : -1.f;
+      // The column bows out like a ring's arc: the middle furthest from the selection.
+      const float half = 0.5f * height, bow = 0.18f * half;
+      float y = -half;
+      for (size_t j = k; j < end; ++j) {
+        const uint32_t m = near[j];
+        const float cy = y + 0.5f * rowH[j];
+        const float t = half > 0 ? cy / half : 0.f;
+        fixedX_[m] = sign * (inner + reach(m) + bow * (1.f - t * t));
+        fixedY_[m] = cy;
+        side_[m] = static_cast<int8_t>(sign);
+        widest = std::max(widest, labelW[j]);
+        maxReach = std::max(maxReach, reach(m));
+        y += rowH[j];
+      }
+      k = end;
+    }
+    outer = inner + 2.f * maxReach + 0.18f * 0.5f * kColumnPx + gap + widest;
+    inner = outer + 2.f * gap;
+  }
   // The rest beyond, by hops, where radialLayout put them (rings 90 apart), pushed out past the last ring.
   std::vector<uint8_t> isNear(n_, 0);
   for (uint32_t m : near) isNear[m] = 1;
@@ -250,11 +256,15 @@ bool GraphScene::neighbourhoodBounds(float& x0, float& y0, float& x1, float& y1)
   x1 = y1 = -1e30f;
   auto add = [&](uint32_t i) {
     float w = 0, h = 0;
-    footprint(i, w, h);
-    x0 = std::min(x0, x()[i] - 0.5f * w);
-    x1 = std::max(x1, x()[i] + 0.5f * w);
-    y0 = std::min(y0, y()[i] - 0.5f * h);
-    y1 = std::max(y1, y()[i] + 0.5f * h);
+    labelSize(i, w, h);
+    const float r = reach(i), side = i < side_.size() && mode_ == GraphLayoutMode::Radial ? side_[i] : 0;
+    // The node and its label: outward beside it on a side of the ring, else below it.
+    const float lx0 = side > 0 ? x()[i] + r : side < 0 ? x()[i] - r - w - ringGap_ : x()[i] - 0.5f * w;
+    const float lx1 = side > 0 ? x()[i] + r + w + ringGap_ : side < 0 ? x()[i] - r : x()[i] + 0.5f * w;
+    x0 = std::min({x0, x()[i] - r, lx0});
+    x1 = std::max({x1, x()[i] + r, lx1});
+    y0 = std::min(y0, y()[i] - std::max(r, 0.5f * h));
+    y1 = std::max(y1, y()[i] + (side != 0 ? std::max(r, 0.5f * h) : r + h + ringGap_));
   };
   add(sel);
   for (uint32_t m : neighbours(sel))

@@ -78,11 +78,11 @@ class GraphScene {
 
   // ---- Layout: forces (animated), the selection's neighbourhood, or by date.
   //
-  // Around the selection (Radial): the selection at the centre, its shown neighbours on rings around it
-  // with room for their labels (each node's footprint is its disc and its label below; along a ring the
-  // footprints never meet, and rings are as far apart as the widest footprint on them is deep), ordered
-  // by relation family (structure, accountability, ...) and then by number of relations, so each family
-  // is an arc; everything further away on rings beyond, by hops. Label sizes come from setMeasure (about
+  // Around the selection (Radial): the selection at the centre, its shown neighbours on the two sides of
+  // a ring round it with room for their labels (one above the other, each row as high as its label,
+  // labels outward; a ring holds what fits in 600 px of height and the next ring stands beyond the widest
+  // label of the one inside), ordered by relation family (structure, accountability, ...) and then by
+  // number of relations, so each family is one run; everything further away on rings beyond, by hops. Label sizes come from setMeasure (about
   // 7 px a character when none is set); world units are pixels at scale 1.
   void setMode(GraphLayoutMode m) { mode_ = m; }
   void setMeasure(MeasureText m, float gapPx = 6.f) {
@@ -200,7 +200,8 @@ class GraphScene {
  private:
   void applyLayoutMode();
   void layoutNeighbourhood(uint32_t centre);
-  void footprint(uint32_t node, float& w, float& h) const;  // its disc and its label below, at scale 1
+  void labelSize(uint32_t node, float& w, float& h) const;  // its label's box at scale 1
+  float reach(uint32_t node) const;  // how far its drawn shape reaches from its centre, at scale 1
   void computeHops();
   void applyMasks();  // hidden_ and edgeHidden_ from the filters' masks and the folding
   const SpatialIndex& index() const;
@@ -218,6 +219,7 @@ class GraphScene {
   bool refit_ = true;
   std::vector<float> fixedX_, fixedY_;
   MeasureText measure_;
+  std::vector<int8_t> side_;  // around the selection: a neighbour's label goes right (1) or left (-1)
   float ringGap_ = 6.f;
   std::vector<uint32_t> degree_;
   std::vector<float> radius_;

@@ -87,7 +87,7 @@ void GraphView::frameNeighbourhood() {
   cam_.scale = std::min(cam_.scale, 1.5f);
 }
 
-// A count on each parent of folded parts: +N at its top right.
+// A count on each parent of folded parts: +N over its centre.
 void GraphView::drawBadges() {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o(originX_, originY_);
@@ -98,10 +98,10 @@ void GraphView::drawBadges() {
     if (k == 0 || scene_.hidden(i)) continue;
     float sx, sy;
     if (!scene_.screenPos(cam_, i, sx, sy) || sx < -20 || sy < -20 || sx > cam_.viewW + 20 || sy > cam_.viewH + 20) continue;
-    const float r = std::max(scene_.radius(i) * cam_.scale, 3.f);
     const std::string t = "+" + std::to_string(k);
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.f, t.c_str());
-    const ImVec2 c(o.x + sx + r * 0.8f + ts.x * 0.5f, o.y + sy - r * 0.8f);
+
+    const ImVec2 c(o.x + sx, o.y + sy);  // on the node: labels keep clear of it
     dl->AddRectFilled(ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f),
                       palette().labelBgStrong, ts.y * 0.5f);
     dl->AddText(nullptr, fs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), palette().text, t.c_str());
