@@ -324,6 +324,8 @@ void GraphView::drawLabels() {
   const ImVec2 o(originX_, originY_);
   dl->PushClipRect(o, ImVec2(o.x + cam_.viewW, o.y + cam_.viewH), true);
   for (const GraphLabel& l : labels_) {
+    const bool seen = l.x1 > 0 && l.y1 > 0 && l.x0 < cam_.viewW && l.y0 < cam_.viewH;
+    if (!seen) continue;  // below everything drawn, out of view: no leader line across the picture to it
     if (l.displaced) {  // a leader line from the node to the nearest point of its label
       float sx = 0, sy = 0;
       scene_.screenPos(cam_, l.node, sx, sy);
