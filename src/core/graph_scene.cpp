@@ -277,7 +277,7 @@ bool GraphScene::advance(bool reducedMotion) {
   if (mode_ != laidOut_ ||
       (mode_ == GraphLayoutMode::Radial && (focus_.selection != radialCentreOf_ || maskVersion_ != radialMasks_))) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
-    else refit_ = true;
+    else refit_ = true, ++positionsVersion_;  // back to the force positions: the picking index follows
     laidOut_ = mode_;
   }
   if (mode_ != GraphLayoutMode::Force || layout_.settled()) return false;
@@ -295,7 +295,12 @@ bool GraphScene::takeRefit() {
 }
 
 void GraphScene::drag(uint32_t node, float wx, float wy) {
-  if (node >= n_ || mode_ != GraphLayoutMode::Force) return;
+  if (node >= n_) return;
+  if (mode_ != GraphLayoutMode::Force) {
+    if (node < fixedX_.size()) fixedX_[node] = wx, fixedY_[node] = wy;
+    ++positionsVersion_;
+    return;
+  }
   layout_.pin(node, wx, wy);
   layout_.reheat(0.3f);
   ++positionsVersion_;

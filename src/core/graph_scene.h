@@ -101,9 +101,12 @@ class GraphScene {
   const std::vector<float>& y() const { return mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_; }
   uint64_t positionsVersion() const { return positionsVersion_; }
   const ForceLayout& forceLayout() const { return layout_; }
+  // The picture is at rest: a fixed layout always, the force layout once settled.
+  bool settled() const { return mode_ != GraphLayoutMode::Force || layout_.settled(); }
   // True once after the corpus or the layout mode changed: the picture should be fitted again.
   bool takeRefit();
-  // A dragged node stays where it is put (force layout only); the others react.
+  // A dragged node stays where it is put; in the force layout the others react, in a fixed one (around
+  // the selection, by date) it alone moves, until that layout is made again.
   void drag(uint32_t node, float wx, float wy);
   bool pinnedByUser(uint32_t node) const { return layout_.pinned(node) && !hiddenPinned_[node]; }
   void letMove(uint32_t node);

@@ -37,7 +37,7 @@ class GraphView {
   bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, const std::vector<Path>& paths,
             uint64_t pathsVersion);
   uint64_t layoutIterations() const { return scene_.forceLayout().iterations(); }
-  bool layoutSettled() const { return scene_.forceLayout().settled(); }
+  bool layoutSettled() const { return scene_.settled(); }
 
   // Pinch: zoom about a screen point by factor, then pan by (dx, dy) pixels.
   void pinch(double factor, float screenX, float screenY, float dx, float dy);

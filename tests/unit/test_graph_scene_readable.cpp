@@ -247,3 +247,25 @@ TEST_CASE("organisation clusters are laid out apart", "[graph-scene][clusters]")
     CHECK(nearest * 10 >= total * 6);  // by chance about one in five would be
   }
 }
+
+TEST_CASE("picking follows the layout back from around the selection to the forces", "[graph-scene][picking]") {
+  const Corpus& c = bundledCorpus();
+  GraphScene s;
+  scene_test::settle(s, c);
+  const uint32_t h = scene_test::hub(s);
+  s.setFocus(SceneFocus{static_cast<int>(h), 1, kNoDay});
+  s.setMode(GraphLayoutMode::Radial);
+  s.advance(true);
+  Camera2D cam = scene_test::fitted(s);
+  float sx, sy;
+  REQUIRE(s.screenPos(cam, h, sx, sy));
+  CHECK(s.pick(cam, sx, sy) == static_cast<int>(h));
+  s.setMode(GraphLayoutMode::Force);
+  s.advance(true);
+  cam = scene_test::fitted(s);
+  for (uint32_t i = 0; i < s.nodeCount(); i += 5) {
+    if (s.hidden(i) || !s.screenPos(cam, i, sx, sy)) continue;
+    const int p = s.pick(cam, sx, sy, 0.f);
+    CHECK(p >= 0);  // something is under every node's centre (the node or one drawn over it)
+  }
+}
