@@ -61,6 +61,17 @@ try {
     check(`${size}: the graph opens with labels`, labels.length >= (width > 600 ? 15 : 1), `${labels.length}`);
     checkLabels(`${size} graph`, labels, rects);
     if (width === 1280) await page.screenshot({ path: path.join(artifacts, `graph-read-${size}.png`) });
+    if (width >= 1280) {
+      // The legend opens from its corner button; the labels move out of its way.
+      await page.mouse.click(rects.legend.x + rects.legend.w / 2, rects.legend.y + rects.legend.h / 2);
+      await page.waitForTimeout(400);
+      const open = await page.evaluate(() => window.explorer.layoutRects());
+      check(`${size}: the legend opens on demand (taller than its button)`, open.legend.h > rects.legend.h * 3,
+        JSON.stringify(open.legend));
+      checkLabels(`${size} graph, legend open`, await page.evaluate(() => window.explorer.labels()), open);
+      await page.mouse.click(open.legend.x + 20, open.legend.y + open.legend.h - 10);  // its button closes it
+      await page.waitForTimeout(300);
+    }
 
     // Selecting NHS England: its neighbours are labelled.
     await page.evaluate(() => window.explorer.select('org-nhs-england'));
