@@ -258,6 +258,8 @@ bool App::drawFrame(float width, float height, double dt) {
     case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
     case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
+      // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
+      graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
       animating = graph_.draw(corpus_, state_, actions_, vis_, paths_, pathsVersion_);
       state_.layoutIterations = graph_.layoutIterations();
       state_.layoutSettled = graph_.layoutSettled();

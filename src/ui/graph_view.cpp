@@ -306,7 +306,7 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 
 void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
-  const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0};
+  const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
   // The legend control's corner, which no label may meet.
   graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_);
   if (!(key == labelKey_)) {
@@ -314,6 +314,8 @@ void GraphView::drawLabels() {
     LabelOptions opt;
     opt.minNodePx = scene_.drawStyle(cam_).minRadiusPx;
     opt.avoid.push_back({legendX0_, legendY0_, legendX1_, legendY1_});
+    for (const ScreenRect& r : overlays_)  // panels over the view, in view coordinates
+      opt.avoid.push_back({r.x - originX_, r.y - originY_, r.x - originX_ + r.w, r.y - originY_ + r.h});
     scene_.placeLabels(cam_, hovered_, [&](std::string_view t, float& w, float& h) {
       const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
       w = ts.x;

@@ -2,6 +2,7 @@
 // scene's nodes, edges and labels become draws (the project's WebGL2 renderer for nodes and edges, Dear
 // ImGui for labels, legend, tooltip and menus).
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -47,6 +48,16 @@ class GraphView {
   void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
   // The legend control's rectangle in the last frame (screen pixels); false when not shown.
   bool legendRect(ScreenRect& r) const;
+  // Panels drawn over the view (the story card), screen pixels: labels keep clear of them.
+  void setOverlays(const std::vector<ScreenRect>& rects) {
+    if (rects.size() != overlays_.size() ||
+        !std::equal(rects.begin(), rects.end(), overlays_.begin(), [](const ScreenRect& a, const ScreenRect& b) {
+          return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+        })) {
+      overlays_ = rects;
+      ++overlaysVersion_;
+    }
+  }
   // The picture's rectangle (below the view's toolbar) in the last frame.
   ScreenRect plotRect() const { return ScreenRect{originX_, originY_, cam_.viewW, cam_.viewH}; }
 
@@ -79,13 +90,17 @@ class GraphView {
     int hovered = -2;
     float fontSize = 0;
     bool legendOpen = false;
+    uint64_t overlays = 0;
     bool operator==(const LabelKey& o) const {
-      return cam == o.cam && scene == o.scene && hovered == o.hovered && fontSize == o.fontSize && legendOpen == o.legendOpen;
+      return cam == o.cam && scene == o.scene && hovered == o.hovered && fontSize == o.fontSize && legendOpen == o.legendOpen &&
+             overlays == o.overlays;
     }
   } labelKey_;
   int focusHops_ = 0;    // 0: off; else fade what is further than this from the selection
   int showLegend_ = 0;   // the legend control is open (the toolbar's button toggles it too)
   LegendChoices legend_;
+  std::vector<ScreenRect> overlays_;
+  uint64_t overlaysVersion_ = 0;
   bool legendShown_ = false;
   float legendX0_ = 0, legendY0_ = 0, legendX1_ = 0, legendY1_ = 0;  // view coordinates
   float measuredFont_ = 0;  // the font size the scene's label measure was set for

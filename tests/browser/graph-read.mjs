@@ -101,6 +101,20 @@ try {
     checkLabels(`${size} graph, NHS England selected`, sel.labels, sel.rects);
     if (width === 1280) await page.screenshot({ path: path.join(artifacts, `graph-read-${size}-selected.png`) });
 
+    // A story's card over the graph: no label under it.
+    if (width >= 1280) {
+      await page.evaluate(() => { const c = window.explorer.corpus(); window.explorer.story(c.stories[0].id, 1); window.explorer.setView('graph'); });
+      await page.waitForTimeout(800);
+      const story = await page.evaluate(() => ({ labels: window.explorer.labels(), rects: window.explorer.layoutRects() }));
+      check(`${size}: a story shows its card`, !!story.rects.storyCard, JSON.stringify(story.rects.storyCard));
+      if (story.rects.storyCard) {
+        const under = story.labels.filter((l) => meets(l, story.rects.storyCard)).map((l) => l.text);
+        check(`${size}: no label under the story card`, under.length === 0, under.join('; '));
+      }
+      await page.evaluate(() => window.explorer.story(null));
+      await page.waitForTimeout(300);
+    }
+
     // The timeline.
     await page.evaluate(() => { window.explorer.select(null); window.explorer.setView('timeline'); });
     await until(page, () => window.explorer.state().view === 'timeline', 'the timeline');
