@@ -6,6 +6,8 @@
 //   explorer.setView(name)   "overview" | "timeline" | "graph"
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
+//   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
+//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard}: {x, y, w, h} or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
@@ -84,6 +86,12 @@
     setAsOf: command((date) => wasm.flag('set_as_of', idOrEmpty(date))),
     // Where an entity is drawn in the current view, in CSS pixels of the canvas, or null.
     entityScreenPos: (id) => wasm.json('entity_screen', String(id)),
+    // The labels the current view drew in the last frame: [{id, text, x, y, w, h, elided}] in CSS pixels
+    // of the canvas (id: the entity's, or a timeline event's); [] in the overview.
+    labels: () => wasm.json('labels'),
+    // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard}, each
+    // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
+    layoutRects: () => wasm.json('layout_rects'),
     // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
     // Returns the warnings about values that were not understood (those are ignored).
     setFilters: command((f) => wasm.json('set_filters', filtersQuery(f || {}))),

@@ -145,6 +145,8 @@ struct GraphScene::Placement {
 
 bool GraphScene::boxFree(Placement& p, float x0, float y0, float x1, float y1, uint32_t own) const {
   const Box b{x0, y0, x1, y1};
+  for (const auto& r : p.opt.avoid)
+    if (meets(b, Box{r[0], r[1], r[2], r[3]})) return false;
   if (p.meetsLabel(b)) return false;
   const Camera2D& cam = p.cam;
   if (!p.nodesKnown) {  // the occupancy of the view and half a view around it, once the first label needs it
@@ -264,9 +266,14 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
         {sx + reach + g, sy - bh * 0.5f},          {sx - reach - g - bw, sy - bh * 0.5f},
         {sx + d, sy + d},                          {sx - d - bw, sy + d},
         {sx + d, sy - d - bh},                     {sx - d - bw, sy - d - bh}};
+    // Around the selection a neighbour's label goes outward first (right of the ring's right side).
+    static constexpr int kAnyOrder[8] = {0, 1, 2, 3, 4, 5, 6, 7}, kRight[8] = {2, 0, 1, 4, 6, 3, 5, 7},
+                         kLeft[8] = {3, 0, 1, 5, 7, 2, 4, 6};
+    const int side = mode_ == GraphLayoutMode::Radial && i < side_.size() ? side_[i] : 0;
+    const int* order = side > 0 ? kRight : side < 0 ? kLeft : kAnyOrder;
     bool placed = false;
-    for (const auto& at : beside)
-      if ((placed = tryAt(at[0], at[1]))) break;
+    for (int o = 0; o < 8; ++o)
+      if ((placed = tryAt(beside[order[o]][0], beside[order[o]][1]))) break;
     if (placed) {
       ordinary += strong ? 0 : 1;
       continue;
@@ -296,7 +303,8 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
       }
       p.bottomKnown = true;
     }
-    tryAt(sx - bw * 0.5f, p.bottom + g, true);
+    // A cell of the node occupancy's grid lower still: it counts a box as touching whatever shares a cell.
+    tryAt(sx - bw * 0.5f, p.bottom + Occupancy::kCell + g, true);
   }
 }
 

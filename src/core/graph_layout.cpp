@@ -64,6 +64,12 @@ void ForceLayout::reset(const Graph& g, uint32_t seed) {
     x_[i] = static_cast<float>(radius * std::cos(angle));
     y_[i] = static_cast<float>(radius * std::sin(angle));
   }
+  if (anchorX_.size() == n) {  // each cluster starts around its centre, a third of the spiral's size
+    for (uint32_t i = 0; i < n; ++i) {
+      x_[i] = anchorX_[i] + x_[i] * 0.35f;
+      y_[i] = anchorY_[i] + y_[i] * 0.35f;
+    }
+  }
 
   bodies_.clear();  // the tree order restarts from index order
   alpha_ = 1.f;
@@ -76,6 +82,10 @@ void ForceLayout::setForces(const Graph& g) {
   charge_.resize(n);
   for (uint32_t i = 0; i < n; ++i)
     charge_[i] = params_.repulsion * (i < g.weight.size() ? std::max(g.weight[i], 0.f) : 1.f);
+  const bool anchored = g.anchorX.size() == n && g.anchorY.size() == n && n > 0;
+  anchorX_ = anchored ? g.anchorX : std::vector<float>{};
+  anchorY_ = anchored ? g.anchorY : std::vector<float>{};
+  anchorGravity_ = g.anchorGravity;
 
   // Springs: d3's defaults, weaker on edges into busy nodes so hubs are not yanked about.
   std::vector<uint32_t> degree(n, 0);
@@ -171,6 +181,14 @@ void ForceLayout::applyLinks(float alpha) {
 }
 
 void ForceLayout::applyGravity(float alpha) {
+  if (!anchorX_.empty()) {  // each node to its cluster's centre
+    const float k = anchorGravity_ * alpha;
+    for (uint32_t i = 0; i < nodeCount(); ++i) {
+      vx_[i] -= (x_[i] - anchorX_[i]) * k;
+      vy_[i] -= (y_[i] - anchorY_[i]) * k;
+    }
+    return;
+  }
   const float k = params_.gravity * alpha;
   for (uint32_t i = 0; i < nodeCount(); ++i) {
     vx_[i] -= x_[i] * k;

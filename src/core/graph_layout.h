@@ -14,6 +14,10 @@ struct Graph {
   uint32_t nodeCount = 0;
   std::vector<std::pair<uint32_t, uint32_t>> edges;  // node indices; out-of-range or self edges are ignored
   std::vector<float> weight;  // per node, scales its repulsion (e.g. degree-based size); empty = all 1
+  // Per node, where gravity pulls it (a cluster's centre); empty = the origin for all. With anchors the
+  // pull is anchorGravity instead of ForceParams::gravity, and the start spiral is centred on them.
+  std::vector<float> anchorX, anchorY;
+  float anchorGravity = 0.1f;
 };
 
 // A deterministic synthetic graph for benchmarks and tests: a random recursive tree (so it is connected)
@@ -123,6 +127,8 @@ class ForceLayout {
 
   ForceParams params_;
   std::vector<float> x_, y_, vx_, vy_, charge_;
+  std::vector<float> anchorX_, anchorY_;  // empty: gravity to the origin
+  float anchorGravity_ = 0.f;
   std::vector<uint8_t> pinned_;
   std::vector<uint32_t> src_, dst_;      // valid edges only
   std::vector<float> linkK_, linkBias_;  // per edge: strength, share of the correction the target takes

@@ -6,6 +6,7 @@
 
 #include "core/kind_style.h"
 #include "core/names_at.h"
+#include "core/vocab.h"
 
 namespace nhsx {
 
@@ -33,6 +34,28 @@ void GraphScene::setCorpus(const Corpus& c) {
     graph_.weight[i] = 1.0f + 0.15f * std::sqrt(static_cast<float>(degree_[i]));
     maxRadius_ = std::max(maxRadius_, radius_[i]);
   }
+  // Clusters: organisations by type, the rest with most of their organisation neighbours.
+  cluster_.assign(n, -1);
+  for (uint32_t i = 0; i < n; ++i)
+    if (c.entities[i].kind == Kind::Organisation) cluster_[i] = clusterOfType(c.entities[i].type);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.entities[i].kind == Kind::Organisation) continue;
+    int votes[kClusterCount] = {};
+    forEachNeighbour(i, [&](uint32_t m) { if (c.entities[m].kind == Kind::Organisation && cluster_[m] >= 0) ++votes[cluster_[m]]; });
+    const int best = static_cast<int>(std::max_element(votes, votes + kClusterCount) - votes);
+    if (votes[best] > 0) cluster_[i] = best;
+  }
+  {
+    const float R = 20.f * std::sqrt(static_cast<float>(std::max<uint32_t>(n, 1)));
+    graph_.anchorX.assign(n, 0.f);
+    graph_.anchorY.assign(n, 0.f);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (cluster_[i] < 0) continue;
+      const float a = 6.2831853f * static_cast<float>(cluster_[i]) / kClusterCount - 1.5707963f;
+      graph_.anchorX[i] = R * std::cos(a);
+      graph_.anchorY[i] = R * std::sin(a);
+    }
+  }
   layout_.reset(graph_, 1);
   ++positionsVersion_;
   hidden_.assign(n, 0);
@@ -43,6 +66,30 @@ void GraphScene::setCorpus(const Corpus& c) {
   edgeOnPath_.assign(c.relations.size(), 0);
   hops_.assign(n, -1);
   hopsOf_ = -2;
+  visEntity_.clear();
+  visRelation_.clear();
+  expanded_.assign(n, 0);
+  // Each part's fold root: along its first part-of relation until something that is not a part.
+  foldRoot_.assign(n, -1);
+  partCount_.assign(n, 0);
+  const int partOf = relationTypeIndex("part-of");
+  auto parentOf = [&](uint32_t i) -> int {
+    for (uint32_t k = c.outStart[i]; k < c.outStart[i + 1]; ++k) {
+      const Relation& r = c.relations[c.outRel[k]];
+      if (r.type == partOf && r.to != i) return static_cast<int>(r.to);
+    }
+    return -1;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.entities[i].kind != Kind::Part) continue;
+    int at = parentOf(i);
+    for (uint32_t steps = 0; at >= 0 && c.entities[static_cast<size_t>(at)].kind == Kind::Part && steps < n; ++steps)
+      at = parentOf(static_cast<uint32_t>(at));
+    if (at >= 0 && c.entities[static_cast<size_t>(at)].kind != Kind::Part) {
+      foldRoot_[i] = at;
+      ++partCount_[static_cast<size_t>(at)];
+    }
+  }
   radialCentreOf_ = -2;
   laidOut_ = GraphLayoutMode::Force;
   if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
@@ -55,6 +102,26 @@ void GraphScene::setCorpus(const Corpus& c) {
   builtKey_ = BuildKey{};
   overlayKey_ = OverlayKey{};
   refit_ = true;
+  applyMasks();  // the folding carries over to a new corpus
+}
+
+const char* GraphScene::clusterName(int k) {
+  static const char* names[kClusterCount] = {"government", "national bodies, regulators and commissioners", "providers",
+                                             "voluntary sector and membership bodies", "others"};
+  return k >= 0 && k < kClusterCount ? names[k] : "";
+}
+
+int GraphScene::clusterOfType(std::string_view t) {
+  if (t == "government-department" || t == "government" || t == "legislature" || t == "local-government") return 0;
+  if (t == "public-body" || t == "arms-length-body" || t == "regulator" || t == "commissioning-body" ||
+      t == "commissioning-support-unit")
+    return 1;
+  if (t == "nhs-trust" || t == "nhs-foundation-trust" || t == "provider" || t == "gp-practice") return 2;
+  if (t == "charity" || t == "membership-body" || t == "sector" || t == "social-enterprise" || t == "think-tank" ||
+      t == "voluntary-organisation")
+    return 3;
+  if (t.empty()) return -1;
+  return 4;
 }
 
 std::vector<uint32_t> GraphScene::neighbours(uint32_t node) const {
@@ -72,8 +139,9 @@ void GraphScene::applyLayoutMode() {
     uint32_t centre = 0;
     if (focus_.selection >= 0 && static_cast<uint32_t>(focus_.selection) < n_) centre = static_cast<uint32_t>(focus_.selection);
     else if (n_ > 0) centre = static_cast<uint32_t>(std::max_element(degree_.begin(), degree_.end()) - degree_.begin());
-    radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+    layoutNeighbourhood(centre);
     radialCentreOf_ = focus_.selection;
+    radialMasks_ = maskVersion_;
   } else if (mode_ == GraphLayoutMode::Time) {
     std::vector<double> t(n_, std::nan(""));
     for (uint32_t i = 0; i < n_; ++i) {
@@ -86,11 +154,130 @@ void GraphScene::applyLayoutMode() {
   refit_ = true;
 }
 
+void GraphScene::labelSize(uint32_t i, float& w, float& h) const {
+  const std::string_view name = labelOf(i);
+  if (measure_) measure_(name, w, h);
+  else w = 7.f * static_cast<float>(std::min<size_t>(name.size(), 34)), h = 17.f * (name.size() > 34 ? 2.f : 1.f);
+  w += 4.f;  // the label box's padding
+  h += 2.f;
+}
+
+float GraphScene::reach(uint32_t i) const {
+  return radius_[i] * shapeExtent(kindStyle(c_->entities[i].kind).shape) + kShapePadPx;
+}
+
+// The neighbours stand on the two sides of a ring round the selection, labels outward (right of the right
+// arc, left of the left one), one above the other with room for each label's height; a ring holds what
+// fits in kColumnPx of height, and further rings stand beyond the widest label of the one inside. In
+// family order (then by relations), so that each family is one run.
+void GraphScene::layoutNeighbourhood(uint32_t centre) {
+  constexpr float kColumnPx = 600.f;
+  radialLayout(graph_, centre, fixedX_, fixedY_, 90.f);
+  side_.assign(n_, 0);
+  if (centre >= n_) return;
+  std::vector<uint32_t> near;
+  std::vector<uint8_t> family(n_, 255);
+  auto note = [&](uint32_t m, uint32_t ri) {
+    if (m == centre || hidden_[m]) return;
+    const uint8_t f = static_cast<uint8_t>(relationGroup(c_->relations[ri].type));
+    if (family[m] == 255) near.push_back(m);
+    family[m] = std::min(family[m], f);
+  };
+  for (uint32_t k = c_->outStart[centre]; k < c_->outStart[centre + 1]; ++k) note(c_->relations[c_->outRel[k]].to, c_->outRel[k]);
+  for (uint32_t k = c_->inStart[centre]; k < c_->inStart[centre + 1]; ++k) note(c_->relations[c_->inRel[k]].from, c_->inRel[k]);
+  std::stable_sort(near.begin(), near.end(), [&](uint32_t a, uint32_t b) {
+    return family[a] != family[b] ? family[a] < family[b] : degree_[a] != degree_[b] ? degree_[a] > degree_[b] : a < b;
+  });
+  const float gap = ringGap_;
+  std::vector<float> rowH(near.size()), labelW(near.size());
+  for (size_t k = 0; k < near.size(); ++k) {
+    float w = 0, h = 0;
+    labelSize(near[k], w, h);
+    labelW[k] = w;
+    rowH[k] = std::max(2.f * reach(near[k]), h) + gap;
+  }
+  float cw = 0, ch = 0;
+  labelSize(centre, cw, ch);
+  // The first ring clears the selection and its label (below it).
+  float inner = std::max(0.5f * cw, reach(centre)) + 3.f * gap + 30.f;
+  fixedX_[centre] = 0;
+  fixedY_[centre] = 0;
+  size_t k = 0;
+  float outer = inner;
+  while (k < near.size()) {
+    // This ring: a right column, then a left one, each up to kColumnPx high.
+    float widest = 0, maxReach = 0;
+    // What this ring holds (up to two columns' height), split in two columns of about equal height.
+    size_t ringEnd = k;
+    float ringHeight = 0;
+    while (ringEnd < near.size() && (ringEnd == k || ringHeight + rowH[ringEnd] <= 2.f * kColumnPx)) ringHeight += rowH[ringEnd++];
+    for (int sideNo = 0; sideNo < 2 && k < ringEnd; ++sideNo) {
+      size_t end = k;
+      float height = 0;
+      const float target = sideNo == 0 ? 0.5f * ringHeight : ringHeight;
+      while (end < ringEnd && (end == k || sideNo == 1 || height + 0.5f * rowH[end] <= target)) height += rowH[end++];
+      const float sign = sideNo == 0 ? 1.f : -1.f;
+      // The column bows out like a ring's arc: the middle furthest from the selection.
+      const float half = 0.5f * height, bow = 0.18f * half;
+      float y = -half;
+      for (size_t j = k; j < end; ++j) {
+        const uint32_t m = near[j];
+        const float cy = y + 0.5f * rowH[j];
+        const float t = half > 0 ? cy / half : 0.f;
+        fixedX_[m] = sign * (inner + reach(m) + bow * (1.f - t * t));
+        fixedY_[m] = cy;
+        side_[m] = static_cast<int8_t>(sign);
+        widest = std::max(widest, labelW[j]);
+        maxReach = std::max(maxReach, reach(m));
+        y += rowH[j];
+      }
+      k = end;
+    }
+    outer = inner + 2.f * maxReach + 0.18f * 0.5f * kColumnPx + gap + widest;
+    inner = outer + 2.f * gap;
+  }
+  // The rest beyond, by hops, where radialLayout put them (rings 90 apart), pushed out past the last ring.
+  std::vector<uint8_t> isNear(n_, 0);
+  for (uint32_t m : near) isNear[m] = 1;
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (i == centre || isNear[i]) continue;
+    const float d = std::hypot(fixedX_[i], fixedY_[i]);
+    if (d <= 0) continue;
+    const float to = outer + 80.f + d;
+    fixedX_[i] *= to / d;
+    fixedY_[i] *= to / d;
+  }
+}
+
+bool GraphScene::neighbourhoodBounds(float& x0, float& y0, float& x1, float& y1) const {
+  if (focus_.selection < 0 || !c_) return false;
+  const uint32_t sel = static_cast<uint32_t>(focus_.selection);
+  x0 = y0 = 1e30f;
+  x1 = y1 = -1e30f;
+  auto add = [&](uint32_t i) {
+    float w = 0, h = 0;
+    labelSize(i, w, h);
+    const float r = reach(i), side = i < side_.size() && mode_ == GraphLayoutMode::Radial ? side_[i] : 0;
+    // The node and its label: outward beside it on a side of the ring, else below it.
+    const float lx0 = side > 0 ? x()[i] + r : side < 0 ? x()[i] - r - w - ringGap_ : x()[i] - 0.5f * w;
+    const float lx1 = side > 0 ? x()[i] + r + w + ringGap_ : side < 0 ? x()[i] - r : x()[i] + 0.5f * w;
+    x0 = std::min({x0, x()[i] - r, lx0});
+    x1 = std::max({x1, x()[i] + r, lx1});
+    y0 = std::min(y0, y()[i] - std::max(r, 0.5f * h));
+    y1 = std::max(y1, y()[i] + (side != 0 ? std::max(r, 0.5f * h) : r + h + ringGap_));
+  };
+  add(sel);
+  for (uint32_t m : neighbours(sel))
+    if (!hidden_[m]) add(m);
+  return x1 >= x0;
+}
+
 bool GraphScene::advance(bool reducedMotion) {
   if (!c_) return false;
-  if (mode_ != laidOut_ || (mode_ == GraphLayoutMode::Radial && focus_.selection != radialCentreOf_)) {
+  if (mode_ != laidOut_ ||
+      (mode_ == GraphLayoutMode::Radial && (focus_.selection != radialCentreOf_ || maskVersion_ != radialMasks_))) {
     if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
-    else refit_ = true;
+    else refit_ = true, ++positionsVersion_;  // back to the force positions: the picking index follows
     laidOut_ = mode_;
   }
   if (mode_ != GraphLayoutMode::Force || layout_.settled()) return false;
@@ -108,7 +295,12 @@ bool GraphScene::takeRefit() {
 }
 
 void GraphScene::drag(uint32_t node, float wx, float wy) {
-  if (node >= n_ || mode_ != GraphLayoutMode::Force) return;
+  if (node >= n_) return;
+  if (mode_ != GraphLayoutMode::Force) {
+    if (node < fixedX_.size()) fixedX_[node] = wx, fixedY_[node] = wy;
+    ++positionsVersion_;
+    return;
+  }
   layout_.pin(node, wx, wy);
   layout_.reheat(0.3f);
   ++positionsVersion_;
@@ -125,21 +317,62 @@ void GraphScene::letMove(uint32_t node) {
 void GraphScene::setVisibility(const Visibility& vis) {
   if (vis.version == visVersion_ || vis.entityAt.size() != n_ || vis.relationAt.size() != edgeHidden_.size()) return;
   visVersion_ = vis.version;
+  visEntity_ = vis.entityAt;
+  visRelation_ = vis.relationAt;
+  applyMasks();
+}
+
+bool GraphScene::folded(uint32_t i) const {
+  if (i >= n_ || static_cast<int>(i) == focus_.selection) return false;
+  const Kind k = c_->entities[i].kind;
+  if (k == Kind::Theme) return !showThemes_;
+  return foldParts_ && foldRoot_[i] >= 0 && !expanded_[static_cast<size_t>(foldRoot_[i])];
+}
+
+void GraphScene::setFolding(bool foldParts, bool showThemes) {
+  if (foldParts == foldParts_ && showThemes == showThemes_) return;
+  foldParts_ = foldParts;
+  showThemes_ = showThemes;
+  applyMasks();
+}
+
+void GraphScene::expand(uint32_t root, bool open) {
+  if (root >= n_ || (expanded_[root] != 0) == open) return;
+  expanded_[root] = open ? 1 : 0;
+  applyMasks();
+}
+
+void GraphScene::expandAll(bool open) {
+  std::fill(expanded_.begin(), expanded_.end(), open ? 1 : 0);
+  foldParts_ = !open;
+  applyMasks();
+}
+
+// Hidden: filtered out (or not existing at the date), or folded; a relation also when either end is.
+void GraphScene::applyMasks() {
+  if (!c_) return;
   bool changed = false;
   for (uint32_t i = 0; i < n_; ++i) {
-    const uint8_t h = vis.entityAt[i] ? 0 : 1;
+    const bool shown = (visEntity_.size() != n_ || visEntity_[i]) && !folded(i);
+    const uint8_t h = shown ? 0 : 1;
     changed = changed || h != hidden_[i];
     hidden_[i] = h;
   }
   for (size_t r = 0; r < edgeHidden_.size(); ++r) {
-    const uint8_t h = vis.relationAt[r] ? 0 : 1;
+    const Relation& rel = c_->relations[r];
+    const bool shown = (visRelation_.size() != edgeHidden_.size() || visRelation_[r]) && !hidden_[rel.from] && !hidden_[rel.to];
+    const uint8_t h = shown ? 0 : 1;
     changed = changed || h != edgeHidden_[r];
     edgeHidden_[r] = h;
   }
   if (!changed) return;
+  ++maskVersion_;
   Graph g;
   g.nodeCount = n_;
   g.weight = graph_.weight;
+  g.anchorX = graph_.anchorX;
+  g.anchorY = graph_.anchorY;
+  g.anchorGravity = graph_.anchorGravity;
   for (uint32_t i = 0; i < n_; ++i) {
     if (hidden_[i]) {
       g.weight[i] = 0.f;
@@ -173,7 +406,15 @@ void GraphScene::setPaths(const std::vector<Path>& paths, uint64_t version) {
 void GraphScene::setFocus(const SceneFocus& f) {
   focus_ = f;
   if (focus_.selection >= static_cast<int>(n_)) focus_.selection = -1;
-  if (focus_.selection != hopsOf_) computeHops();
+  if (focus_.selection != hopsOf_) {
+    computeHops();
+    // The selection is never folded away: a part selected opens its root (and stays open).
+    if (focus_.selection >= 0) {
+      const int root = foldRoot_[static_cast<size_t>(focus_.selection)];
+      if (root >= 0) expanded_[static_cast<size_t>(root)] = 1;
+    }
+    applyMasks();
+  }
 }
 
 // Breadth-first over relations in both directions.
@@ -226,16 +467,17 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
   const int sel = focus_.selection;
   const bool touchesSel = sel >= 0 && (static_cast<int>(r.from) == sel || static_cast<int>(r.to) == sel);
   const uint32_t group = relationGroupColour(relationGroup(r.type));
-  uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, 0.42f);
+  // Quiet by default (thin, light), fainter still beside a selection; the selection's own edges strong.
+  uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, sel >= 0 ? 0.18f : 0.3f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = kDimmedEdgeColour;
   if (edgeHidden_[ri]) col = withAlpha(col, 0.f);
   if (edgeOnPath_[ri]) return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], kPathColour, 3.5f, radius_[r.to]};
-  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 1.0f, radius_[r.to]};
+  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 0.8f, radius_[r.to]};
 }
 
 bool GraphScene::build() {
   if (!c_) return false;
-  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_};
+  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_};
   if (key == builtKey_) return false;
   builtKey_ = key;
   ++sceneVersion_;

@@ -7,6 +7,7 @@
 // Coordinates: world units are the layout's; screen coordinates are pixels from the view's top-left,
 // through a Camera2D.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -22,7 +23,7 @@
 
 namespace nhsx {
 
-enum class GraphLayoutMode : uint8_t { Force, Radial, Time };
+enum class GraphLayoutMode : uint8_t { Force, Radial, Time, Count };
 
 // What the scene shows: the selection, how far its focus reaches and the "as of" date (names at it).
 struct SceneFocus {
@@ -49,6 +50,8 @@ struct LabelOptions {
   size_t importantDisplaced = 8;  // the first this many of them may be displaced a little when crowded
   float gapPx = 2.f;           // between a node and its label
   float padX = 2.f, padY = 1.f;  // around the text, inside the box
+  // Screen rectangles no label may meet (the legend, panels over the view): x0, y0, x1, y1 each.
+  std::vector<std::array<float, 4>> avoid;
 };
 
 // Measures a label's text (w, h in pixels) as it will be drawn.
@@ -73,8 +76,22 @@ class GraphScene {
   // Each neighbour once, in ascending order, without the node itself.
   std::vector<uint32_t> neighbours(uint32_t node) const;
 
-  // ---- Layout: forces (animated), rings around the selection, or by date.
+  // ---- Layout: forces (animated), the selection's neighbourhood, or by date.
+  //
+  // Around the selection (Radial): the selection at the centre, its shown neighbours on the two sides of
+  // a ring round it with room for their labels (one above the other, each row as high as its label,
+  // labels outward; a ring holds what fits in 600 px of height and the next ring stands beyond the widest
+  // label of the one inside), ordered by relation family (structure, accountability, ...) and then by
+  // number of relations, so each family is one run; everything further away on rings beyond, by hops. Label sizes come from setMeasure (about
+  // 7 px a character when none is set); world units are pixels at scale 1.
   void setMode(GraphLayoutMode m) { mode_ = m; }
+  void setMeasure(MeasureText m, float gapPx = 6.f) {
+    measure_ = std::move(m);
+    ringGap_ = gapPx;
+    radialCentreOf_ = -2;  // laid out again with these sizes
+  }
+  // The world box the neighbourhood of the selection takes, labels included (for framing it).
+  bool neighbourhoodBounds(float& x0, float& y0, float& x1, float& y1) const;
   GraphLayoutMode mode() const { return mode_; }
   // Brings positions up to date for this frame: a fixed layout is recomputed when the mode changes (the
   // rings also when the selection does); the force layout runs a bounded slice (almost to its end with
@@ -84,12 +101,41 @@ class GraphScene {
   const std::vector<float>& y() const { return mode_ == GraphLayoutMode::Force ? layout_.y() : fixedY_; }
   uint64_t positionsVersion() const { return positionsVersion_; }
   const ForceLayout& forceLayout() const { return layout_; }
+  // The picture is at rest: a fixed layout always, the force layout once settled.
+  bool settled() const { return mode_ != GraphLayoutMode::Force || layout_.settled(); }
   // True once after the corpus or the layout mode changed: the picture should be fitted again.
   bool takeRefit();
-  // A dragged node stays where it is put (force layout only); the others react.
+  // A dragged node stays where it is put; in the force layout the others react, in a fixed one (around
+  // the selection, by date) it alone moves, until that layout is made again.
   void drag(uint32_t node, float wx, float wy);
   bool pinnedByUser(uint32_t node) const { return layout_.pinned(node) && !hiddenPinned_[node]; }
   void letMove(uint32_t node);
+
+  // ---- Clusters that mean something: organisations by type (government; national bodies, regulators and
+  // commissioners; providers; the voluntary sector and membership bodies; others), everything else with
+  // the cluster most of its organisation neighbours are in (none: the middle). The force layout pulls
+  // each node towards its cluster's centre (centres round a circle), so the clusters lie apart.
+  static constexpr int kClusterCount = 5;
+  static const char* clusterName(int cluster);  // "government", ...
+  static int clusterOfType(std::string_view organisationType);  // -1 when not one of the known types
+  int cluster(uint32_t node) const { return node < n_ ? cluster_[node] : -1; }
+
+  // ---- Folding. A part (kind `part`) belongs, through its `part-of` relations, to the first thing that
+  // is not a part (a document, programme or partnership): its fold root. With parts folded, a part is
+  // hidden unless its root is expanded; themes are hidden unless shown. The selection is never folded
+  // away: selecting a folded part expands its root, a theme selected is shown. Off by default (the view
+  // turns it on for its opening picture).
+  void setFolding(bool foldParts, bool showThemes);
+  bool foldingParts() const { return foldParts_; }
+  bool showingThemes() const { return showThemes_; }
+  void expand(uint32_t root, bool open);  // its parts shown (true) or folded again
+  void expandAll(bool open);              // every root; and parts folded (false) or not by default
+  bool expanded(uint32_t root) const { return root < n_ && expanded_[root] != 0; }
+  int foldRoot(uint32_t node) const { return node < n_ ? foldRoot_[node] : -1; }
+  uint32_t partCount(uint32_t root) const { return root < n_ ? partCount_[root] : 0; }
+  // Parts folded into the node now (its badge): 0 when expanded, folding is off or it has none.
+  uint32_t foldedCount(uint32_t root) const { return foldParts_ && root < n_ && !expanded_[root] ? partCount_[root] : 0; }
+  bool folded(uint32_t node) const;  // hidden by folding (not by the filters)
 
   // ---- Masks. Hidden nodes (filtered out, or not existing at the "as of" date) stay in the simulation as
   // pinned, chargeless points with no springs, so what is shown does not jump and a node reappears where
@@ -156,7 +202,11 @@ class GraphScene {
 
  private:
   void applyLayoutMode();
+  void layoutNeighbourhood(uint32_t centre);
+  void labelSize(uint32_t node, float& w, float& h) const;  // its label's box at scale 1
+  float reach(uint32_t node) const;  // how far its drawn shape reaches from its centre, at scale 1
   void computeHops();
+  void applyMasks();  // hidden_ and edgeHidden_ from the filters' masks and the folding
   const SpatialIndex& index() const;
   // Whether a label box meets a node's drawn shape other than `own`'s, or a label placed before.
   struct Placement;
@@ -168,14 +218,25 @@ class GraphScene {
   ForceLayout layout_;
   GraphLayoutMode mode_ = GraphLayoutMode::Force, laidOut_ = GraphLayoutMode::Force;
   int radialCentreOf_ = -2;  // the selection the rings were laid out around
+  uint64_t radialMasks_ = UINT64_MAX;  // and the masks then (what is shown decides who is on them)
   bool refit_ = true;
   std::vector<float> fixedX_, fixedY_;
+  MeasureText measure_;
+  std::vector<int8_t> side_;  // around the selection: a neighbour's label goes right (1) or left (-1)
+  float ringGap_ = 6.f;
   std::vector<uint32_t> degree_;
   std::vector<float> radius_;
   float maxRadius_ = 0;
   std::vector<uint32_t> byDegree_;  // nodes, most relations first (label candidates)
   std::vector<uint8_t> hidden_, edgeHidden_, hiddenPinned_, onPath_, edgeOnPath_, dimmed_;
   std::vector<int> hops_;
+  std::vector<uint8_t> visEntity_, visRelation_;  // the filters' masks (all shown until set)
+  std::vector<int> foldRoot_;
+  std::vector<int> cluster_;
+  std::vector<uint32_t> partCount_;
+  std::vector<uint8_t> expanded_;
+  bool foldParts_ = false, showThemes_ = true;
+  uint64_t maskVersion_ = 0;  // bumped when hidden_ changes
   SceneFocus focus_;
   int hopsOf_ = -2;  // the selection hops_ were computed from
   uint64_t visVersion_ = UINT64_MAX, pathsVersion_ = UINT64_MAX;
@@ -192,10 +253,10 @@ class GraphScene {
     uint64_t positions = UINT64_MAX;
     int selection = -2, hops = -1;
     int32_t asOf = 0;
-    uint64_t vis = 0, paths = 0;
+    uint64_t vis = 0, paths = 0, masks = 0;
     bool operator==(const BuildKey& o) const {
       return positions == o.positions && selection == o.selection && hops == o.hops && asOf == o.asOf &&
-             vis == o.vis && paths == o.paths;
+             vis == o.vis && paths == o.paths && masks == o.masks;
     }
   } builtKey_;
   uint64_t sceneVersion_ = 0;

@@ -159,6 +159,25 @@ EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
   return replyJson(nlohmann::json{{"x", x}, {"y", y}});
 }
 
+// The labels the current view drew in the last frame: [{"id","text","x","y","w","h","elided"}], CSS px.
+EMSCRIPTEN_KEEPALIVE const char* ex_labels() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const DrawnLabel& l : gApp->drawnLabels())
+    out.push_back({{"id", l.id}, {"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}, {"elided", l.elided}});
+  return replyJson(out);
+}
+
+// The rectangles of the last frame: {"canvas","plot","toolbar","details","legend","storyCard"}, each
+// {"x","y","w","h"} in CSS px or null when not shown.
+EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
+  const LayoutRects& r = gApp->layoutRects();
+  auto rect = [](const std::optional<ScreenRect>& s) {
+    return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
+  };
+  return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+}
+
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each
 // of its commands; "" when nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {

@@ -3,6 +3,7 @@
 #include "core/csv_import.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -79,6 +80,13 @@ void App::pinch(const Pinch& p, int fingers) {
   if (!p.active) return;
   if (state_.view == View::Timeline) timeline_.pinch(p.factor, p.cx, p.dx);
   if (state_.view == View::Graph) graph_.pinch(p.factor, p.cx, p.cy, p.dx, p.dy);
+}
+
+std::vector<DrawnLabel> App::drawnLabels() const {
+  std::vector<DrawnLabel> out;
+  if (state_.view == View::Graph) graph_.drawnLabels(corpus_, out);
+  if (state_.view == View::Timeline) timeline_.drawnLabels(corpus_, out);
+  return out;
 }
 
 bool App::entityScreenPos(uint32_t entity, float& x, float& y) const {
@@ -250,12 +258,23 @@ bool App::drawFrame(float width, float height, double dt) {
     case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
     case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
+      // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
+      graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
       animating = graph_.draw(corpus_, state_, actions_, vis_, paths_, pathsVersion_);
       state_.layoutIterations = graph_.layoutIterations();
       state_.layoutSettled = graph_.layoutSettled();
       break;
   }
   ImGui::EndChild();
+  // The frame's rectangles, as laid out: the view, its picture below its own toolbar, the legend.
+  rects_ = LayoutRects{};
+  rects_.canvas = ScreenRect{viewMin.x, viewMin.y, viewW, viewH};
+  if (state_.view != View::Overview) {
+    const ScreenRect plot = state_.view == View::Graph ? graph_.plotRect() : timeline_.plotRect();
+    rects_.plot = plot;
+    if (plot.y > viewMin.y + 0.5f) rects_.toolbar = ScreenRect{viewMin.x, viewMin.y, viewW, plot.y - viewMin.y};
+  }
+  if (ScreenRect legend; state_.view == View::Graph && graph_.legendRect(legend)) rects_.legend = legend;
   if (wide) ImGui::SameLine();
   scrollDetailsForSelection(state_);  // a new selection opens the details at the top
   ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
@@ -264,10 +283,16 @@ bool App::drawFrame(float width, float height, double dt) {
     addClearRect(ImGui::GetWindowDrawList(), ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + sz.x - 1, p.y + sz.y - 1),
                  ImGui::GetColorU32(ImGuiCol_ChildBg));
   }
+  {
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    rects_.details = ScreenRect{p.x, p.y, sz.x, sz.y};
+  }
   drawSide();
   ImGui::EndChild();
   ImGui::End();
   drawStoryCard(corpus_, state_, actions_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
+  if (const ImGuiWindow* card = ImGui::FindWindowByName("story-card"); card && card->Active)
+    rects_.storyCard = ScreenRect{card->Pos.x, card->Pos.y, card->Size.x, card->Size.y};
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

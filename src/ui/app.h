@@ -10,6 +10,7 @@
 #include "core/corpus_loader.h"
 #include "core/gesture.h"
 #include "core/paths.h"
+#include "core/screen_info.h"
 #include "core/visibility.h"
 #include "ui/details_panel.h"
 #include "ui/filter_panel.h"
@@ -66,6 +67,11 @@ class App {
   const Corpus& corpus() const { return corpus_; }
   // Where an entity is drawn in the current view (for tests that click the canvas).
   bool entityScreenPos(uint32_t entity, float& x, float& y) const;
+  // The labels the current view drew in the last frame (explorer.labels()); none in the overview.
+  std::vector<DrawnLabel> drawnLabels() const;
+  // The rectangles of the last frame (explorer.layoutRects()), recorded here as the frame is laid out:
+  // the one place they come from.
+  const LayoutRects& layoutRects() const { return rects_; }
 
  private:
   void drawHeader();
@@ -86,6 +92,7 @@ class App {
   uint64_t pathsFilter_ = 0;
   std::string announcement_;
   std::vector<LinkSpot> linkSpots_;
+  LayoutRects rects_;
   void adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines);
   std::vector<Diagnostic> lastErrors_;
   std::string errorSource_;

@@ -28,29 +28,78 @@ void legendShape(ImDrawList* dl, ImVec2 c, float r, float shape, ImU32 col) {
 }
 }  // namespace
 
-void drawGraphLegend(float x, float y, float height) {
-  const float fs = ImGui::GetFontSize();
-  const int rows = kKindCount + 1 + (kRelationGroupCount - 1);
-  if (rows * fs * 1.3f + 24 > height) return;  // no room: the button still toggles
-  const ImVec2 at(x + 8, y + height - rows * fs * 1.3f - 12);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  float textW = 0;  // as wide as its longest label, at whatever size the type is
+namespace {
+constexpr float kMargin = 8.f;
+float rowH() { return ImGui::GetFontSize() * 1.3f; }
+// "Legend", the kinds, the edge families, then two choices.
+float contentH() { return (kKindCount + 1 + (kRelationGroupCount - 1)) * rowH() + 2 * ImGui::GetFrameHeightWithSpacing(); }
+float buttonW() { return ImGui::CalcTextSize("Hide legend").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 1.2f; }
+float buttonH() { return ImGui::GetFrameHeight(); }
+float panelW() {
+  float textW = ImGui::CalcTextSize("Show every part").x + ImGui::GetFrameHeight() + 8;
   for (int g = 0; g < kRelationGroupCount - 1; ++g)
-    textW = std::max(textW, ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
-  dl->AddRectFilled(at, ImVec2(at.x + 28 + textW + 10, at.y + rows * fs * 1.3f + 8), palette().legendBg, 4.f);
-  for (int g = 0; g < kRelationGroupCount - 1; ++g) {  // edge families ("other" has no members)
-    const float ly = at.y + (kKindCount + 1 + g) * fs * 1.3f + 6;
-    const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
-    dl->AddLine(ImVec2(at.x + 6, ly + fs * 0.55f), ImVec2(at.x + 22, ly + fs * 0.55f), col, 2.5f);
-    dl->AddText(ImVec2(at.x + 28, ly), palette().text, relationGroupName(static_cast<RelationGroup>(g)));
+    textW = std::max(textW, 28 + ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
+  return textW + 16;
+}
+float panelH(float height) {
+  return std::min(contentH() + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
+}
+}  // namespace
+
+void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1) {
+  (void)width;
+  x0 = x + kMargin;
+  y1 = y + height - kMargin;
+  x1 = x0 + buttonW();
+  y0 = y1 - buttonH();
+  if (open) {
+    y0 -= panelH(height) + 4;
+    x1 = std::max(x1, x0 + panelW());
   }
-  dl->AddText(ImVec2(at.x + 6, at.y + 3), palette().muted, "Legend");
-  for (int k = 0; k < kKindCount; ++k) {
-    const KindStyle& ks = kindStyle(static_cast<Kind>(k));
-    const float ly = at.y + (k + 1) * fs * 1.3f + 3;
-    legendShape(dl, ImVec2(at.x + 14, ly + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
-    dl->AddText(ImVec2(at.x + 28, ly), palette().text, std::string(kindPlural(static_cast<Kind>(k))).c_str());
+  x0 -= 2, y0 -= 2, x1 += 2, y1 += 2;  // a little air around it
+}
+
+bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height) {
+  float x0, y0, x1, y1;
+  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1);
+  x0 += 2, y0 += 2, x1 -= 2, y1 -= 2;
+  bool changed = false;
+  // A child window of its own so that it takes the pointer from the canvas under it.
+  ImGui::SetCursorScreenPos(ImVec2(x0, y0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(c.open ? palette().legendBg : 0));
+  ImGui::BeginChild("graph-legend", ImVec2(x1 - x0, y1 - y0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  if (c.open) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize(), rh = rowH();
+    const ImVec2 at(x0, y0);
+    const float ph = panelH(height);
+    int row = 0;
+    auto rowY = [&](int r) { return at.y + r * rh + 4; };
+    dl->AddText(ImVec2(at.x + 6, rowY(row++)), palette().muted, "Legend");
+    for (int k = 0; k < kKindCount && rowY(row) + rh < at.y + ph; ++k, ++row) {
+      const KindStyle& ks = kindStyle(static_cast<Kind>(k));
+      legendShape(dl, ImVec2(at.x + 14, rowY(row) + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
+      dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, std::string(kindPlural(static_cast<Kind>(k))).c_str());
+    }
+    for (int g = 0; g < kRelationGroupCount - 1 && rowY(row) + rh < at.y + ph; ++g, ++row) {  // "other" has no members
+      const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
+      dl->AddLine(ImVec2(at.x + 6, rowY(row) + fs * 0.55f), ImVec2(at.x + 22, rowY(row) + fs * 0.55f), col, 2.5f);
+      dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, relationGroupName(static_cast<RelationGroup>(g)));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x + 6, rowY(row)));
+    changed |= ImGui::Checkbox("Show every part", &c.showParts);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Parts of documents and programmes are folded into them (a +N badge)");
+    ImGui::SetCursorScreenPos(ImVec2(at.x + 6, rowY(row) + ImGui::GetFrameHeightWithSpacing()));
+    changed |= ImGui::Checkbox("Show themes", &c.showThemes);
   }
+  ImGui::SetCursorScreenPos(ImVec2(x0, y1 - buttonH()));
+  if (ImGui::Button(c.open ? "Hide legend" : "Legend", ImVec2(buttonW(), 0))) c.open = !c.open;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  return changed;
 }
 
 }  // namespace nhsx

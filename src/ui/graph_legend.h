@@ -1,10 +1,20 @@
-// The relationship view's legend: each kind's shape and colour, each relation family's colour.
+// The relationship view's legend: a small control in the view's bottom-left corner, a button that opens
+// the key of shapes, colours and edge families on demand, with what the picture folds away (parts into
+// their parents, themes) to show or fold again.
 #pragma once
 
 namespace nhsx {
 
-// Draws the legend in the bottom-left corner of the view (x, y, width, height in ImGui coordinates);
-// nothing when the view is too low for it (large type on a small screen).
-void drawGraphLegend(float x, float y, float height);
+struct LegendChoices {
+  bool open = false;
+  bool showParts = false;   // every part expanded
+  bool showThemes = false;
+};
+
+// The screen rectangle the legend control takes in a view of the given size (x, y its top-left): the
+// button, or the open legend (with its button); labels keep clear of it.
+void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1);
+// Draws it into the current window; true when a choice changed.
+bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height);
 
 }  // namespace nhsx

@@ -23,7 +23,11 @@ constexpr float kLabelWrapEm = 14.f;      // labels wrap at this many font sizes
 }  // namespace
 
 void GraphView::setCorpus(const Corpus& c) {
+  // The opening picture: the mission's nouns, parts folded into what they belong to, themes left out
+  // (they are a filter and a colour); the legend's choices show them.
+  scene_.setFolding(!legend_.showParts, legend_.showThemes);
   scene_.setCorpus(c);
+  lastSelected_ = -2;
   hovered_ = dragNode_ = -1;
   needFit_ = true;
   uploadedScene_ = uploadedOverlay_ = UINT64_MAX;
@@ -47,6 +51,80 @@ bool GraphView::nodeScreenPos(uint32_t node, float& x, float& y) const {
   if (cam_.viewW <= 0 || !scene_.screenPos(cam_, node, x, y)) return false;
   x += originX_;
   y += originY_;
+  return true;
+}
+
+// Selecting tells the story of that node: from the force picture, the layout goes round the selection
+// (its neighbours on rings spaced by their labels, grouped by relation family), the rest fades, and the
+// camera frames the neighbourhood; clearing the selection brings the force picture back. A layout
+// chosen while something is selected is kept.
+void GraphView::followSelection(const AppState& s) {
+  if (s.selected == lastSelected_) return;
+  const bool first = lastSelected_ == -2;
+  lastSelected_ = s.selected;
+  if (s.selected >= 0) {
+    if (scene_.mode() == GraphLayoutMode::Force) {
+      scene_.setMode(GraphLayoutMode::Radial);
+      autoAround_ = true;
+    }
+    if (scene_.mode() == GraphLayoutMode::Radial) {
+      if (focusHops_ == 0) focusHops_ = 1;
+      needFit_ = true;
+    }
+  } else if (!first && autoAround_) {
+    autoAround_ = false;
+    if (scene_.mode() == GraphLayoutMode::Radial) scene_.setMode(GraphLayoutMode::Force);
+    focusHops_ = 0;
+    needFit_ = true;
+  }
+}
+
+void GraphView::frameNeighbourhood() {
+  float x0, y0, x1, y1;
+  if (!scene_.neighbourhoodBounds(x0, y0, x1, y1)) return fit({});
+  // Leave the legend's corner free of the picture where the view is low.
+  cam_.fit(x0, y0, x1, y1, 0.94f);
+  cam_.scale = std::min(cam_.scale, 1.5f);
+}
+
+// A count on each parent of folded parts: +N over its centre.
+void GraphView::drawBadges() {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o(originX_, originY_);
+  const float fs = ImGui::GetFontSize() * 0.8f;
+  dl->PushClipRect(o, ImVec2(o.x + cam_.viewW, o.y + cam_.viewH), true);
+  for (uint32_t i = 0; i < scene_.nodeCount(); ++i) {
+    const uint32_t k = scene_.foldedCount(i);
+    if (k == 0 || scene_.hidden(i)) continue;
+    float sx, sy;
+    if (!scene_.screenPos(cam_, i, sx, sy) || sx < -20 || sy < -20 || sx > cam_.viewW + 20 || sy > cam_.viewH + 20) continue;
+    const std::string t = "+" + std::to_string(k);
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0.f, t.c_str());
+
+    const ImVec2 c(o.x + sx, o.y + sy);  // on the node: labels keep clear of it
+    dl->AddRectFilled(ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f),
+                      palette().labelBgStrong, ts.y * 0.5f);
+    dl->AddText(nullptr, fs, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), palette().text, t.c_str());
+  }
+  dl->PopClipRect();
+}
+
+void GraphView::drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const {
+  out.clear();
+  for (const GraphLabel& l : labels_) {
+    if (l.node >= c.entities.size()) continue;
+    // Clipped to the view as drawn.
+    const float x0 = std::max(l.x0, 0.f), y0 = std::max(l.y0, 0.f);
+    const float x1 = std::min(l.x1, cam_.viewW), y1 = std::min(l.y1, cam_.viewH);
+    if (x1 <= x0 || y1 <= y0) continue;
+    out.push_back(DrawnLabel{c.entities[l.node].id, std::string(scene_.labelOf(l.node)), originX_ + x0, originY_ + y0,
+                             x1 - x0, y1 - y0, false});
+  }
+}
+
+bool GraphView::legendRect(ScreenRect& r) const {
+  if (!legendShown_) return false;
+  r = ScreenRect{originX_ + legendX0_, originY_ + legendY0_, legendX1_ - legendX0_, legendY1_ - legendY0_};
   return true;
 }
 
@@ -123,6 +201,10 @@ void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out
     panning_ = false;
     ImGui::OpenPopup("node-context");
   }
+  // A double click on a node with parts shows them, or folds them again.
+  if (hovered && hovered_ >= 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&
+      scene_.partCount(static_cast<uint32_t>(hovered_)) > 0)
+    scene_.expand(static_cast<uint32_t>(hovered_), !scene_.expanded(static_cast<uint32_t>(hovered_)));
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
     const bool click = std::hypot(d.x, d.y) < kDragSlopPx;
@@ -169,6 +251,15 @@ void GraphView::drawContextMenu(const AppState& s, ActionQueue& out) {
     ImGui::Separator();
     if (ImGui::MenuItem("Select and show details")) out.push(act::Select{contextNode_});
     if (ImGui::MenuItem("Focus on its neighbours")) { out.push(act::Select{contextNode_}); focusHops_ = 1; }
+    if (const uint32_t parts = scene_.partCount(n); parts > 0) {
+      const std::string what = scene_.expanded(n) ? "Fold its " + std::to_string(parts) + " parts into it"
+                                                  : "Show its " + std::to_string(parts) + " parts";
+      if (ImGui::MenuItem(what.c_str())) scene_.expand(n, !scene_.expanded(n));
+    }
+    if (scene_.foldRoot(n) >= 0 && ImGui::MenuItem("Fold into what it is part of")) {
+      scene_.expand(static_cast<uint32_t>(scene_.foldRoot(n)), false);
+      if (s.selected == contextNode_) out.push(act::Select{scene_.foldRoot(n)});
+    }
     if (s.selected >= 0 && s.selected != contextNode_ && ImGui::MenuItem("Connections from the selection to here"))
       out.push(act::SetPathTarget{contextNode_});
     if (scene_.pinnedByUser(n) && ImGui::MenuItem("Let it move again")) scene_.letMove(n);
@@ -215,11 +306,16 @@ void GraphView::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 
 void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
-  const LabelKey key{cam_, scene_.version(), hovered_, fs};
+  const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
+  // The legend control's corner, which no label may meet.
+  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_);
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
     opt.minNodePx = scene_.drawStyle(cam_).minRadiusPx;
+    opt.avoid.push_back({legendX0_, legendY0_, legendX1_, legendY1_});
+    for (const ScreenRect& r : overlays_)  // panels over the view, in view coordinates
+      opt.avoid.push_back({r.x - originX_, r.y - originY_, r.x - originX_ + r.w, r.y - originY_ + r.h});
     scene_.placeLabels(cam_, hovered_, [&](std::string_view t, float& w, float& h) {
       const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
       w = ts.x;
@@ -230,6 +326,8 @@ void GraphView::drawLabels() {
   const ImVec2 o(originX_, originY_);
   dl->PushClipRect(o, ImVec2(o.x + cam_.viewW, o.y + cam_.viewH), true);
   for (const GraphLabel& l : labels_) {
+    const bool seen = l.x1 > 0 && l.y1 > 0 && l.x0 < cam_.viewW && l.y0 < cam_.viewH;
+    if (!seen) continue;  // below everything drawn, out of view: no leader line across the picture to it
     if (l.displaced) {  // a leader line from the node to the nearest point of its label
       float sx = 0, sy = 0;
       scene_.screenPos(cam_, l.node, sx, sy);
@@ -258,9 +356,17 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   if (scene_.nodeCount() != c.entities.size()) setCorpus(c);
   scene_.setVisibility(vis);
   scene_.setPaths(paths, pathsVersion);
-  if (showLegend_ < 0) showLegend_ = ImGui::GetContentRegionAvail().x >= 640 ? 1 : 0;  // narrow screens start without it
   drawToolbar(c, s, out);
+  followSelection(s);
   scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
+  if (const float fs = ImGui::GetFontSize(); fs != measuredFont_) {  // neighbourhood rings are spaced by label size
+    measuredFont_ = fs;
+    scene_.setMeasure([fs](std::string_view t, float& w, float& h) {
+      const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
+      w = ts.x;
+      h = ts.y;
+    });
+  }
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   originX_ = pos.x;
@@ -278,7 +384,8 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   bool animating = scene_.advance(s.reducedMotion);
   if (scene_.takeRefit()) needFit_ = true;
   if (needFit_) {
-    fit({});
+    if (scene_.mode() == GraphLayoutMode::Radial && s.selected >= 0) frameNeighbourhood();
+    else fit({});
     if (!animating) needFit_ = false;
   }
   handleInput(c, s, out, hovered);
@@ -293,7 +400,15 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   drawLabels();
-  if (showLegend_) drawGraphLegend(originX_, originY_, cam_.viewH);
+  drawBadges();
+  legend_.open = showLegend_ != 0;
+  const LegendChoices was = legend_;
+  if (drawGraphLegend(legend_, originX_, originY_, cam_.viewW, cam_.viewH)) {
+    if (legend_.showParts != was.showParts) scene_.expandAll(legend_.showParts);
+    scene_.setFolding(!legend_.showParts, legend_.showThemes);
+  }
+  showLegend_ = legend_.open ? 1 : 0;
+  legendShown_ = true;
   return animating || dragNode_ >= 0;
 }
 

@@ -2,6 +2,7 @@
 // scene's nodes, edges and labels become draws (the project's WebGL2 renderer for nodes and edges, Dear
 // ImGui for labels, legend, tooltip and menus).
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -10,8 +11,10 @@
 #include "core/actions.h"
 #include "core/app_state.h"
 #include "core/graph_scene.h"
+#include "core/screen_info.h"
 #include "core/view_cache.h"
 #include "render/graph_renderer.h"
+#include "ui/graph_legend.h"
 
 struct ImDrawCmd;
 struct ImDrawList;
@@ -35,12 +38,28 @@ class GraphView {
   bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, const std::vector<Path>& paths,
             uint64_t pathsVersion);
   uint64_t layoutIterations() const { return scene_.forceLayout().iterations(); }
-  bool layoutSettled() const { return scene_.forceLayout().settled(); }
+  bool layoutSettled() const { return scene_.settled(); }
 
   // Pinch: zoom about a screen point by factor, then pan by (dx, dy) pixels.
   void pinch(double factor, float screenX, float screenY, float dx, float dy);
   // Screen position of a node's centre (for tests driving the page through explorer.entityScreenPos).
   bool nodeScreenPos(uint32_t node, float& x, float& y) const;
+  // The labels drawn in the last frame, in screen (CSS) pixels.
+  void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
+  // The legend control's rectangle in the last frame (screen pixels); false when not shown.
+  bool legendRect(ScreenRect& r) const;
+  // Panels drawn over the view (the story card), screen pixels: labels keep clear of them.
+  void setOverlays(const std::vector<ScreenRect>& rects) {
+    if (rects.size() != overlays_.size() ||
+        !std::equal(rects.begin(), rects.end(), overlays_.begin(), [](const ScreenRect& a, const ScreenRect& b) {
+          return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+        })) {
+      overlays_ = rects;
+      ++overlaysVersion_;
+    }
+  }
+  // The picture's rectangle (below the view's toolbar) in the last frame.
+  ScreenRect plotRect() const { return ScreenRect{originX_, originY_, cam_.viewW, cam_.viewH}; }
 
  private:
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
@@ -49,6 +68,9 @@ class GraphView {
   void drawTooltip(const Corpus& c, const AppState& s);
   void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();
+  void drawBadges();
+  void followSelection(const AppState& s);
+  void frameNeighbourhood();
   void upload();
   void fit(const std::vector<uint32_t>& nodes);
   void cameraMoved() { needFit_ = false; userMovedCamera_ = true; }
@@ -67,12 +89,23 @@ class GraphView {
     uint64_t scene = UINT64_MAX;
     int hovered = -2;
     float fontSize = 0;
+    bool legendOpen = false;
+    uint64_t overlays = 0;
     bool operator==(const LabelKey& o) const {
-      return cam == o.cam && scene == o.scene && hovered == o.hovered && fontSize == o.fontSize;
+      return cam == o.cam && scene == o.scene && hovered == o.hovered && fontSize == o.fontSize && legendOpen == o.legendOpen &&
+             overlays == o.overlays;
     }
   } labelKey_;
   int focusHops_ = 0;    // 0: off; else fade what is further than this from the selection
-  int showLegend_ = -1;  // -1: decide by width on the first frame
+  int showLegend_ = 0;   // the legend control is open (the toolbar's button toggles it too)
+  LegendChoices legend_;
+  std::vector<ScreenRect> overlays_;
+  uint64_t overlaysVersion_ = 0;
+  bool legendShown_ = false;
+  float legendX0_ = 0, legendY0_ = 0, legendX1_ = 0, legendY1_ = 0;  // view coordinates
+  float measuredFont_ = 0;  // the font size the scene's label measure was set for
+  int lastSelected_ = -2;
+  bool autoAround_ = false;  // the layout went round the selection because it was selected (undone on clearing)
   int hovered_ = -1;
   int dragNode_ = -1;
   int contextNode_ = -1;  // the node whose context menu is open

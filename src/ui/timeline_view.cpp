@@ -157,6 +157,17 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
   dl->AddLine(ImVec2(x0, y0 + h), ImVec2(x0 + w, y0 + h), palette().tickMinor);
 }
 
+void TimelineView::drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const {
+  out.clear();
+  for (const Drawn& d : drawn_) {
+    if (d.item >= layout_.size()) continue;
+    const TimelineItem& it = layout_.items()[d.item];
+    const std::string& id = it.isEvent ? c.events[it.source].id : c.entities[it.source].id;
+    const std::string_view label = d.useShort ? it.shortLabel : it.label;
+    out.push_back(DrawnLabel{id, d.elided || !d.text.empty() ? d.text : std::string(label), d.x, d.y, d.w, d.h, d.elided});
+  }
+}
+
 void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0) {
   const TimelineItem& it = layout_.items()[p.item];
   const uint32_t col = colourOf(c, it);
@@ -221,11 +232,21 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const Rgba barInk = inkOn(Rgba{static_cast<uint8_t>(col), static_cast<uint8_t>(col >> 8), static_cast<uint8_t>(col >> 16)});
   const uint32_t onCol = ink.onBar ? IM_COL32(barInk.r, barInk.g, barInk.b, 255) : textCol;
   if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
+  // What is drawn is recorded (explorer.labels()), as clipped to the lanes.
+  const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+  auto record = [&](float textW, bool elided, std::string text) {
+    const float ax = std::max(x0 + p.labelX, clipMin.x), ay = std::max(ty, clipMin.y);
+    const float bx = std::min(x0 + p.labelX + textW, clipMax.x), by = std::min(ty + ImGui::GetFontSize(), clipMax.y);
+    if (bx > ax && by > ay) drawn_.push_back(Drawn{p.item, ax, ay, bx - ax, by - ay, elided, std::move(text), p.useShort});
+  };
   if (p.fit == LabelFit::Full && width <= limit) {
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, label.data(), label.data() + label.size());
+    record(width, false, {});
   } else {
-    const std::string e = elide(label, limit);
+    std::string e = elide(label, limit);
     dl->AddText(ImVec2(x0 + p.labelX, ty), onCol, e.c_str());
+    const float ew = ImGui::CalcTextSize(e.c_str()).x;
+    record(ew, e != label, std::move(e));
   }
 }
 
@@ -235,6 +256,7 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
   const int selItem = s.selected >= 0 ? layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) : -1;
   layout_.visible(scale_, scrollY_, scrollY_ + h, visible_);
   layout_.place(scale_, visible_, labelWidths_, selItem, placed_, &shortWidths_);
+  drawn_.clear();
   dl->PushClipRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), true);
   // Lane headers and row stripes.
   for (int lane = 0; lane < kLaneCount; ++lane) {
@@ -495,6 +517,7 @@ bool TimelineView::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
   scale_.clampTo(layout_.dataFirst(), layout_.dataLast(), layout_.defaultMarginDays());
   plotX_ = pos.x;
   lanesY_ = pos.y + axisH;
+  plotRect_ = ScreenRect{pos.x, pos.y, w, axisH + h};
   ImGui::InvisibleButton("timeline-canvas", ImVec2(w, axisH + h));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();

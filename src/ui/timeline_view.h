@@ -8,6 +8,7 @@
 
 #include "core/actions.h"
 #include "core/app_state.h"
+#include "core/screen_info.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
 #include "core/timeline_layout.h"
@@ -30,6 +31,10 @@ class TimelineView {
   void pinch(double factor, float screenX, float dx);
   // Screen position of an entity's item (for tests driving the page); false when not drawn.
   bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
+  // The item labels drawn in the last frame (screen pixels, as clipped to the lanes).
+  void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
+  // The plot (axis and lanes) in the last frame, screen pixels.
+  ScreenRect plotRect() const { return plotRect_; }
 
  private:
   void drawToolbar(const AppState& s, ActionQueue& out);
@@ -52,6 +57,15 @@ class TimelineView {
   TickSet ticks_;
   std::vector<uint32_t> visible_;
   std::vector<PlacedItem> placed_;
+  struct Drawn {
+    uint32_t item = 0;
+    float x = 0, y = 0, w = 0, h = 0;
+    bool elided = false;
+    std::string text;  // when elided; else the item's label (or short label) as is
+    bool useShort = false;
+  };
+  std::vector<Drawn> drawn_;  // labels drawn this frame
+  ScreenRect plotRect_;
   std::vector<float> labelWidths_;
   std::vector<float> shortWidths_;  // of the items' short labels, 0 where none
   // The "dates unknown" strip below the lanes: what has no date and nothing dated to infer one from.

@@ -120,6 +120,12 @@ try {
   const g2 = await until(page, (s) => s.selected === 'org-acevo', 'node click').catch(() => state(page));
   check('clicking a node selects it', g2.selected === 'org-acevo', g2.selected);
 
+  // Selecting went round the selection (its neighbours on a ring); clearing it brings the force picture
+  // back, where a drag pins a node.
+  await page.evaluate(() => window.explorer.select(null));
+  await page.waitForTimeout(300);  // the view follows on its next frame
+  await until(page, (s) => s.selected === null && s.layout.settled, 'the force picture again', 20000);
+  await page.waitForTimeout(200);
   // Drag a node: it follows the pointer, stays pinned there, and the layout reheats then settles.
   const before = await page.evaluate(() => window.explorer.entityScreenPos('org-nhs-england'));
   await page.mouse.move(before.x, before.y);
@@ -131,7 +137,7 @@ try {
   check('a dragged node moves with the pointer', Math.hypot(dropped.x - (before.x + 96), dropped.y - (before.y + 48)) < 6,
     `${JSON.stringify(before)} -> ${JSON.stringify(dropped)}`);
   const g3 = await until(page, (s) => s.layout.settled, 'layout to settle after the drag', 20000);
-  check('the layout ran again after the drag', g3.layout.iterations > g1.layout.iterations);
+  check("the layout ran again after the drag", g3.layout.iterations > g1.layout.iterations, `${g1.layout.iterations} -> ${g3.layout.iterations}`);
   const after = await page.evaluate(() => window.explorer.entityScreenPos('org-nhs-england'));
   check('the dragged node stays pinned', Math.hypot(after.x - dropped.x, after.y - dropped.y) < 1.5,
     `${JSON.stringify(dropped)} -> ${JSON.stringify(after)}`);
