@@ -84,6 +84,9 @@
     setAsOf: command((date) => wasm.flag('set_as_of', idOrEmpty(date))),
     // Where an entity is drawn in the current view, in CSS pixels of the canvas, or null.
     entityScreenPos: (id) => wasm.json('entity_screen', String(id)),
+    // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
+    // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
+    plotRect: () => wasm.json('plot_rect'),
     // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
     // Returns the warnings about values that were not understood (those are ignored).
     setFilters: command((f) => wasm.json('set_filters', filtersQuery(f || {}))),

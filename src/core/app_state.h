@@ -98,6 +98,7 @@ struct UiState {
     FilterSpec filter;
     double windowFrom = 0, windowTo = 0;
   } beforeStory;
+  bool controlsShown = false;  // an embed shows its controls once the reader asks (compact: the view first)
   bool corpusLoaded = false;
   uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
 };

@@ -1,5 +1,7 @@
 #include "platform/bridge.h"
 
+#include <imgui.h>
+
 #include <cstdlib>
 #include <string>
 
@@ -151,6 +153,18 @@ EMSCRIPTEN_KEEPALIVE const char* ex_entity_screen(const char* id) {
   float x = 0, y = 0;
   if (e < 0 || !gApp->entityScreenPos(static_cast<uint32_t>(e), x, y)) return reply("null");
   return replyJson(nlohmann::json{{"x", x}, {"y", y}});
+}
+
+// Where the view draws (the plot) and the story card, last frame, in CSS pixels:
+// {"plot": {x, y, w, h}, "card": {x, y, w, h} or null, "canvas": {w, h}}. Read only; for tests that
+// measure the view's share of the page and what the story card covers.
+EMSCRIPTEN_KEEPALIVE const char* ex_plot_rect() {
+  const auto rect = [](const Rect& r) { return nlohmann::json{{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; };
+  const Rect& card = gApp->storyCardRect();
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  return replyJson(nlohmann::json{{"plot", rect(gApp->plotRect())},
+                                  {"card", card.w > 0 ? rect(card) : nlohmann::json(nullptr)},
+                                  {"canvas", {{"w", size.x}, {"h", size.y}}}});
 }
 
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each

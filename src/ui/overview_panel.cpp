@@ -10,6 +10,11 @@
 namespace nhsx {
 
 void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
+  if (!s.embed && !c.title.empty()) {  // the title, here rather than over every view (an embed's host gives it)
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextWrapped("%s", c.title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+  }
   if (!c.description.empty()) ImGui::TextWrapped("%s", c.description.c_str());
   if (c.firstDay != c.lastDay) {
     int y0, y1, m, d;

@@ -9,7 +9,7 @@
 #include "core/text_util.h"
 #include "render/imgui_renderer.h"
 #include "core/kind_style.h"
-#include "ui/flow.h"
+#include "ui/corner_tools.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -99,39 +99,36 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
   return it.isEvent ? kEventColour : kindStyle(c.entities[it.source].kind).colour;
 }
 
+// The timeline's own controls float over the top-right corner of the view as one compact row: fit,
+// zoom, the "as of" cursor and playing through time. An embed shows them once the reader asks.
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
-  Flow flow;
-  flow.before(Flow::button("Fit all"));
-  if (ImGui::Button("Fit all")) fitAll();
-  flow.before(Flow::button("Fit selection"));
-  ImGui::BeginDisabled(s.selected < 0 || layout_.itemOfEntity(static_cast<uint32_t>(std::max(s.selected, 0))) < 0);
-  if (ImGui::Button("Fit selection") && s.selected >= 0) {
+  if (s.embed && !s.controlsShown) return;
+  CornerTools tools;
+  tools.begin("timeline-tools");
+  if (CornerTools::button("Fit", "Fit everything (F)", false)) fitAll();
+  const bool canFitSelection = s.selected >= 0 && layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
+  if (canFitSelection && CornerTools::button("Fit selection", "Show the selection's dates")) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
     const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
     scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
   }
-  ImGui::EndDisabled();
-  flow.before(Flow::button(" - "));
-  if (ImGui::Button(" - ")) zoom(1 / 1.5);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (-)");
-  flow.before(Flow::button(" + "));
-  if (ImGui::Button(" + ")) zoom(1.5);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (+)");
-  flow.before(Flow::check("As of"), 24);
+  if (CornerTools::button(" - ", "Zoom out (-)")) zoom(1 / 1.5);
+  if (CornerTools::button(" + ", "Zoom in (+)")) zoom(1.5);
+  ImGui::SameLine(0, 6.f);
   bool cursorOn = s.asOf != kNoDay;
   if (ImGui::Checkbox("As of", &cursorOn)) {
     out.push(act::SetAsOf{cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay, true});
   }
-  flow.before(Flow::button("Pause"));
-  if (ImGui::Button(s.playing ? "Pause" : "Play")) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show what existed on one date (drag the cursor on the axis)");
+  if (CornerTools::button(s.playing ? "\xe2\x8f\xb8" : "\xe2\x96\xb6", s.playing ? "Pause" : "Play through time")) {
     out.push(act::TogglePlay{static_cast<int32_t>(layout_.dataFirst()), static_cast<int32_t>(layout_.dataLast())});
   }
   if (s.asOf != kNoDay) {
-    const std::string text = formatUkDay(s.asOf);
-    flow.before(Flow::text(text.c_str()));
+    ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextUnformatted(formatUkDay(s.asOf).c_str());
   }
+  tools.end();
 }
 
 void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
