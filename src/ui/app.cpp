@@ -289,7 +289,8 @@ bool App::drawFrame(float width, float height, double dt) {
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
   // when the selection is cleared, unless the reader opened it for the filters or sources.
   if (state_.selected != drawerSelection_) {
-    if (state_.selected >= 0 && state_.story < 0) openDrawer(0);
+    // (An embed shows the view first: its details open from the menu once the controls are shown.)
+    if (state_.selected >= 0 && state_.story < 0 && (!state_.embed || state_.controlsShown)) openDrawer(0);
     if (state_.selected < 0 && drawerTab_ == 0) drawerOpen_ = false;
     drawerSelection_ = state_.selected;
   }

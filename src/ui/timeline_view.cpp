@@ -334,9 +334,15 @@ void TimelineView::drawLinks(ImDrawList* dl, float x0, float top) {
 }
 
 void TimelineView::followSelection(const AppState& s, float lanesHeight) {
-  if (s.selected == lastSelected_) return;
-  lastSelected_ = s.selected;
-  if (s.selected < 0) return;
+  const bool isNew = s.selected != lastSelected_;
+  if (isNew) {
+    lastSelected_ = s.selected;
+    // A story step or a link asks for a new window with the selection: the rows repack for the new zoom
+    // over a few frames, so the row is followed until that settles (a few frames at most).
+    followFrames_ = s.selected >= 0 ? 30 : 0;
+  }
+  if (followFrames_ <= 0 || s.selected < 0) return;
+  --followFrames_;
   const int item = layout_.itemOfEntity(static_cast<uint32_t>(s.selected));
   if (item < 0) {  // in the "dates unknown" strip, if there: scroll to its chip
     for (const Chip& ch : chips_) {
@@ -344,11 +350,12 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
       const float y = chipsTop() + ch.y0;
       if (y < scrollY_ || y > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) scrollY_ = std::max(0.f, y - lanesHeight * 0.3f);
     }
+    if (!chips_.empty()) followFrames_ = 0;
     return;
   }
   const TimelineItem& it = layout_.items()[static_cast<size_t>(item)];
-  // Bring the item into view horizontally (keeping the zoom) and vertically.
-  if (it.start < scale_.t0() || it.start > scale_.t1()) {
+  // Bring the item into view horizontally (keeping the zoom) once, and vertically until the rows settle.
+  if (isNew && (it.start < scale_.t0() || it.start > scale_.t1())) {
     const double span = scale_.span();
     scale_.setView(it.start - span * 0.3, it.start + span * 0.7, scale_.width());
   }
@@ -356,6 +363,7 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
   if (rowY < scrollY_ || rowY > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) {
     scrollY_ = std::max(0.f, rowY - lanesHeight * 0.3f);
   }
+  if (!layout_.packPending() && !isNew) followFrames_ = 0;
 }
 
 void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered, float x0, float y0,

@@ -1,7 +1,7 @@
 // Room for the picture (issue 19), in a real browser: the view's share of the canvas at embed, phone and
 // desktop sizes; every step of every bundled story in presentation mode at 1280x720 shows its subject
 // inside the view and outside the story card; the card's Sources stay closed through the arrow keys; a
-// story's end restores the filters, date and view; a touch swipe that starts on an embed scrolls the
+// story's end restores the filters, date and view; a touch swipe that starts on an embed is left to the
 // host page until the reader taps in. Screenshots of each size go to the artifacts folder.
 //   node tests/browser/room.mjs --site build/web/site --artifacts build/test-artifacts
 import fs from 'node:fs';
@@ -111,29 +111,45 @@ try {
   check('no page errors in the stories', errors.length === 0, errors.join('\n'));
   await page.close();
 
-  // ---- A touch swipe that starts on an embed scrolls the host page; after a tap it pans the view.
-  const context = await browser.newContext({ viewport: { width: 700, height: 800 }, hasTouch: true, isMobile: true });
+  // ---- A touch swipe that starts on an embed is left to the browser (which scrolls the host page: the
+  // frame itself cannot scroll) until the reader taps in; after a tap, touches pan the view. Headless
+  // Chromium does not chain a synthetic touch scroll from any iframe to its host (not even from a plain
+  // one), so what is checked is that the explorer leaves the swipe alone: the canvas allows panning,
+  // the app never sees the touches, and the view does not move.
+  const context = await browser.newContext({ viewport: { width: 700, height: 1400 }, hasTouch: true, isMobile: true });
   const host = await context.newPage();
   await host.goto(`${hostUrl}embed-demo.html?explorer=${encodeURIComponent(url)}`);
   await host.waitForFunction(() => ['graph', 'timeline'].every((n) => window.embedDemo.events.some((e) => e.frame === n && e.what === 'ready')),
     null, { timeout: 60000 });
   await host.waitForTimeout(1000);
   await host.screenshot({ path: path.join(artifacts, 'embed-demo.png'), fullPage: true });
-  const frameBox = await host.locator('iframe[data-name=graph]').boundingBox();
-  await host.evaluate((y) => window.scrollTo(0, y - 200), frameBox.y);
+  await host.evaluate(() => window.scrollTo(0, 0));
   await host.waitForTimeout(300);
+  const frame = host.frames().find((f) => f.url().includes('view=graph'));
   const box = await host.locator('iframe[data-name=graph]').boundingBox();
   const cdp = await context.newCDPSession(host);
   const touch = (type, pts) => cdp.send('Input.dispatchTouchEvent', {
     type, touchPoints: pts.map(([x, y], i) => ({ x, y, id: i + 1, radiusX: 4, radiusY: 4, force: 1 })) });
-  const y0 = await host.evaluate(() => window.scrollY);
-  const sx = box.x + box.width / 2, sy = box.y + box.height * 0.7;
+  const swipe = async (sx, sy, dx, dy) => {
+    await touch('touchStart', [[sx, sy]]);
+    for (let i = 1; i <= 10; ++i) { await touch('touchMove', [[sx + i * dx / 10, sy + i * dy / 10]]); await host.waitForTimeout(20); }
+    await touch('touchEnd', []);
+    await host.waitForTimeout(600);
+  };
+  const touchAction = () => frame.evaluate(() => getComputedStyle(document.getElementById('canvas')).touchAction);
+  const nodePos = () => frame.evaluate(() => window.explorer.entityScreenPos('org-nhs-england'));
+  check('before a tap, an embed lets the browser pan (scroll the host page) over its canvas',
+    (await touchAction()).includes('pan-y'), await touchAction());
+  const p0 = await nodePos();
+  const sx = box.x + box.width * 0.3, sy = box.y + box.height * 0.75;
+  await swipe(sx, sy, 0, -200);
+  const p1 = await nodePos();
+  check('a swipe that starts on the embed does not move its view (it is the host page\'s)',
+    p0 && p1 && Math.abs(p1.y - p0.y) < 1, `${JSON.stringify(p0)} -> ${JSON.stringify(p1)}`);
   await touch('touchStart', [[sx, sy]]);
-  for (let i = 1; i <= 10; ++i) { await touch('touchMove', [[sx, sy - i * 20]]); await host.waitForTimeout(20); }
   await touch('touchEnd', []);
-  await host.waitForTimeout(600);
-  const y1 = await host.evaluate(() => window.scrollY);
-  check(`a swipe that starts on an embed scrolls the host page (${y0} -> ${y1})`, y1 > y0 + 50, `${y0} -> ${y1}`);
+  await host.waitForTimeout(400);
+  check('after a tap, touches belong to the explorer', (await touchAction()) === 'none', await touchAction());
   await context.close();
 
   // The dark graph embed in the demo page, as docs/embedding.md shows it.
