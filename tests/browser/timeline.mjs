@@ -26,7 +26,10 @@ try {
     for (const e of wanted) {
       await page.evaluate((id) => window.explorer.select(id), e.id);
       let pos = null;
-      for (let k = 0; k < 20 && !pos; k++) {  // the view scrolls to the selection on its next frame
+      const inView = (p) => p && p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
+      // The view scrolls to the selection on its next frame (a chip of the Dates-unknown strip has a
+      // position before that too, so wait until it is in view; the strip also lists undated documents now).
+      for (let k = 0; k < 20 && !inView(pos); k++) {
         await page.waitForTimeout(30);
         pos = await page.evaluate((id) => window.explorer.entityScreenPos(id), e.id);
       }
