@@ -12,6 +12,7 @@
 #include "ui/flow.h"
 #include "ui/overview_panel.h"
 #include "ui/help_panel.h"
+#include "ui/icons.h"
 #include "ui/sources_panel.h"
 #include "ui/story_panel.h"
 #include "core/story.h"
@@ -144,7 +145,7 @@ void App::drawSide() {
     const float closeW = ImGui::GetFrameHeight();
     const ImVec2 at = ImGui::GetCursorPos();
     ImGui::SetCursorPosX(at.x + ImGui::GetContentRegionAvail().x - closeW);
-    if (ImGui::Button("\xe2\x9c\x95##close-drawer", ImVec2(closeW, 0))) drawerOpen_ = false;
+    if (ImGui::Button(ICON_CLOSE "##close-drawer", ImVec2(closeW, 0))) drawerOpen_ = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
     ImGui::SetCursorPos(at);
   }
@@ -227,11 +228,11 @@ void App::drawHeader(float width) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
   }
   // The right-hand group, measured so it ends at the right edge.
-  const char* searchLabel = narrow ? "\xe2\x8c\x95##search" : "\xe2\x8c\x95 Search##search";
-  const char* filtersLabel = state_.filter.empty() ? "Filters" : "Filters \xe2\x97\x8f";
-  const char* present = state_.presentation ? "End presentation" : "Present";
-  float groupW = Flow::button(searchLabel) + Flow::button("\xe2\x98\xb0") + st.ItemSpacing.x;
-  if (!narrow) groupW += Flow::button(filtersLabel) + Flow::button(present) + Flow::button("?") + 3 * st.ItemSpacing.x;
+  const char* searchLabel = narrow ? ICON_SEARCH "##search" : ICON_SEARCH " Search##search";
+  const char* filtersLabel = state_.filter.empty() ? ICON_FILTER " Filters" : ICON_FILTER " Filters \xe2\x97\x8f";
+  const char* present = state_.presentation ? ICON_PRESENT " End presentation" : ICON_PRESENT " Present";
+  float groupW = Flow::button(searchLabel) + Flow::button(ICON_MENU) + st.ItemSpacing.x;
+  if (!narrow) groupW += Flow::button(filtersLabel) + Flow::button(present) + Flow::button(ICON_HELP) + 3 * st.ItemSpacing.x;
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   ImGui::SameLine(0, 0);
   ImGui::SetCursorScreenPos(ImVec2(std::max(ImGui::GetCursorScreenPos().x + fs, right - groupW), ImGui::GetCursorScreenPos().y));
@@ -249,11 +250,11 @@ void App::drawHeader(float width) {
     if (ImGui::Button(present)) actions_.push(act::TogglePresentation{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
     ImGui::SameLine();
-    if (ImGui::Button("?")) showHelp_ = !showHelp_;
+    if (ImGui::Button(ICON_HELP)) showHelp_ = !showHelp_;
     if (ImGui::IsItemHovered() && !showHelp_) ImGui::SetTooltip("Keyboard keys (?)");
   }
   ImGui::SameLine();
-  if (ImGui::Button("\xe2\x98\xb0")) ImGui::OpenPopup("menu");
+  if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -320,7 +321,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   if (state_.embed && !state_.controlsShown) {  // compact: one small button in the corner asks for the controls
     ImGui::SetCursorScreenPos(ImVec2(viewMin.x + 6.f, viewMin.y + 6.f));
-    if (ImGui::Button("\xe2\x98\xb0##controls")) state_.controlsShown = true;
+    if (ImGui::Button(ICON_MENU "##controls")) state_.controlsShown = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the controls: views, search, filters, export");
   }
   ImGui::EndChild();

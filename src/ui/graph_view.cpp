@@ -10,6 +10,7 @@
 #include "core/kind_style.h"
 #include "render/imgui_renderer.h"
 #include "ui/corner_tools.h"
+#include "ui/icons.h"
 #include "ui/flow.h"
 #include "ui/graph_legend.h"
 #include "ui/theme.h"
@@ -81,16 +82,16 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
     ImGui::EndDisabled();
     ImGui::EndPopup();
   }
-  if (CornerTools::button("Fit", "Fit everything")) { fit({}); needFit_ = false; }
-  if (CornerTools::button(" - ", "Zoom out (-)")) cam_.zoom(1.f / kZoomStep);
-  if (CornerTools::button(" + ", "Zoom in (+)")) cam_.zoom(kZoomStep);
-  if (CornerTools::button(s.playing ? "\xe2\x8f\xb8" : "\xe2\x96\xb6", s.playing ? "Pause" : "Play through time"))
+  if (CornerTools::button(ICON_FIT " Fit", "Fit everything")) { fit({}); needFit_ = false; }
+  if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) cam_.zoom(1.f / kZoomStep);
+  if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) cam_.zoom(kZoomStep);
+  if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time"))
     out.push(act::TogglePlay{c.firstDay, c.lastDay});
   if (s.asOf != kNoDay) {
     ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("as of %s", isoDay(s.asOf).c_str());
-    if (CornerTools::button("\xe2\x9c\x95", "Show every date again")) out.push(act::SetAsOf{kNoDay, true});
+    if (CornerTools::button(ICON_CLOSE, "Show every date again")) out.push(act::SetAsOf{kNoDay, true});
   }
   tools.end();
 }

@@ -10,6 +10,7 @@
 #include "render/imgui_renderer.h"
 #include "core/kind_style.h"
 #include "ui/corner_tools.h"
+#include "ui/icons.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -105,22 +106,22 @@ void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
   if (s.embed && !s.controlsShown) return;
   CornerTools tools;
   tools.begin("timeline-tools");
-  if (CornerTools::button("Fit", "Fit everything (F)", false)) fitAll();
+  if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
   const bool canFitSelection = s.selected >= 0 && layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
   if (canFitSelection && CornerTools::button("Fit selection", "Show the selection's dates")) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
     const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
     scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
   }
-  if (CornerTools::button(" - ", "Zoom out (-)")) zoom(1 / 1.5);
-  if (CornerTools::button(" + ", "Zoom in (+)")) zoom(1.5);
+  if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) zoom(1 / 1.5);
+  if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) zoom(1.5);
   ImGui::SameLine(0, 6.f);
   bool cursorOn = s.asOf != kNoDay;
   if (ImGui::Checkbox("As of", &cursorOn)) {
     out.push(act::SetAsOf{cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay, true});
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show what existed on one date (drag the cursor on the axis)");
-  if (CornerTools::button(s.playing ? "\xe2\x8f\xb8" : "\xe2\x96\xb6", s.playing ? "Pause" : "Play through time")) {
+  if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time")) {
     out.push(act::TogglePlay{static_cast<int32_t>(layout_.dataFirst()), static_cast<int32_t>(layout_.dataLast())});
   }
   if (s.asOf != kNoDay) {
