@@ -13,7 +13,7 @@ log() { printf '[setup] %s\n' "$*"; }
 
 # --- Debian packages --------------------------------------------------------------------------
 pkgs=(build-essential cmake ninja-build emscripten nlohmann-json3-dev libsdl2-dev libgl-dev
-      chromium fonts-noto-core python3-fonttools clang-14 lld libclang-rt-14-dev llvm-14 nodejs npm xz-utils ca-certificates gzip
+      chromium fonts-noto-core fonts-font-awesome python3-fonttools clang-14 lld libclang-rt-14-dev llvm-14 nodejs npm xz-utils ca-certificates gzip
       xvfb xauth libgl1-mesa-dri)
 missing=()
 for p in "${pkgs[@]}"; do

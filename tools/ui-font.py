@@ -15,6 +15,7 @@ import tempfile
 from fontTools import subset
 from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 
 NOTO = '/usr/share/fonts/truetype/noto'
 # (font file, code points). Keep src/platform/fonts.cpp's ImGui glyph ranges covering these.
@@ -26,6 +27,12 @@ PARTS = [
     ('NotoSansSymbols2-Regular.ttf',  # ⏴⏵⏸⏹ media keys, ■ ● ▲ ▶ ◀ geometric shapes, ★ ☆, ☐ ☑, ☰, ✓ ✔ ✕ ✖
      [(0x23F4, 0x23FA), (0x25A0, 0x25FF), (0x2605, 0x2606), (0x2610, 0x2612), (0x2630, 0x2630),
       (0x2713, 0x2718)]),
+    # The toolbar's icons from Font Awesome 4.7 (Debian's fonts-font-awesome, SIL OFL), at their
+    # private-use code points (src/ui/icons.h names them): search, close, zoom in/out, play, pause,
+    # question, fit (arrows-alt), filter, the menu (bars), present (television).
+    ('/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf',
+     [(0xF002, 0xF002), (0xF00D, 0xF00E), (0xF010, 0xF010), (0xF04B, 0xF04C), (0xF059, 0xF059),
+      (0xF0B0, 0xF0B0), (0xF0B2, 0xF0B2), (0xF0C9, 0xF0C9), (0xF26C, 0xF26C)]),
 ]
 
 
@@ -45,11 +52,13 @@ def build():
     with tempfile.TemporaryDirectory() as tmp:
         parts = []
         for name, ranges in PARTS:
-            font = subset.load_font(os.path.join(NOTO, name), opts)
+            font = subset.load_font(os.path.join(NOTO, name), opts)  # an absolute name stays as it is
             s = subset.Subsetter(opts)
             s.populate(unicodes=[c for lo, hi in ranges for c in range(lo, hi + 1)])
             s.subset(font)
-            path = os.path.join(tmp, name)
+            if font['head'].unitsPerEm != 1000:  # the merger needs one em (Font Awesome's is 1792)
+                scale_upem(font, 1000)
+            path = os.path.join(tmp, os.path.basename(name))
             subset.save_font(font, path, opts)
             parts.append(path)
         merged = Merger().merge(parts)

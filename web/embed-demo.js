@@ -25,7 +25,7 @@
     li.textContent = `${name} · ${what}${detail === undefined ? '' : ' · ' + JSON.stringify(detail)}`;
     if (isError) li.className = 'error';
     logList.append(li);
-    li.scrollIntoView({ block: 'nearest' });
+    logList.scrollTop = logList.scrollHeight;  // the log scrolls, never the page (the reader may be reading above)
   }
 
   // Sends a command to a named explorer; resolves with its result or rejects with its error. It waits

@@ -92,6 +92,9 @@
     // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard}, each
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
+    // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
+    // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
+    plotRect: () => wasm.json('plot_rect'),
     // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
     // Returns the warnings about values that were not understood (those are ignored).
     setFilters: command((f) => wasm.json('set_filters', filtersQuery(f || {}))),

@@ -1,6 +1,7 @@
 #include "core/actions.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace nhsx {
 
@@ -36,6 +37,14 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
   if (st.steps.empty()) return 0;
   step = std::clamp(step, 0, static_cast<int>(st.steps.size()) - 1);
   const StoryStep& p = st.steps[static_cast<size_t>(step)];
+  if (s.story < 0) {  // entering a story: remember what to come back to
+    s.beforeStory.saved = true;
+    s.beforeStory.view = s.view;
+    s.beforeStory.asOf = s.asOf;
+    s.beforeStory.filter = s.filter;
+    s.beforeStory.windowFrom = s.windowFrom;
+    s.beforeStory.windowTo = s.windowTo;
+  }
   Changes ch = set(s.story, story, kChangeStory) | set(s.storyStep, step, kChangeStory);
   View v;
   if (!p.view.empty() && parseView(p.view, v)) ch |= set(s.view, v, kChangeView);
@@ -54,6 +63,7 @@ Changes openLink(const Corpus& c, AppState& s, const act::OpenLink& l) {
   ViewState next = l.view;
   if (next.selected < 0) next.pathTo = -1;
   if (next.story < 0) next.storyStep = 0;
+  if (next.story < 0 || s.story < 0) s.beforeStory = UiState::BeforeStory{};  // a link replaces the whole view
   // The link's window is a request to the timeline, which then reports the window it shows.
   next.windowFrom = s.windowFrom;
   next.windowTo = s.windowTo;
@@ -108,7 +118,17 @@ struct Apply {
     if (s.story < 0 || s.storyStep <= 0) return 0;
     return goToStoryStep(c, s, s.story, s.storyStep - 1);
   }
-  Changes operator()(const act::EndStory&) const { return set(s.story, -1, kChangeStory) | set(s.storyStep, 0, kChangeStory); }
+  // Leaving a story restores the filters, date and view (and the timeline's window) in force before it.
+  Changes operator()(const act::EndStory&) const {
+    if (s.story < 0) return 0;
+    Changes ch = set(s.story, -1, kChangeStory) | set(s.storyStep, 0, kChangeStory);
+    if (!s.beforeStory.saved) return ch;
+    const UiState::BeforeStory b = std::exchange(s.beforeStory, UiState::BeforeStory{});
+    ch |= set(s.view, b.view, kChangeView) | set(s.asOf, b.asOf, kChangeAsOf) | set(s.filter, b.filter, kChangeFilters);
+    ch |= set(s.playing, false, kChangePlaying);
+    if (b.windowTo > b.windowFrom) requestWindow(s, b.windowFrom, b.windowTo);
+    return ch;
+  }
   Changes operator()(const act::OpenLink& a) const { return openLink(c, s, a); }
   Changes operator()(const act::SetPresentation& a) const { return set(s.presentation, a.on, kChangeLook); }
   Changes operator()(const act::TogglePresentation&) const { return set(s.presentation, !s.presentation, kChangeLook); }

@@ -34,7 +34,7 @@ struct SetPathTarget { int entity = -1; };    // -1 clears
 struct GoToStoryStep { int story = -1, step = 0; };  // step clamped; an unknown story changes nothing
 struct NextStoryStep {};
 struct PreviousStoryStep {};
-struct EndStory {};                           // leaves the story, keeping what is on screen
+struct EndStory {};  // leaves the story, restoring the filters, date and view in force before it
 // A deep link, resolved against the corpus (view_link.h): the whole view it describes.
 struct OpenLink { ViewState view; bool hasWindow = false; };
 struct SetPresentation { bool on = false; };

@@ -143,6 +143,15 @@ struct UiState {
   // Asks the timeline to show this window (days): a link or a story step; each request bumps the serial.
   double requestFrom = 0, requestTo = 0;
   uint64_t requestSerial = 0;
+  // What was in force before a story began (its first step saves it, its end restores it).
+  struct BeforeStory {
+    bool saved = false;
+    View view = View::Overview;
+    int32_t asOf = kNoDay;
+    FilterSpec filter;
+    double windowFrom = 0, windowTo = 0;
+  } beforeStory;
+  bool controlsShown = false;  // an embed shows its controls once the reader asks (compact: the view first)
   bool corpusLoaded = false;
   uint64_t corpusVersion = 0;  // bumped by every successful load: what derived data is keyed on
 };

@@ -284,7 +284,9 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   }
   undated_.clear();
   for (uint32_t e = 0; e < c.entities.size(); ++e) {
-    if (itemOfEntity_[e] < 0 && inferredKind(c.entities[e].kind) && shown(e)) undated_.push_back(e);
+    // Undated documents too (a story may be about one still to come): never silently absent.
+    const Kind k = c.entities[e].kind;
+    if (itemOfEntity_[e] < 0 && (inferredKind(k) || k == Kind::Document) && shown(e)) undated_.push_back(e);
   }
   // Successions across rows: merged into, succeeded by (a renaming stays within its row).
   links_.clear();

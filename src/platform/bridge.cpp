@@ -1,5 +1,7 @@
 #include "platform/bridge.h"
 
+#include <imgui.h>
+
 #include <cstdlib>
 #include <string>
 
@@ -176,6 +178,18 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   };
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+}
+
+// Where the view draws (the plot) and the story card, last frame, in CSS pixels:
+// {"plot": {x, y, w, h}, "card": {x, y, w, h} or null, "canvas": {w, h}}. Read only; for tests that
+// measure the view's share of the page and what the story card covers.
+EMSCRIPTEN_KEEPALIVE const char* ex_plot_rect() {
+  const auto rect = [](const Rect& r) { return nlohmann::json{{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; };
+  const Rect& card = gApp->storyCardRect();
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  return replyJson(nlohmann::json{{"plot", rect(gApp->plotRect())},
+                                  {"card", card.w > 0 ? rect(card) : nlohmann::json(nullptr)},
+                                  {"canvas", {{"w", size.x}, {"h", size.y}}}});
 }
 
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each

@@ -13,6 +13,7 @@
 #include "ui/flow.h"
 #include "ui/overview_panel.h"
 #include "ui/help_panel.h"
+#include "ui/icons.h"
 #include "ui/sources_panel.h"
 #include "ui/story_panel.h"
 #include "core/story.h"
@@ -147,70 +148,126 @@ void App::updatePaths() {
 }
 
 void App::drawSide() {
+  // The drawer's own row: what it shows, and a button that closes it (the view takes the room back).
+  {
+    const float closeW = ImGui::GetFrameHeight();
+    const ImVec2 at = ImGui::GetCursorPos();
+    ImGui::SetCursorPosX(at.x + ImGui::GetContentRegionAvail().x - closeW);
+    if (ImGui::Button(ICON_CLOSE "##close-drawer", ImVec2(closeW, 0))) drawerOpen_ = false;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
+    ImGui::SetCursorPos(at);
+  }
   if (!ImGui::BeginTabBar("side")) return;
   linkSpots_.clear();
-  detailsTabShown_ = ImGui::BeginTabItem("Details");
+  const auto tabFlags = [&](int tab) {
+    return drawerTabRequest_ == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  };
+  detailsTabShown_ = ImGui::BeginTabItem("Details", nullptr, tabFlags(0));
   if (detailsTabShown_) {
+    drawerTab_ = 0;
     const DetailsAction act = drawDetailsPanel(corpus_, state_, actions_, paths_, linkSpots_);
     if (act.findPath) search_.open(SearchBox::Purpose::PathTarget);
     if (!act.openAddress.empty()) request("open-url " + act.openAddress);
     ImGui::EndTabItem();
   }
   const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
-  if (ImGui::BeginTabItem(filterLabel.c_str())) {
+  if (ImGui::BeginTabItem(filterLabel.c_str(), nullptr, tabFlags(1))) {
+    drawerTab_ = 1;
     filterPanel_.draw(corpus_, state_, actions_, vis_);
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Sources")) {
+  if (ImGui::BeginTabItem("Sources", nullptr, tabFlags(2))) {
+    drawerTab_ = 2;
     const std::string address = drawSourcesPanel(corpus_, state_, vis_);
     if (!address.empty()) request("open-url " + address);
     ImGui::EndTabItem();
   }
+  drawerTabRequest_ = -1;
   ImGui::EndTabBar();
 }
 
-void App::drawHeader() {
-  if (!state_.embed) {  // an embed is compact: the host page gives the title
-    ImGui::SetWindowFontScale(1.2f);
-    ImGui::TextWrapped("%s", corpus_.title.c_str());
-    ImGui::SetWindowFontScale(1.0f);
-  }
-  Flow flow;
-  if (!state_.embed) {
-    flow.before(Flow::button("Open data"));
-    if (ImGui::Button("Open data")) request("open");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a corpus (.json) or two spreadsheets (.csv); or drop files here");
-  }
-  flow.before(Flow::button("Export"));
-  if (ImGui::Button("Export")) ImGui::OpenPopup("export");
-  if (ImGui::BeginPopup("export")) {
+void App::openDrawer(int tab) {
+  drawerOpen_ = true;
+  drawerTabRequest_ = tab;
+}
+
+// The overflow menu: what the compact row has no room for.
+void App::drawMenu(bool narrow) {
+  if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
     if (ImGui::MenuItem("Entities shown (CSV)")) request("export-entities-csv");
     if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
-    ImGui::EndPopup();
+    ImGui::EndMenu();
   }
-  flow.before(Flow::button("Search"));
-  if (ImGui::Button("Search")) search_.open();
-  // A tooltip never covers the dialog its button opened.
-  if (ImGui::IsItemHovered() && !search_.isOpen()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
-  const char* present = state_.presentation ? "End presentation" : "Present";
-  flow.before(Flow::button(present));
-  if (ImGui::Button(present)) actions_.push(act::TogglePresentation{});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
-  flow.before(Flow::button("?"));
-  if (ImGui::Button("?")) showHelp_ = !showHelp_;
-  if (ImGui::IsItemHovered() && !showHelp_) ImGui::SetTooltip("Keyboard keys (?)");
-  const char* names[] = {"Overview", "Timeline", "Relationships"};
+  ImGui::Separator();
+  if (ImGui::MenuItem(state_.filter.empty() ? "Filters" : "Filters (on)")) openDrawer(1);
+  if (ImGui::MenuItem("Sources")) openDrawer(2);
+  if (state_.selected >= 0 && ImGui::MenuItem("Details of the selection")) openDrawer(0);
+  if (narrow || state_.embed) {
+    ImGui::Separator();
+    if (ImGui::MenuItem(state_.presentation ? "End presentation" : "Present", "P")) actions_.push(act::TogglePresentation{});
+    if (ImGui::MenuItem("Keyboard keys", "?")) showHelp_ = true;
+  }
+  if (state_.embed) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Hide the controls")) state_.controlsShown = false;
+  }
+}
+
+// One compact row: the three views on the left; search, filters, presentation, help and the overflow
+// menu on the right (on a narrow screen only search and the menu). An embed shows the view first and
+// this row once the reader asks for it (the button in the view's corner).
+void App::drawHeader(float width) {
+  const float fs = ImGui::GetFontSize();
+  const bool narrow = width < fs * 38;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const char* names[] = {"Overview", "Timeline", narrow ? "Graph" : "Relationships"};
+  const char* tips[] = {"What the corpus holds and the guided stories (1)",
+                        "When things existed and happened (2)", "Who governs, funds and works with whom (3)"};
   const View views[] = {View::Overview, View::Timeline, View::Graph};
   for (int i = 0; i < 3; ++i) {
-    flow.before(Flow::button(names[i]), i == 0 ? 24.f : -1.f);
+    if (i) ImGui::SameLine(0, 2.f);
     const bool active = state_.view == views[i];
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(names[i])) actions_.push(act::SetView{views[i]});
     if (active) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
   }
-  ImGui::Separator();
+  // The right-hand group, measured so it ends at the right edge.
+  const char* searchLabel = narrow ? ICON_SEARCH "##search" : ICON_SEARCH " Search##search";
+  const char* filtersLabel = state_.filter.empty() ? ICON_FILTER " Filters" : ICON_FILTER " Filters \xe2\x97\x8f";
+  const char* present = state_.presentation ? ICON_PRESENT " End presentation" : ICON_PRESENT " Present";
+  float groupW = Flow::button(searchLabel) + Flow::button(ICON_MENU) + st.ItemSpacing.x;
+  if (!narrow) groupW += Flow::button(filtersLabel) + Flow::button(present) + Flow::button(ICON_HELP) + 3 * st.ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine(0, 0);
+  ImGui::SetCursorScreenPos(ImVec2(std::max(ImGui::GetCursorScreenPos().x + fs, right - groupW), ImGui::GetCursorScreenPos().y));
+  if (ImGui::Button(searchLabel)) search_.open();
+  // A tooltip never covers the dialog its button opened.
+  if (ImGui::IsItemHovered() && !search_.isOpen()) ImGui::SetTooltip("Search names, aliases, descriptions and quotes (/ or Ctrl+K)");
+  if (!narrow) {
+    ImGui::SameLine();
+    if (ImGui::Button(filtersLabel)) {
+      if (drawerOpen_ && drawerTab_ == 1) drawerOpen_ = false;
+      else openDrawer(1);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(state_.filter.empty() ? "Filter by kind, type, relation, theme and years" : "Filters are on: what is shown is filtered");
+    ImGui::SameLine();
+    if (ImGui::Button(present)) actions_.push(act::TogglePresentation{});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Large type, high contrast, full screen (P)");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_HELP)) showHelp_ = !showHelp_;
+    if (ImGui::IsItemHovered() && !showHelp_) ImGui::SetTooltip("Keyboard keys (?)");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
+  if (ImGui::BeginPopup("menu")) {
+    drawMenu(narrow);
+    ImGui::EndPopup();
+  }
 }
 
 bool App::drawFrame(float width, float height, double dt) {
@@ -236,19 +293,26 @@ bool App::drawFrame(float width, float height, double dt) {
     request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
   refresh();
-  drawHeader();
-  // The details sit beside the view on wide screens and below it on narrow ones.
+  // The compact row of controls (an embed: only when the reader asked for it).
+  if (!state_.embed || state_.controlsShown) drawHeader(width);
+  // The drawer opens with a new selection (not during a story: its card tells the step) and closes
+  // when the selection is cleared, unless the reader opened it for the filters or sources.
+  if (state_.selected != drawerSelection_) {
+    // (An embed shows the view first: its details open from the menu once the controls are shown.)
+    if (state_.selected >= 0 && state_.story < 0 && (!state_.embed || state_.controlsShown)) openDrawer(0);
+    if (state_.selected < 0 && drawerTab_ == 0) drawerOpen_ = false;
+    drawerSelection_ = state_.selected;
+  }
+  // The drawer sits beside the view on wide screens and is a bottom sheet on narrow ones; closed, the
+  // view takes the whole width and height.
   const bool wide = width >= 900;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float detailsW = wide ? std::clamp(width * 0.3f, 300.f, 460.f) : avail.x;
-  const float viewW = wide ? avail.x - detailsW - ImGui::GetStyle().ItemSpacing.x : avail.x;
-  // Below the view, an empty Details tab (nothing selected) takes only its tabs and one hint, so a phone
-  // shows more of the view; anything to read there gets two fifths of the height.
-  const bool sideQuiet = state_.selected < 0 && detailsTabShown_;
-  const float viewH = wide ? avail.y
-                           : sideQuiet ? std::max(avail.y * 0.6f, avail.y - ImGui::GetFontSize() * 7.f)
-                                       : avail.y * 0.6f;
+  const float viewW = drawerOpen_ && wide ? avail.x - detailsW - gap : avail.x;
+  const float viewH = drawerOpen_ && !wide ? std::max(avail.y * 0.55f, 60.f) : avail.y;
   const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
+  plot_ = Rect{viewMin.x, viewMin.y, viewW, viewH};
   // The timeline and the graph paint their own canvas: no child background under it.
   ImGui::BeginChild("view", ImVec2(viewW, viewH), false,
                     state_.view == View::Overview ? 0
@@ -265,8 +329,13 @@ bool App::drawFrame(float width, float height, double dt) {
       state_.layoutSettled = graph_.layoutSettled();
       break;
   }
+  if (state_.embed && !state_.controlsShown) {  // compact: one small button in the corner asks for the controls
+    ImGui::SetCursorScreenPos(ImVec2(viewMin.x + 6.f, viewMin.y + 6.f));
+    if (ImGui::Button(ICON_MENU "##controls")) state_.controlsShown = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the controls: views, search, filters, export");
+  }
   ImGui::EndChild();
-  // The frame's rectangles, as laid out: the view, its picture below its own toolbar, the legend.
+  // The frame's rectangles, as laid out (explorer.layoutRects()): the view, its picture, the legend.
   rects_ = LayoutRects{};
   rects_.canvas = ScreenRect{viewMin.x, viewMin.y, viewW, viewH};
   if (state_.view != View::Overview) {
@@ -275,24 +344,35 @@ bool App::drawFrame(float width, float height, double dt) {
     if (plot.y > viewMin.y + 0.5f) rects_.toolbar = ScreenRect{viewMin.x, viewMin.y, viewW, plot.y - viewMin.y};
   }
   if (ScreenRect legend; state_.view == View::Graph && graph_.legendRect(legend)) rects_.legend = legend;
-  if (wide) ImGui::SameLine();
-  scrollDetailsForSelection(state_);  // a new selection opens the details at the top
-  ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
-  {  // its background by a clear inside the border (cheaper than a blended quad in software WebGL)
-    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-    addClearRect(ImGui::GetWindowDrawList(), ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + sz.x - 1, p.y + sz.y - 1),
-                 ImGui::GetColorU32(ImGuiCol_ChildBg));
+  if (drawerOpen_) {
+    if (wide) ImGui::SameLine();
+    scrollDetailsForSelection(state_);  // a new selection opens the details at the top
+    ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
+    {  // its background by a clear inside the border (cheaper than a blended quad in software WebGL)
+      const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+      addClearRect(ImGui::GetWindowDrawList(), ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + sz.x - 1, p.y + sz.y - 1),
+                   ImGui::GetColorU32(ImGuiCol_ChildBg));
+      rects_.details = ScreenRect{p.x, p.y, sz.x, sz.y};
+    }
+    drawSide();
+    ImGui::EndChild();
+  } else {
+    detailsTabShown_ = false;
+    linkSpots_.clear();
   }
-  {
-    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-    rects_.details = ScreenRect{p.x, p.y, sz.x, sz.y};
-  }
-  drawSide();
-  ImGui::EndChild();
   ImGui::End();
-  drawStoryCard(corpus_, state_, actions_, viewMin.x, viewMin.y, viewMax.x - viewMin.x, viewMax.y - viewMin.y);
-  if (const ImGuiWindow* card = ImGui::FindWindowByName("story-card"); card && card->Active)
-    rects_.storyCard = ScreenRect{card->Pos.x, card->Pos.y, card->Size.x, card->Size.y};
+  {  // the story card, away from the step's subject
+    float fx = 0, fy = 0;
+    bool hasFocus = false;
+    if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size()) {
+      const Story& st = corpus_.stories[static_cast<size_t>(state_.story)];
+      if (state_.storyStep >= 0 && static_cast<size_t>(state_.storyStep) < st.steps.size() &&
+          !st.steps[static_cast<size_t>(state_.storyStep)].focus.empty())
+        hasFocus = entityScreenPos(st.steps[static_cast<size_t>(state_.storyStep)].focus[0], fx, fy);
+    }
+    card_ = drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
+  }
+  if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

@@ -11,6 +11,7 @@
 #include "core/gesture.h"
 #include "core/paths.h"
 #include "core/screen_info.h"
+#include "core/story_place.h"
 #include "core/visibility.h"
 #include "ui/details_panel.h"
 #include "ui/filter_panel.h"
@@ -72,10 +73,15 @@ class App {
   // The rectangles of the last frame (explorer.layoutRects()), recorded here as the frame is laid out:
   // the one place they come from.
   const LayoutRects& layoutRects() const { return rects_; }
+  // The region the view draws in (the plot) and the story card's (zero size without a story), last frame.
+  const Rect& plotRect() const { return plot_; }
+  const Rect& storyCardRect() const { return card_; }
 
  private:
-  void drawHeader();
+  void drawHeader(float width);
+  void drawMenu(bool narrow);
   void drawSide();
+  void openDrawer(int tab);
   void handleShortcuts();
   void updatePaths();
 
@@ -103,7 +109,11 @@ class App {
   int touchFingers_ = 0;  // fingers down now: views leave panning to the pinch when >= 2
   bool showErrors_ = false;
   bool showHelp_ = false;
-  bool detailsTabShown_ = true;  // the side panel showed its Details tab last frame
+  bool detailsTabShown_ = false;  // the drawer showed its Details tab last frame
+  bool drawerOpen_ = false;      // the details drawer (beside the view, or a bottom sheet)
+  int drawerTab_ = 0, drawerTabRequest_ = -1;  // 0 details, 1 filters, 2 sources
+  int drawerSelection_ = -1;     // the selection the drawer last saw
+  Rect plot_, card_;             // the view's region and the story card's, last frame
   bool fullscreenAsked_ = false;
 };
 

@@ -9,6 +9,8 @@
 
 #include "core/kind_style.h"
 #include "render/imgui_renderer.h"
+#include "ui/corner_tools.h"
+#include "ui/icons.h"
 #include "ui/flow.h"
 #include "ui/graph_legend.h"
 #include "ui/theme.h"
@@ -128,41 +130,48 @@ bool GraphView::legendRect(ScreenRect& r) const {
   return true;
 }
 
+// The graph's own controls float over the top-right corner of the picture as one compact row: layout
+// and focus in small menus, fit, zoom, play through time, and the "as of" date with its clear button.
+// An embed shows them once the reader asks for controls.
 void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out) {
-  Flow flow;
-  flow.label("Layout");
+  if (s.embed && !s.controlsShown) return;
+  CornerTools tools;
+  tools.begin("graph-tools");
   const char* modes[] = {"Forces", "Around selection", "By date"};
-  for (int m = 0; m < 3; ++m) {
-    flow.before(Flow::check(modes[m]));
-    if (ImGui::RadioButton(modes[m], scene_.mode() == static_cast<GraphLayoutMode>(m))) scene_.setMode(static_cast<GraphLayoutMode>(m));
+  if (CornerTools::button("Layout \xe2\x96\xbe", "How the graph is laid out", false)) ImGui::OpenPopup("graph-layout");
+  if (ImGui::BeginPopup("graph-layout")) {
+    for (int m = 0; m < 3; ++m)
+      if (ImGui::RadioButton(modes[m], scene_.mode() == static_cast<GraphLayoutMode>(m))) scene_.setMode(static_cast<GraphLayoutMode>(m));
+    ImGui::Separator();
+    bool legend = showLegend_ > 0;
+    if (ImGui::Checkbox("Legend", &legend)) showLegend_ = legend ? 1 : 0;
+    if (scene_.mode() == GraphLayoutMode::Force)
+      ImGui::TextDisabled("%s", scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6");
+    ImGui::EndPopup();
   }
-  const char* focus[] = {"everything", "1 hop", "2 hops", "3 hops"};
-  const float comboW = ImGui::GetFontSize() * 7;
-  flow.before(Flow::text("Focus") + ImGui::GetStyle().ItemSpacing.x + comboW, 24);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Focus");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(comboW);
-  ImGui::Combo("##focus", &focusHops_, focus, 4);
-  if (flow.addButton("Fit all", nullptr, 24)) { fit({}); needFit_ = false; }
-  ImGui::BeginDisabled(s.selected < 0);
-  if (flow.addButton("Fit selection")) { fit(scene_.nodesNearSelection(1)); needFit_ = false; }
-  ImGui::EndDisabled();
-  if (flow.addButton(" - ", "Zoom out (-)")) cam_.zoom(1.f / kZoomStep);
-  if (flow.addButton(" + ", "Zoom in (+)")) cam_.zoom(kZoomStep);
-  if (flow.addButton(showLegend_ ? "Hide legend" : "Legend")) showLegend_ = !showLegend_;  // measured as shown
-  if (flow.addButton(s.playing ? "Pause" : "Play through time")) out.push(act::TogglePlay{c.firstDay, c.lastDay});
+  const char* focus[] = {"Everything", "1 hop", "2 hops", "3 hops"};
+  if (CornerTools::button("Focus \xe2\x96\xbe", "Fade what is more than N hops from the selection")) ImGui::OpenPopup("graph-focus");
+  if (ImGui::BeginPopup("graph-focus")) {
+    for (int h = 0; h < 4; ++h)
+      if (ImGui::RadioButton(focus[h], focusHops_ == h)) focusHops_ = h;
+    ImGui::Separator();
+    ImGui::BeginDisabled(s.selected < 0);
+    if (ImGui::MenuItem("Fit the selection")) { fit(scene_.nodesNearSelection(1)); needFit_ = false; }
+    ImGui::EndDisabled();
+    ImGui::EndPopup();
+  }
+  if (CornerTools::button(ICON_FIT " Fit", "Fit everything")) { fit({}); needFit_ = false; }
+  if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) cam_.zoom(1.f / kZoomStep);
+  if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) cam_.zoom(kZoomStep);
+  if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time"))
+    out.push(act::TogglePlay{c.firstDay, c.lastDay});
   if (s.asOf != kNoDay) {
-    const std::string text = "as of " + isoDay(s.asOf);
-    flow.before(Flow::text(text.c_str()) + Flow::button("x"));
+    ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("x")) out.push(act::SetAsOf{kNoDay, true});
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every date again");
+    ImGui::Text("as of %s", isoDay(s.asOf).c_str());
+    if (CornerTools::button(ICON_CLOSE, "Show every date again")) out.push(act::SetAsOf{kNoDay, true});
   }
-  if (scene_.mode() == GraphLayoutMode::Force)
-    flow.label(scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6", 24, true);
+  tools.end();
 }
 
 void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered) {

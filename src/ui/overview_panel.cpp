@@ -10,6 +10,11 @@
 namespace nhsx {
 
 void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
+  if (!s.embed && !c.title.empty()) {  // the title, here rather than over every view (an embed's host gives it)
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextWrapped("%s", c.title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+  }
   if (!c.description.empty()) ImGui::TextWrapped("%s", c.description.c_str());
   if (c.firstDay != c.lastDay) {
     int y0, y1, m, d;
@@ -17,6 +22,14 @@ void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
     civilFromDays(c.lastDay, y1, m, d);
     ImGui::TextDisabled("Dates from %d to %d \xc2\xb7 %zu sources", y0, y1, c.sources.size());
   }
+  // A first screen that teaches: what each view shows, and that everything can be clicked.
+  ImGui::SeparatorText("What you can see here");
+  ImGui::PushTextWrapPos(0.f);
+  ImGui::BulletText("Overview: what the corpus holds, its lists and the guided stories below.");
+  ImGui::BulletText("Timeline: when each body, person, document and event existed or happened.");
+  ImGui::BulletText("Relationships: who governs, funds and works with whom, as a network.");
+  ImGui::BulletText("Everything can be clicked: its details, relations and sources open beside the view.");
+  ImGui::PopTextWrapPos();
   if (!c.stories.empty()) {
     ImGui::SeparatorText("Guided stories");
     for (size_t i = 0; i < c.stories.size(); ++i) {

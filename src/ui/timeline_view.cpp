@@ -9,7 +9,8 @@
 #include "core/text_util.h"
 #include "render/imgui_renderer.h"
 #include "core/kind_style.h"
-#include "ui/flow.h"
+#include "ui/corner_tools.h"
+#include "ui/icons.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -99,39 +100,36 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
   return it.isEvent ? kEventColour : kindStyle(c.entities[it.source].kind).colour;
 }
 
+// The timeline's own controls float over the top-right corner of the view as one compact row: fit,
+// zoom, the "as of" cursor and playing through time. An embed shows them once the reader asks.
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
-  Flow flow;
-  flow.before(Flow::button("Fit all"));
-  if (ImGui::Button("Fit all")) fitAll();
-  flow.before(Flow::button("Fit selection"));
-  ImGui::BeginDisabled(s.selected < 0 || layout_.itemOfEntity(static_cast<uint32_t>(std::max(s.selected, 0))) < 0);
-  if (ImGui::Button("Fit selection") && s.selected >= 0) {
+  if (s.embed && !s.controlsShown) return;
+  CornerTools tools;
+  tools.begin("timeline-tools");
+  if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
+  const bool canFitSelection = s.selected >= 0 && layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
+  if (canFitSelection && CornerTools::button("Fit selection", "Show the selection's dates")) {
     const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
     const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
     scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
   }
-  ImGui::EndDisabled();
-  flow.before(Flow::button(" - "));
-  if (ImGui::Button(" - ")) zoom(1 / 1.5);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (-)");
-  flow.before(Flow::button(" + "));
-  if (ImGui::Button(" + ")) zoom(1.5);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (+)");
-  flow.before(Flow::check("As of"), 24);
+  if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) zoom(1 / 1.5);
+  if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) zoom(1.5);
+  ImGui::SameLine(0, 6.f);
   bool cursorOn = s.asOf != kNoDay;
   if (ImGui::Checkbox("As of", &cursorOn)) {
     out.push(act::SetAsOf{cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay, true});
   }
-  flow.before(Flow::button("Pause"));
-  if (ImGui::Button(s.playing ? "Pause" : "Play")) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show what existed on one date (drag the cursor on the axis)");
+  if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time")) {
     out.push(act::TogglePlay{static_cast<int32_t>(layout_.dataFirst()), static_cast<int32_t>(layout_.dataLast())});
   }
   if (s.asOf != kNoDay) {
-    const std::string text = formatUkDay(s.asOf);
-    flow.before(Flow::text(text.c_str()));
+    ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextUnformatted(formatUkDay(s.asOf).c_str());
   }
+  tools.end();
 }
 
 void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
@@ -359,9 +357,15 @@ void TimelineView::drawLinks(ImDrawList* dl, float x0, float top) {
 }
 
 void TimelineView::followSelection(const AppState& s, float lanesHeight) {
-  if (s.selected == lastSelected_) return;
-  lastSelected_ = s.selected;
-  if (s.selected < 0) return;
+  const bool isNew = s.selected != lastSelected_;
+  if (isNew) {
+    lastSelected_ = s.selected;
+    // A story step or a link asks for a new window with the selection: the rows repack for the new zoom
+    // over a few frames, so the row is followed until that settles (a few frames at most).
+    followFrames_ = s.selected >= 0 ? 30 : 0;
+  }
+  if (followFrames_ <= 0 || s.selected < 0) return;
+  --followFrames_;
   const int item = layout_.itemOfEntity(static_cast<uint32_t>(s.selected));
   if (item < 0) {  // in the "dates unknown" strip, if there: scroll to its chip
     for (const Chip& ch : chips_) {
@@ -369,11 +373,12 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
       const float y = chipsTop() + ch.y0;
       if (y < scrollY_ || y > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) scrollY_ = std::max(0.f, y - lanesHeight * 0.3f);
     }
+    if (!chips_.empty()) followFrames_ = 0;
     return;
   }
   const TimelineItem& it = layout_.items()[static_cast<size_t>(item)];
-  // Bring the item into view horizontally (keeping the zoom) and vertically.
-  if (it.start < scale_.t0() || it.start > scale_.t1()) {
+  // Bring the item into view horizontally (keeping the zoom) once, and vertically until the rows settle.
+  if (isNew && (it.start < scale_.t0() || it.start > scale_.t1())) {
     const double span = scale_.span();
     scale_.setView(it.start - span * 0.3, it.start + span * 0.7, scale_.width());
   }
@@ -381,6 +386,7 @@ void TimelineView::followSelection(const AppState& s, float lanesHeight) {
   if (rowY < scrollY_ || rowY > scrollY_ + lanesHeight - layout_.style().rowHeight * 2) {
     scrollY_ = std::max(0.f, rowY - lanesHeight * 0.3f);
   }
+  if (!layout_.packPending() && !isNew) followFrames_ = 0;
 }
 
 void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered, float x0, float y0,

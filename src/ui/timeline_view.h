@@ -80,6 +80,7 @@ class TimelineView {
   int32_t today_ = 0;
   int hovered_ = -1;
   int lastSelected_ = -2;
+  int followFrames_ = 0;  // frames left to keep a new selection in view while the rows repack for a new zoom
   uint64_t requestSerial_ = 0;  // the last window request shown
   bool dragging_ = false, draggingCursor_ = false;
   bool fitted_ = false;

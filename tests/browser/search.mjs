@@ -9,7 +9,8 @@ const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
 const { server, url } = await startServer(site);
 const browser = await launch();
-const settle = (page, ms = 300) => page.waitForTimeout(ms);
+// Generous waits: the machine is shared, and a key typed before the box has opened is lost.
+const settle = (page, ms = 300) => page.waitForTimeout(ms * 2);
 const until = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 5000 }).catch(() => {});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

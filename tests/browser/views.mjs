@@ -69,7 +69,10 @@ try {
     const s4 = await until(page, (s) => s.selected === 'org-nhs-england', 'click selection').catch(() => state(page));
     check('clicking an item selects it', s4.selected === 'org-nhs-england', s4.selected);
   }
-  // A deep zoom shows months and days.
+  // A deep zoom shows months and days. The click opened the details drawer beside the view (issue 19),
+  // which narrows it: the pointer is placed over the item again, in the view.
+  const again = await page.evaluate(() => window.explorer.entityScreenPos('org-nhs-england'));
+  if (again) await page.mouse.move(again.x, again.y);
   for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(20); }
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(artifacts, 'timeline-3-close.png') });

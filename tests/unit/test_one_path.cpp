@@ -114,3 +114,37 @@ TEST_CASE("actions report what changed and nothing else", "[one-path]") {
   CHECK(q.empty());
   CHECK(q.applyAll(c, s) == 0);
 }
+
+TEST_CASE("ending a story restores the filters, date and view in force before it", "[one-path][story]") {
+  const Corpus& c = bundledCorpus();
+  REQUIRE(!c.stories.empty());
+  AppState s;
+  FilterSpec before;
+  before.kinds = {Kind::Person};
+  applyAction(c, s, act::SetView{View::Timeline});
+  applyAction(c, s, act::SetFilters{before});
+  applyAction(c, s, act::SetAsOf{daysFromCivil(2016, 3, 1)});
+  applyAction(c, s, act::SetWindow{1000, 2000});
+  applyAction(c, s, act::GoToStoryStep{0, 0});
+  // Steps on and back keep the first saved state, not an earlier step's.
+  applyAction(c, s, act::NextStoryStep{});
+  applyAction(c, s, act::PreviousStoryStep{});
+  applyAction(c, s, act::NextStoryStep{});
+  CHECK(s.story == 0);
+  const uint64_t serial = s.requestSerial;
+  const Changes ch = applyAction(c, s, act::EndStory{});
+  CHECK((ch & kChangeStory));
+  CHECK(s.story == -1);
+  CHECK(s.view == View::Timeline);
+  CHECK(s.filter == before);
+  CHECK(s.asOf == daysFromCivil(2016, 3, 1));
+  CHECK(s.requestSerial == serial + 1);  // the timeline is asked for its old window
+  CHECK(s.requestFrom == 1000);
+  CHECK(s.requestTo == 2000);
+  // Ending again changes nothing; a second story saves afresh.
+  CHECK(applyAction(c, s, act::EndStory{}) == 0);
+  applyAction(c, s, act::SetFilters{FilterSpec{}});
+  applyAction(c, s, act::GoToStoryStep{0, 1});
+  applyAction(c, s, act::EndStory{});
+  CHECK(s.filter.empty());
+}

@@ -934,6 +934,8 @@ TEST_CASE("what has no date and nothing to infer one from is listed, in chips th
     CHECK((L.itemOfEntity(e) >= 0) != (strip.count(e) == 1));
   }
   CHECK(strip.count(static_cast<uint32_t>(c.findEntity("person-ft-governors"))) == 1);
+  // An undated document (the mandate still to come, a story's subject) is listed too.
+  CHECK(strip.count(static_cast<uint32_t>(c.findEntity("doc-mandate-updated"))) == 1);
 
   std::mt19937 rng(7);
   std::vector<uint32_t> ids(200);
