@@ -207,16 +207,19 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   items_.reserve(c.datedEntities.size() + c.events.size());
   auto shown = [&](uint32_t e) { return !entityMask || e >= entityMask->size() || (*entityMask)[e]; };
   const InferredSpans inferred = inferSpans(c, today);
-  for (uint32_t e : c.datedEntities) {
-    if (!shown(e)) continue;
-    TimelineItem it = itemFromDate(c.entities[e].date.value, today);
-    // An open or unknown start ("../2014-11-30") reaches back to the earliest dated mention: it existed by then.
-    if ((it.openStart || it.unknownStart) && inferred.first[e] < it.start) it.start = it.rangeStart = inferred.first[e];
+  auto addEntity = [&](TimelineItem it, uint32_t e) {
     it.source = e;
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
     it.shortLabel = c.entities[e].shortName;
     items_.push_back(it);
+  };
+  for (uint32_t e : c.datedEntities) {
+    if (!shown(e)) continue;
+    TimelineItem it = itemFromDate(c.entities[e].date.value, today);
+    // An open or unknown start ("../2014-11-30") reaches back to the earliest dated mention: it existed by then.
+    if ((it.openStart || it.unknownStart) && inferred.first[e] < it.start) it.start = it.rangeStart = inferred.first[e];
+    addEntity(it, e);
   }
   // Bodies and people without a date of their own are still on the timeline: from their first to their
   // last dated relation or event, drawn as inferred, rather than silently absent.
@@ -228,11 +231,7 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     it.isSpan = inferred.last[e] > inferred.first[e];
     if (!it.isSpan) it.end = it.start;  // one day: a point
     it.inferred = true;
-    it.source = e;
-    it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
-    it.label = c.entities[e].name;
-    it.shortLabel = c.entities[e].shortName;
-    items_.push_back(it);
+    addEntity(it, e);
   }
   for (uint32_t v = 0; v < c.events.size(); ++v) {
     const auto& who = c.events[v].entities;
