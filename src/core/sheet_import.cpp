@@ -485,6 +485,16 @@ class Importer {
   uint32_t copyBase(uint32_t b) {
     auto it = copied_.find(b);
     if (it != copied_.end()) return it->second;
+    // A row of the sheet that wrote this map entity's id already stands for it (the merge joins them by
+    // id): refer to that row, never a second entity with the same id. Rare, so a scan is fine.
+    if (usedIds_.count(base_->entities[b].id)) {
+      for (uint32_t i = 0; i < c_.entities.size(); ++i) {
+        if (c_.entities[i].id == base_->entities[b].id) {
+          copied_.emplace(b, i);
+          return i;
+        }
+      }
+    }
     Entity e = base_->entities[b];
     e.own = false;
     auto remap = [&](std::vector<Citation>& cits) {
