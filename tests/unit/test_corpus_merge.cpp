@@ -12,23 +12,13 @@
 #include "core/filter.h"
 #include "core/import_reply.h"
 #include "core/sheet_import.h"
+#include "sheet_files.h"
 #include "core/text_file.h"
 
 using namespace nhsx;
 
 namespace {
 
-std::string sheet(const char* name) {
-  std::string text;
-  REQUIRE(readTextFile((std::filesystem::path(SOURCE_DIR) / "tests/data/sheets" / name).string(), text));
-  return text;
-}
-
-std::vector<std::string> lines(const std::vector<Diagnostic>& ds) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : ds) out.push_back(formatImportDiagnostic(d));
-  return out;
-}
 
 int indexNamed(const Corpus& c, const std::string& name) {
   for (size_t i = 0; i < c.entities.size(); ++i) if (c.entities[i].name == name) return static_cast<int>(i);

@@ -12,23 +12,13 @@
 #include "core/export.h"
 #include "core/sheet_gen.h"
 #include "core/sheet_import.h"
+#include "sheet_files.h"
 #include "core/text_file.h"
 
 using namespace nhsx;
 
 namespace {
 
-std::string sheet(const char* name) {
-  std::string text;
-  REQUIRE(readTextFile((std::filesystem::path(SOURCE_DIR) / "tests/data/sheets" / name).string(), text));
-  return text;
-}
-
-std::vector<std::string> lines(const std::vector<Diagnostic>& ds) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : ds) out.push_back(formatImportDiagnostic(d));
-  return out;
-}
 
 bool has(const std::vector<std::string>& v, const std::string& part) {
   return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(part) != std::string::npos; });
