@@ -7,7 +7,7 @@
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
-//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard}: {x, y, w, h} or null
+//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard, viewTools}: {x, y, w, h} or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
@@ -89,7 +89,7 @@
     // The labels the current view drew in the last frame: [{id, text, x, y, w, h, elided}] in CSS pixels
     // of the canvas (id: the entity's, or a timeline event's); [] in the overview.
     labels: () => wasm.json('labels'),
-    // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard}, each
+    // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard, viewTools}, each
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:

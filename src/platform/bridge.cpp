@@ -177,7 +177,8 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
-                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
+                                  {"viewTools", rect(r.viewTools)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:

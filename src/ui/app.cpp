@@ -344,6 +344,9 @@ bool App::drawFrame(float width, float height, double dt) {
     if (plot.y > viewMin.y + 0.5f) rects_.toolbar = ScreenRect{viewMin.x, viewMin.y, viewW, plot.y - viewMin.y};
   }
   if (ScreenRect legend; state_.view == View::Graph && graph_.legendRect(legend)) rects_.legend = legend;
+  if (ScreenRect tools; (state_.view == View::Graph && graph_.toolsRect(tools)) ||
+                        (state_.view == View::Timeline && timeline_.toolsRect(tools)))
+    rects_.viewTools = tools;
   if (drawerOpen_) {
     if (wide) ImGui::SameLine();
     scrollDetailsForSelection(state_);  // a new selection opens the details at the top

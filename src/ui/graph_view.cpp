@@ -134,7 +134,10 @@ bool GraphView::legendRect(ScreenRect& r) const {
 // and focus in small menus, fit, zoom, play through time, and the "as of" date with its clear button.
 // An embed shows them once the reader asks for controls.
 void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out) {
-  if (s.embed && !s.controlsShown) return;
+  if (s.embed && !s.controlsShown) {
+    if (tools_.w > 0) { tools_ = {}; ++overlaysVersion_; }
+    return;
+  }
   CornerTools tools;
   tools.begin("graph-tools");
   const char* modes[] = {"Forces", "Around selection", "By date"};
@@ -172,6 +175,11 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
     if (CornerTools::button(ICON_CLOSE, "Show every date again")) out.push(act::SetAsOf{kNoDay, true});
   }
   tools.end();
+  const ScreenRect r{tools.min().x, tools.min().y, tools.max().x - tools.min().x, tools.max().y - tools.min().y};
+  if (r.x != tools_.x || r.y != tools_.y || r.w != tools_.w || r.h != tools_.h) {
+    tools_ = r;
+    ++overlaysVersion_;  // the labels are placed again, clear of the box
+  }
 }
 
 void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered) {
@@ -325,6 +333,7 @@ void GraphView::drawLabels() {
     opt.avoid.push_back({legendX0_, legendY0_, legendX1_, legendY1_});
     for (const ScreenRect& r : overlays_)  // panels over the view, in view coordinates
       opt.avoid.push_back({r.x - originX_, r.y - originY_, r.x - originX_ + r.w, r.y - originY_ + r.h});
+    if (tools_.w > 0) opt.avoid.push_back({tools_.x - originX_, tools_.y - originY_, tools_.x - originX_ + tools_.w, tools_.y - originY_ + tools_.h});
     scene_.placeLabels(cam_, hovered_, [&](std::string_view t, float& w, float& h) {
       const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
       w = ts.x;

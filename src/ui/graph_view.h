@@ -48,6 +48,8 @@ class GraphView {
   void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
   // The legend control's rectangle in the last frame (screen pixels); false when not shown.
   bool legendRect(ScreenRect& r) const;
+  // The view's floating controls (fit, zoom, ...) in the last frame, screen pixels; false when hidden.
+  bool toolsRect(ScreenRect& r) const { r = tools_; return tools_.w > 0; }
   // Panels drawn over the view (the story card), screen pixels: labels keep clear of them.
   void setOverlays(const std::vector<ScreenRect>& rects) {
     if (rects.size() != overlays_.size() ||
@@ -100,6 +102,7 @@ class GraphView {
   int showLegend_ = 0;   // the legend control is open (the toolbar's button toggles it too)
   LegendChoices legend_;
   std::vector<ScreenRect> overlays_;
+  ScreenRect tools_;  // the floating controls, last frame (labels keep clear of them too)
   uint64_t overlaysVersion_ = 0;
   bool legendShown_ = false;
   float legendX0_ = 0, legendY0_ = 0, legendX1_ = 0, legendY1_ = 0;  // view coordinates

@@ -103,6 +103,7 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
 // The timeline's own controls float over the top-right corner of the view as one compact row: fit,
 // zoom, the "as of" cursor and playing through time. An embed shows them once the reader asks.
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
+  tools_ = {};
   if (s.embed && !s.controlsShown) return;
   CornerTools tools;
   tools.begin("timeline-tools");
@@ -130,6 +131,7 @@ void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
     ImGui::TextUnformatted(formatUkDay(s.asOf).c_str());
   }
   tools.end();
+  tools_ = ScreenRect{tools.min().x, tools.min().y, tools.max().x - tools.min().x, tools.max().y - tools.min().y};
 }
 
 void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
@@ -144,7 +146,10 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
   const float tx = scale_.toX(today_);
   if (tx >= 0 && tx <= w) {
     const float tw = ImGui::CalcTextSize("Today").x;  // left of the line where the right has no room
-    dl->AddText(ImVec2(x0 + (tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw), y0 + h * 0.5f), palette().today, "Today");
+    const float lx = tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw;
+    const bool underTools = tools_.w > 0 && x0 + lx + tw > tools_.x && x0 + lx < tools_.x + tools_.w &&
+                            y0 + h * 0.5f < tools_.y + tools_.h;
+    if (!underTools) dl->AddText(ImVec2(x0 + lx, y0 + h * 0.5f), palette().today, "Today");
   }
   if (s.asOf != kNoDay) {
     const float cx = x0 + scale_.toX(s.asOf);
@@ -539,6 +544,9 @@ bool TimelineView::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
   // Rows are repacked in slices as the zoom changes; keep drawing until they settle.
   if (layout_.packForZoom(scale_.pxPerDay()) || layout_.packPending()) animating = true;
   computeTicks(scale_, ImGui::CalcTextSize("13 Nov 2012").x + 16.f, ticks_);
+  if (tools_.w > 0 && tools_.y < pos.y + axisH)  // the controls float over the axis's right end
+    clearLabelsUnder(ticks_, tools_.x - pos.x, tools_.x + tools_.w - pos.x, 4.f,
+                     [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
   handleInput(c, s, out, hovered, pos.x, lanesY_, h, touchFingers);
   drawAxis(dl, s, pos.x, pos.y, axisH);
   drawLanes(dl, c, s, pos.x, lanesY_, h);

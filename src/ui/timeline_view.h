@@ -33,6 +33,8 @@ class TimelineView {
   bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
   // The item labels drawn in the last frame (screen pixels, as clipped to the lanes).
   void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
+  // The view's floating controls in the last frame, screen pixels; false when hidden.
+  bool toolsRect(ScreenRect& r) const { r = tools_; return tools_.w > 0; }
   // The plot (axis and lanes) in the last frame, screen pixels.
   ScreenRect plotRect() const { return plotRect_; }
 
@@ -65,6 +67,7 @@ class TimelineView {
     bool useShort = false;
   };
   std::vector<Drawn> drawn_;  // labels drawn this frame
+  ScreenRect tools_;          // the floating controls this frame: the axis's labels keep clear of them
   ScreenRect plotRect_;
   std::vector<float> labelWidths_;
   std::vector<float> shortWidths_;  // of the items' short labels, 0 where none

@@ -201,6 +201,33 @@ TEST_CASE("clamping never shows beyond the data and its margin", "[timeline]") {
 
 // ---- Ticks ---------------------------------------------------------------------------------------------
 
+TEST_CASE("axis labels under the floating controls are cleared, the ticks kept", "[timeline]") {
+  const TimeScale s(daysFromCivil(2005, 1, 1), daysFromCivil(2026, 1, 1), 1200.f);
+  TickSet ts;
+  computeTicks(s, 80.f, ts);
+  REQUIRE(ts.majors.size() >= 5);
+  const size_t before = ts.majors.size();
+  const auto width = [](const std::string& t) { return 8.f * static_cast<float>(t.size()); };
+  // A box over the axis's right end, 1000..1200 px.
+  const int cleared = clearLabelsUnder(ts, 1000.f, 1200.f, 4.f, width);
+  CHECK(ts.majors.size() == before);
+  int expected = 0;
+  for (const Tick& t : ts.majors) {
+    if (t.x + 4.f + 8.f * 4 > 1000.f && t.x < 1200.f) {  // a year label ("2024") would reach into the box
+      CHECK(t.label.empty());
+      ++expected;
+    } else {
+      CHECK_FALSE(t.label.empty());
+    }
+  }
+  CHECK(cleared == expected);
+  CHECK(cleared >= 1);
+  // An empty box clears nothing.
+  TickSet again;
+  computeTicks(s, 80.f, again);
+  CHECK(clearLabelsUnder(again, 500.f, 500.f, 4.f, width) == 0);
+}
+
 TEST_CASE("ticks at every zoom from a century to a few days", "[timeline]") {
   std::mt19937 rng(3);
   const float spacing = 64.f;
