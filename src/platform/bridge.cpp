@@ -214,8 +214,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
   bool hasWindow = false;
-  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
-  gApp->act(act::OpenLink{std::move(v), hasWindow});
+  unsigned named = act::kLinkNamesAll;
+  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow, &named);
+  gApp->act(act::OpenLink{std::move(v), hasWindow, named});
   return replyJson(nlohmann::json(warnings));
 }
 

@@ -373,7 +373,10 @@ bool App::drawFrame(float width, float height, double dt) {
           !st.steps[static_cast<size_t>(state_.storyStep)].focus.empty())
         hasFocus = entityScreenPos(st.steps[static_cast<size_t>(state_.storyStep)].focus[0], fx, fy);
     }
+    const Rect before = card_;
     card_ = drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
+    // The views place labels and frame the subject clear of the card as it was: one more frame once it moves.
+    if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
   search_.draw(corpus_, state_, actions_, width);

@@ -9,6 +9,7 @@
 
 #include "core/kind_style.h"
 #include "render/imgui_renderer.h"
+#include "core/story_place.h"
 #include "ui/corner_tools.h"
 #include "ui/icons.h"
 #include "ui/flow.h"
@@ -81,11 +82,34 @@ void GraphView::followSelection(const AppState& s) {
   }
 }
 
+// A story step about parts ("Seven principles") shows them: the parts it focuses are unfolded from
+// what they belong to.
+void GraphView::followStoryStep(const Corpus& c, const AppState& s) {
+  if (s.story == lastStory_ && s.storyStep == lastStoryStep_) return;
+  lastStory_ = s.story;
+  lastStoryStep_ = s.storyStep;
+  if (s.story < 0 || static_cast<size_t>(s.story) >= c.stories.size()) return;
+  const Story& st = c.stories[static_cast<size_t>(s.story)];
+  if (s.storyStep < 0 || static_cast<size_t>(s.storyStep) >= st.steps.size()) return;
+  bool opened = false;
+  for (uint32_t e : st.steps[static_cast<size_t>(s.storyStep)].focus) {
+    const int root = scene_.foldRoot(e);
+    if (root >= 0 && static_cast<uint32_t>(root) != e && !scene_.expanded(static_cast<uint32_t>(root))) {
+      scene_.expand(static_cast<uint32_t>(root), true);
+      opened = true;
+    }
+  }
+  if (opened) needFit_ = true;
+}
+
 void GraphView::frameNeighbourhood() {
   float x0, y0, x1, y1;
   if (!scene_.neighbourhoodBounds(x0, y0, x1, y1)) return fit({});
-  // Leave the legend's corner free of the picture where the view is low.
-  cam_.fit(x0, y0, x1, y1, 0.94f);
+  // Framed in the part of the view a story card leaves free (all of it without a card).
+  Rect free{0, 0, cam_.viewW, cam_.viewH};
+  for (const ScreenRect& r : overlays_) free = freeRegion(free, Rect{r.x - originX_, r.y - originY_, r.w, r.h});
+  if (free.w < cam_.viewW * 0.3f || free.h < cam_.viewH * 0.3f) free = Rect{0, 0, cam_.viewW, cam_.viewH};
+  cam_.fitInto(x0, y0, x1, y1, free.x, free.y, free.w, free.h, 0.94f);
   cam_.scale = std::min(cam_.scale, 1.5f);
 }
 
@@ -375,6 +399,7 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   scene_.setVisibility(vis);
   scene_.setPaths(paths, pathsVersion);
   drawToolbar(c, s, out);
+  followStoryStep(c, s);
   followSelection(s);
   scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
   if (const float fs = ImGui::GetFontSize(); fs != measuredFont_) {  // neighbourhood rings are spaced by label size

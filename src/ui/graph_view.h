@@ -58,6 +58,7 @@ class GraphView {
         })) {
       overlays_ = rects;
       ++overlaysVersion_;
+      if (!userMovedCamera_) needFit_ = true;  // the selection is framed in what the card leaves free
     }
   }
   // The picture's rectangle (below the view's toolbar) in the last frame.
@@ -72,6 +73,7 @@ class GraphView {
   void drawLabels();
   void drawBadges();
   void followSelection(const AppState& s);
+  void followStoryStep(const Corpus& c, const AppState& s);
   void frameNeighbourhood();
   void upload();
   void fit(const std::vector<uint32_t>& nodes);
@@ -108,6 +110,7 @@ class GraphView {
   float legendX0_ = 0, legendY0_ = 0, legendX1_ = 0, legendY1_ = 0;  // view coordinates
   float measuredFont_ = 0;  // the font size the scene's label measure was set for
   int lastSelected_ = -2;
+  int lastStory_ = -1, lastStoryStep_ = -1;
   bool autoAround_ = false;  // the layout went round the selection because it was selected (undone on clearing)
   int hovered_ = -1;
   int dragNode_ = -1;
