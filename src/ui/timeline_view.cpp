@@ -108,11 +108,25 @@ void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
   CornerTools tools;
   tools.begin("timeline-tools");
   if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
-  const bool canFitSelection = s.selected >= 0 && layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
-  if (canFitSelection && CornerTools::button("Fit selection", "Show the selection's dates")) {
-    const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
-    const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
-    scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
+  if (s.selected >= 0) {
+    // Always offered with a selection; when it cannot fit, it says why rather than vanishing.
+    const bool canFit = layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
+    ImGui::SameLine(0, 3.f);
+    ImGui::BeginDisabled(!canFit);
+    const bool pressed = ImGui::Button("Fit selection");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      const bool inStrip = std::any_of(chips_.begin(), chips_.end(),
+                                       [&](const Chip& ch) { return ch.entity == static_cast<uint32_t>(s.selected); });
+      ImGui::SetTooltip("%s", canFit ? "Show the selection's dates"
+                              : inStrip ? "The selection has no known dates: it is in the \"Dates unknown\" strip below"
+                                        : "The selection is not on the timeline (no dates, or hidden by the filters)");
+    }
+    if (pressed && canFit) {
+      const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
+      const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
+      scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
+    }
   }
   if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) zoom(1 / 1.5);
   if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) zoom(1.5);
@@ -177,6 +191,15 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float ya = y0 + p.y0, yb = y0 + p.y1, ym = (ya + yb) * 0.5f;
   const uint32_t faint = withAlpha(col, 0.18f);
   const uint32_t clear = withAlpha(col, 0.0f);
+  if (it.published != TimelineItem::kNoPublished) {
+    // The day it was published, on its row: a diamond, joined to the bar when that starts later (a
+    // mandate published months before the period it governs).
+    const float px = x0 + scale_.toX(it.published), r = std::max(3.f, (yb - ya) * 0.32f);
+    if (px < x0 + p.x0) dl->AddLine(ImVec2(px, ym), ImVec2(x0 + p.x0, ym), withAlpha(col, 0.6f), 1.f);
+    dl->AddQuadFilled(ImVec2(px, ym - r), ImVec2(px + r, ym), ImVec2(px, ym + r), ImVec2(px - r, ym), col);
+    dl->AddQuad(ImVec2(px, ym - r - 1), ImVec2(px + r + 1, ym), ImVec2(px, ym + r + 1), ImVec2(px - r - 1, ym),
+                palette().strong, 1.f);
+  }
   if (it.inferred && it.isSpan) {
     // An inferred span is an outline over a faint fill: where the body shows up in the sources, not its dates.
     const float a = x0 + p.x0, b = x0 + p.x1;
@@ -494,6 +517,8 @@ void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& 
       ImGui::Text("%s", formatUk(df.value).c_str());
       ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());
     }
+    if (it.published != TimelineItem::kNoPublished)
+      ImGui::Text("Published %s (the diamond on its row)", formatUkDay(it.published).c_str());
     if (!df.note.empty()) ImGui::TextWrapped("About the date: %s", df.note.c_str());
     if (it.isEvent) ImGui::TextDisabled("Event \xc2\xb7 %s", c.events[it.source].type.c_str());
     ImGui::PopTextWrapPos();

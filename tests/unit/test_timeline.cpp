@@ -1022,3 +1022,31 @@ TEST_CASE("a label with no room before the plot's end goes before its item, on a
   CHECK(c.fit == LabelFit::Full);  // a short bar mid-plot: beside it, not over it
   CHECK(c.labelX >= c.x1);
 }
+
+TEST_CASE("a mandate's row marks the day it was published, when that is not where its bar starts", "[timeline]") {
+  const Corpus& c = bundledCorpus();
+  TimelineLayout L;
+  L.build(c, daysFromCivil(2026, 12, 4));
+  auto itemOf = [&](const char* id) -> const TimelineItem& {
+    const int e = c.findEntity(id);
+    REQUIRE(e >= 0);
+    const int i = L.itemOfEntity(static_cast<uint32_t>(e));
+    REQUIRE(i >= 0);
+    return L.items()[static_cast<size_t>(i)];
+  };
+  // Published 13 November 2012 for April 2013 to March 2015 (its publication event).
+  CHECK(itemOf("doc-mandate-2012").published == daysFromCivil(2012, 11, 13));
+  CHECK(itemOf("doc-mandate-2012").published < itemOf("doc-mandate-2012").start);
+  // Published the day it applied from: nothing more to mark.
+  CHECK(itemOf("doc-mandate-2023").published == TimelineItem::kNoPublished);
+  // A publication known only as a range of days marks nothing (2015-16: "between September and December 2014").
+  CHECK(itemOf("doc-mandate-2015-16").published == TimelineItem::kNoPublished);
+  // Its row keeps room for the mark.
+  CHECK(itemOf("doc-mandate-2012").rangeStart == daysFromCivil(2012, 11, 13));
+  // Never on anything but documents.
+  for (const TimelineItem& it : L.items())
+    if (it.published != TimelineItem::kNoPublished) {
+      CHECK_FALSE(it.isEvent);
+      CHECK(c.entities[it.source].kind == Kind::Document);
+    }
+}
