@@ -320,7 +320,9 @@ bool App::drawFrame(float width, float height, double dt) {
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
     case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
-    case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
+    case View::Timeline:
+      timeline_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
+      animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
       // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
       graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});

@@ -258,6 +258,10 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const Rgba barInk = inkOn(Rgba{static_cast<uint8_t>(col), static_cast<uint8_t>(col >> 8), static_cast<uint8_t>(col >> 16)});
   const uint32_t onCol = ink.onBar ? IM_COL32(barInk.r, barInk.g, barInk.b, 255) : textCol;
   if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
+  for (const ScreenRect& r : overlays_) {  // under the story card: left out rather than half covered
+    const float lx = x0 + p.labelX, lw = std::min(width, limit);
+    if (lx < r.x + r.w && lx + lw > r.x && ty < r.y + r.h && ty + ImGui::GetFontSize() > r.y) return;
+  }
   // What is drawn is recorded (explorer.labels()), as clipped to the lanes.
   const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
   auto record = [&](float textW, bool elided, std::string text) {
