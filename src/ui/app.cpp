@@ -1,12 +1,16 @@
 #include "ui/app.h"
 
+#include "core/corpus_merge.h"
 #include "core/csv_import.h"
+#include "core/import_reply.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
+
+#include <nlohmann/json.hpp>
 
 #include "render/imgui_renderer.h"
 #include "ui/details_panel.h"
@@ -44,6 +48,106 @@ const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::st
   lastErrors_ = std::move(r.errors);
   adopt(std::move(r.corpus), std::string(entitiesName) + " and " + std::string(relationsName), std::move(lines));
   return lastErrors_;
+}
+
+namespace {
+// The sheets an import read, for the errors panel's title: "partners.csv and relations.csv".
+std::string sheetNames(const SheetImportResult& r) {
+  std::string names;
+  for (const SheetSummary& sh : r.review.sheets) names += (names.empty() ? "" : " and ") + sh.name;
+  return names.empty() ? "The sheet" : names;
+}
+// The page's answer: the import's reply with what became of it.
+std::string decorate(const std::string& reply, bool adopted, bool reviewing) {
+  nlohmann::json j = nlohmann::json::parse(reply, nullptr, false);
+  if (j.is_discarded()) j = nlohmann::json::object();
+  j["adopted"] = adopted;
+  j["reviewing"] = reviewing;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+}  // namespace
+
+std::string App::importTable(std::string_view text, std::string_view name, ImportMode mode) {
+  SheetImportOptions o;
+  if (state_.corpusLoaded) o.base = &corpus_;
+  return takeImport(nhsx::importTable({text, name}, o), mode);
+}
+
+std::string App::importSheets(std::string_view entities, std::string_view entitiesName, std::string_view relations,
+                              std::string_view relationsName, ImportMode mode) {
+  SheetImportOptions o;
+  if (state_.corpusLoaded) o.base = &corpus_;
+  return takeImport(nhsx::importSheets({entities, entitiesName}, {relations, relationsName}, o), mode);
+}
+
+// Review: the review screen holds the import (a refused one too: it lists the errors and offers only
+// Cancel); otherwise it is adopted, or refused, at once.
+std::string App::takeImport(SheetImportResult&& r, ImportMode mode) {
+  if (mode == ImportMode::Review) {
+    std::string reply = importReplyJson(r);
+    import_.review(std::move(r), reply);
+    return decorate(reply, false, true);
+  }
+  return finishImport(std::move(r), mode == ImportMode::Merge ? ImportChoice::AddToMap : ImportChoice::ShowOnOwn);
+}
+
+// The one place an import is adopted: onto the map (mergeImport) or on its own (the import's corpus).
+// Anything refused, or a Cancel, leaves the corpus, the selection and the filters as they were.
+std::string App::finishImport(SheetImportResult&& r, ImportChoice how) {
+  const std::string source = sheetNames(r);
+  std::vector<std::string> lines;
+  if (!r.ok()) {
+    for (const Diagnostic& d : r.errors) lines.push_back(formatImportDiagnostic(d));
+    adopt(Corpus{}, source, std::move(lines));  // lists the errors; keeps the corpus
+    return decorate(importReplyJson(r), false, false);
+  }
+  if (how == ImportChoice::AddToMap) {
+    MergeResult m = mergeImport(corpus_, r);
+    const std::string reply = importReplyJson(r, &m);
+    for (const Diagnostic& d : m.errors) lines.push_back(formatImportDiagnostic(d));
+    const bool ok = m.ok();
+    adopt(std::move(m.corpus), source, std::move(lines));
+    return decorate(reply, ok, false);
+  }
+  const std::string reply = importReplyJson(r);
+  if (how == ImportChoice::ShowOnOwn) {
+    adopt(std::move(r.corpus), source, {});
+    return decorate(reply, true, false);
+  }
+  return decorate(reply, false, false);  // cancelled
+}
+
+std::string App::mergeCorpusText(std::string_view text, std::string_view name) {
+  LoadResult loaded = nhsx::loadCorpus(text);
+  std::vector<std::string> lines;
+  nlohmann::json j;
+  j["errors"] = nlohmann::json::array();
+  for (const Diagnostic& d : loaded.errors) {
+    lines.push_back(formatDiagnostic(name, d));
+    j["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", lines.back()}});
+  }
+  if (loaded.errors.empty()) {
+    MergeResult m = mergeCorpus(corpus_, loaded.corpus);
+    for (const Diagnostic& d : m.errors) {
+      lines.push_back(std::string(name) + ": " + formatImportDiagnostic(d));
+      j["errors"].push_back({{"where", d.where}, {"message", d.message}, {"text", lines.back()}});
+    }
+    j["merge"] = {{"addedEntities", m.addedEntities}, {"addedRelations", m.addedRelations},
+                  {"joined", m.joins.size()}, {"renamedIds", m.renamedIds}};
+    if (m.ok()) adopt(std::move(m.corpus), std::string(name), {});
+  }
+  if (!lines.empty()) adopt(Corpus{}, std::string(name), std::move(lines));
+  j["ok"] = j["errors"].empty();
+  j["adopted"] = j["ok"];
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void App::drawImports(float width, float height) {
+  std::string pasted;
+  const ImportChoice choice = import_.draw(width, height, state_.corpusLoaded && !corpus_.entities.empty(), pasted);
+  if (!pasted.empty()) importTable(pasted, "pasted table", ImportMode::Review);
+  if (choice == ImportChoice::AddToMap || choice == ImportChoice::ShowOnOwn) finishImport(import_.take(), choice);
+  else if (choice == ImportChoice::Cancel) import_.take();  // dropped: nothing changes
 }
 
 // The one place a new corpus replaces the old: only when it had no errors, so a bad file never costs
@@ -105,7 +209,7 @@ std::string App::takeAnnouncement() {
 
 void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || search_.isOpen()) return;
+  if (io.WantTextInput || search_.isOpen() || import_.busy()) return;
   if (state_.story >= 0) {  // a story owns the arrow keys
     if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) actions_.push(act::NextStoryStep{});
     if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) actions_.push(act::PreviousStoryStep{});
@@ -194,6 +298,12 @@ void App::openDrawer(int tab) {
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (!state_.embed) {
+    if (ImGui::MenuItem("Paste from spreadsheet\xe2\x80\xa6")) import_.openPaste();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.notePasteItem(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
+  }
   if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -263,6 +373,10 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+  }
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -293,6 +407,7 @@ bool App::drawFrame(float width, float height, double dt) {
     request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
   refresh();
+  import_.notePasteItem(ScreenRect{});  // drawn again below while the menu is open
   // The compact row of controls (an embed: only when the reader asked for it).
   if (!state_.embed || state_.controlsShown) drawHeader(width);
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
@@ -385,6 +500,7 @@ bool App::drawFrame(float width, float height, double dt) {
     }
   }
   animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
+  drawImports(width, height);
   if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
   return animating;
 }

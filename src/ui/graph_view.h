@@ -69,6 +69,7 @@ class GraphView {
   void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();
   void drawBadges();
+  void drawOwnMarks(const Corpus& c);
   void followSelection(const AppState& s);
   void frameNeighbourhood();
   void upload();
