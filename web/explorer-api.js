@@ -29,7 +29,7 @@
 
   const idOrEmpty = (id) => (id == null ? '' : String(id));
 
-  // Filters {kinds, types, rels, themes, from, to} as the link's filter fields ("kinds=person&range=...").
+  // Filters {kinds, types, rels, themes, origins, from, to} as the link's filter fields ("kinds=person&range=...").
   function filtersQuery(f) {
     const list = (v) => (Array.isArray(v) ? v.join(',') : String(v));
     const q = new URLSearchParams();
@@ -37,6 +37,7 @@
     if (f.types && f.types.length) q.set('types', list(f.types));
     if (f.rels && f.rels.length) q.set('rels', list(f.rels));
     if (f.themes && f.themes.length) q.set('themes', list(f.themes));
+    if (f.origins && f.origins.length) q.set('origin', list(f.origins));  // 'own' (your data), 'map'
     if (f.from || f.to) q.set('range', `${f.from || ''}~${f.to || ''}`);
     return q.toString();
   }
@@ -119,7 +120,8 @@
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
     // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
     plotRect: () => wasm.json('plot_rect'),
-    // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
+    // Filters as {kinds, types, rels, themes: [names or ids], origins: ['own' | 'map'], from, to: "YYYY-MM-DD"};
+    // null or {} clears.
     // Returns the warnings about values that were not understood (those are ignored).
     setFilters: command((f) => wasm.json('set_filters', filtersQuery(f || {}))),
     // Shortest connections from the selection to an entity (null clears); see paths().

@@ -85,6 +85,9 @@ std::string App::importSheets(std::string_view entities, std::string_view entiti
 std::string App::takeImport(SheetImportResult&& r, ImportMode mode) {
   if (mode == ImportMode::Review) {
     std::string reply = importReplyJson(r);
+    announcement_ = r.ok() ? "What was understood: " + r.review.headline +
+                                 ". Add to the map (Enter), Show on its own, or Cancel (Escape)."
+                           : "The sheet cannot be imported: " + std::to_string(r.errors.size()) + " problems listed. Cancel closes.";
     import_.review(std::move(r), reply);
     return decorate(reply, false, true);
   }
@@ -106,6 +109,7 @@ std::string App::finishImport(SheetImportResult&& r, ImportChoice how) {
     const std::string reply = importReplyJson(r, &m);
     for (const Diagnostic& d : m.errors) lines.push_back(formatImportDiagnostic(d));
     const bool ok = m.ok();
+    if (ok) announcement_ = "Added to the map: " + r.review.headline;
     adopt(std::move(m.corpus), source, std::move(lines));
     return decorate(reply, ok, false);
   }

@@ -144,6 +144,16 @@ try {
     added.ok && added.adopted && added.counts.relations === 5 && added.warnings.length > 0 && s.entities > kept.entities &&
       camden.org && camden.org.own && camden.toNhse && camden.org.url === 'www.camdencarers.org.uk',
     JSON.stringify({ ok: added.ok, counts: added.counts, camden }).slice(0, 500));
+  const yours = await page.evaluate(() => { window.explorer.setFilters({ origins: ['own'] }); return window.explorer.state(); });
+  const ownCount = await page.evaluate(() => {
+    const c = window.explorer.corpus();
+    const own = new Set(c.entities.filter((e) => e.own).map((e) => e.id));
+    for (const r of c.relations) if (r.own) { own.add(r.from); own.add(r.to); }
+    return own.size;
+  });
+  check('the "Your data" filter shows your items and the map\'s entities they attach to',
+    yours.visible.entities === ownCount && ownCount < s.entities, `${yours.visible.entities} vs ${ownCount}`);
+  await page.evaluate(() => window.explorer.setFilters(null));
   await page.evaluate((id) => window.explorer.select(id), camden.org && camden.org.id);
   check('the details show its web address as a link', await until(() =>
     window.explorer.detailLinks().some((l) => l.role === 'address' && /camdencarers/.test(l.address))),
