@@ -39,30 +39,40 @@ try {
   const before = await state();
 
   // Opens "Paste from spreadsheet" from the overflow menu, by clicks; true when the box is up.
+  // A popup is measured in its first frame and placed in the next: its item is clicked where it settled.
   async function openPasteBox() {
-    const button = (await state()).importMenu.button;
-    await page.mouse.click(...centre(button));
-    if (!await until(() => window.explorer.state().importMenu.paste)) return false;
-    await page.mouse.click(...centre((await state()).importMenu.paste));
-    return until(() => { const p = window.explorer.state().pasteTable; return p && p.field && p.read; });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.mouse.click(...centre((await state()).importMenu.button));
+      if (!await until(() => window.explorer.state().importMenu.paste, undefined, 4000)) continue;
+      const seen = (await state()).frames;
+      await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
+      const item = (await state()).importMenu.paste;
+      if (!item) continue;
+      await page.mouse.click(...centre(item));
+      if (await until(() => { const p = window.explorer.state().pasteTable; return p && p.field && p.read; })) return true;
+    }
+    return false;
   }
-  // Types a sheet into the box (replacing what is there) and presses Read.
+  // Types a sheet into the box (replacing what is there) and presses Read; the characters the box holds.
   async function pasteAndRead(text) {
+    const seen = (await state()).frames;
     await page.mouse.click(...centre((await state()).pasteTable.field));
+    await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await page.keyboard.type(text, { delay: 5 });
     // Dear ImGui takes one key a frame: the box holds it all some frames after the last key.
-    const typed = await until((n) => window.explorer.state().pasteTable.chars >= n, text.length, 90000);
+    await until((n) => window.explorer.state().pasteTable.chars === n, text.length, 90000);
+    const chars = (await state()).pasteTable.chars;
     await page.mouse.click(...centre((await state()).pasteTable.read));
-    return typed;
+    return chars;
   }
 
   // ---- Paste, Read, the review, Add to the map.
   check('the menu opens "Paste from spreadsheet"', await openPasteBox(), JSON.stringify((await state()).importMenu));
   const typed = await pasteAndRead(pasted);
   await page.evaluate(() => window.explorer.setView('graph'));
-  check('the sheet is typed into the paste box', typed, String((await state()).pasteTable && (await state()).pasteTable.chars));
+  check('the sheet is typed into the paste box', typed === pasted.length, `${typed} of ${pasted.length} characters`);
   await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.add; });
   let s = await state();
   const review = s.importReview;
