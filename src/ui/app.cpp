@@ -105,7 +105,7 @@ std::string App::takeAnnouncement() {
 
 void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || search_.isOpen()) return;
+  if (io.WantTextInput || search_.isOpen() || import_.busy()) return;
   if (state_.story >= 0) {  // a story owns the arrow keys
     if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) actions_.push(act::NextStoryStep{});
     if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) actions_.push(act::PreviousStoryStep{});
@@ -194,6 +194,12 @@ void App::openDrawer(int tab) {
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (!state_.embed) {
+    if (ImGui::MenuItem("Paste from spreadsheet\xe2\x80\xa6")) import_.openPaste();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.notePasteItem(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
+  }
   if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -263,6 +269,10 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+  }
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -293,6 +303,7 @@ bool App::drawFrame(float width, float height, double dt) {
     request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
   refresh();
+  import_.notePasteItem(ScreenRect{});  // drawn again below while the menu is open
   // The compact row of controls (an embed: only when the reader asked for it).
   if (!state_.embed || state_.controlsShown) drawHeader(width);
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
@@ -393,6 +404,7 @@ bool App::drawFrame(float width, float height, double dt) {
     }
   }
   animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
+  drawImports(width, height);
   if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
   return animating;
 }

@@ -113,6 +113,23 @@ void GraphView::frameNeighbourhood() {
   cam_.scale = std::min(cam_.scale, 1.5f);
 }
 
+// The user's own items, ringed (the legend's "Your data"): under the labels, over the picture.
+void GraphView::drawOwnMarks(const Corpus& c) {
+  if (!legend_.own) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o(originX_, originY_);
+  const float minPx = scene_.drawStyle(cam_).minRadiusPx;
+  dl->PushClipRect(o, ImVec2(o.x + cam_.viewW, o.y + cam_.viewH), true);
+  for (uint32_t i = 0; i < scene_.nodeCount() && i < c.entities.size(); ++i) {
+    if (!c.entities[i].own || scene_.hidden(i)) continue;
+    float x0, y0, x1, y1;
+    scene_.nodeBox(cam_, i, minPx, x0, y0, x1, y1);
+    if (x1 < 0 || y1 < 0 || x0 > cam_.viewW || y0 > cam_.viewH) continue;
+    drawOwnRing(dl, o.x + (x0 + x1) * 0.5f, o.y + (y0 + y1) * 0.5f, std::max((x1 - x0) * 0.5f - 2.f, 2.f));
+  }
+  dl->PopClipRect();
+}
+
 // A count on each parent of folded parts: +N over its centre.
 void GraphView::drawBadges() {
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -349,7 +366,7 @@ void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
   const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
   // The legend control's corner, which no label may meet.
-  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_);
+  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_, legend_.own);
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
@@ -442,6 +459,8 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   if (cache_.owed()) animating = true;
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  legend_.own = vis.index && vis.index->anyOwn;
+  drawOwnMarks(c);
   drawLabels();
   drawBadges();
   legend_.open = showLegend_ != 0;

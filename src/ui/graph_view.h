@@ -72,6 +72,7 @@ class GraphView {
   void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();
   void drawBadges();
+  void drawOwnMarks(const Corpus& c);
   void followSelection(const AppState& s);
   void followStoryStep(const Corpus& c, const AppState& s);
   void frameNeighbourhood();
