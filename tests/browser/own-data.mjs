@@ -195,6 +195,19 @@ try {
   });
   check('?data=URL&merge=1 adds a sheet to the bundled corpus', boot.entities === before.entities + 2 && boot.own && boot.rel,
     JSON.stringify(boot));
+
+  // ... and a corpus file of one's own items: added, NHS England joined rather than copied.
+  const ownItems = fs.readFileSync(path.join(repo, 'tests', 'data', 'own-items.json'), 'utf8');
+  await page2.route('**/own-items.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ownItems }));
+  await page2.goto(url + '?data=own-items.json&merge=1');
+  await page2.evaluate(() => window.explorer.ready);
+  const bootJson = await page2.evaluate(() => {
+    const c = window.explorer.corpus();
+    return { entities: c.entities.length, nhse: c.entities.filter((e) => e.name === 'NHS England').length,
+      own: c.entities.filter((e) => e.own).map((e) => e.name) };
+  });
+  check('?data=corpus.json&merge=1 adds a corpus file, joining NHS England', bootJson.nhse === 1 &&
+    bootJson.own.includes('Age Concern Camden') && bootJson.entities > before.entities, JSON.stringify(bootJson));
   check('no page errors with ?data=&merge=1', errors2.length === 0, errors2.join('\n'));
 } finally {
   await browser.close();
