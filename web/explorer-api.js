@@ -156,6 +156,9 @@
       return wasm.json('import_csv', String(entities), String(a || 'entities.csv'), String(relations),
         String(b || 'relations.csv'));
     }),
+    // Pastes text where the app's text cursor is (the Paste from spreadsheet box, the search box), as
+    // Ctrl+V does; web/data-io.js sends the browser's paste here.
+    pasteText: command((text) => { wasm.call('paste_text', String(text)); }),
     // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text.
     exportText: (kind) => wasm.text('export', String(kind)),
     // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.

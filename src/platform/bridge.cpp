@@ -16,6 +16,7 @@
 #include "ui/app.h"
 
 #ifdef __EMSCRIPTEN__
+#include <SDL.h>
 #include <emscripten.h>
 #include <malloc.h>
 #include <nlohmann/json.hpp>
@@ -343,6 +344,20 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_sheets(const char* entities, const ch
 EMSCRIPTEN_KEEPALIVE const char* ex_merge_corpus(const char* text, int length, const char* name) {
   wake();
   return reply(gApp->mergeCorpusText(std::string_view(text, static_cast<size_t>(length)), name));
+}
+
+// Text the reader pasted (Ctrl+V / Cmd+V: the page's paste event, web/data-io.js). SDL has no clipboard of
+// the browser's here, so the text becomes SDL's clipboard and Dear ImGui is handed the Ctrl+V it paste
+// from: it goes in at the cursor of the field being edited (the paste box, the search box), as on the
+// desktop.
+EMSCRIPTEN_KEEPALIVE void ex_paste_text(const char* text) {
+  wake();
+  SDL_SetClipboardText(text);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
 }
 
 // Bumped by every corpus adopted (a load, an import): the page's corpus() knows when to read it afresh.
