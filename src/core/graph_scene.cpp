@@ -1,5 +1,7 @@
 #include "core/graph_scene.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <cmath>
 #include <queue>
@@ -475,6 +477,25 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
   return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 0.8f, radius_[r.to]};
 }
 
+// Relations between the same two entities (DHSC publishes a mandate, the mandate is addressed to it...)
+// would draw one line over another, each darkening it: they are drawn as one, a little wider for each
+// more. The first shown carries the bundle; a relation on a path keeps its own line.
+void GraphScene::bundleParallelEdges() {
+  const uint32_t m = static_cast<uint32_t>(edges_.size());
+  std::unordered_map<uint64_t, uint32_t> lead;
+  lead.reserve(m);
+  for (uint32_t ri = 0; ri < m; ++ri) {
+    const Relation& r = c_->relations[ri];
+    if (edgeHidden_[ri] || edgeOnPath_[ri] || r.from == r.to) continue;
+    const uint64_t key = (static_cast<uint64_t>(std::min(r.from, r.to)) << 32) | std::max(r.from, r.to);
+    const auto [at, fresh] = lead.emplace(key, ri);
+    if (fresh) continue;
+    EdgeInstance& carrier = edges_[at->second];
+    carrier.width = std::min(carrier.width + 0.6f, 3.2f);
+    edges_[ri].rgba &= 0x00ffffffu;  // drawn by its bundle
+  }
+}
+
 bool GraphScene::build() {
   if (!c_) return false;
   const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_};
@@ -491,6 +512,7 @@ bool GraphScene::build() {
     edges_[ri] = edgeStyle(ri);
     lengthSum += std::hypot(edges_[ri].x1 - edges_[ri].x0, edges_[ri].y1 - edges_[ri].y0);
   }
+  bundleParallelEdges();
   meanEdgeLength_ = edges_.empty() ? 0.f : static_cast<float>(lengthSum / static_cast<double>(edges_.size()));
   if (focus_.selection >= 0) nodes_.push_back(nodes_[static_cast<size_t>(focus_.selection)]);
   return true;

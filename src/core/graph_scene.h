@@ -206,7 +206,8 @@ class GraphScene {
   void labelSize(uint32_t node, float& w, float& h) const;  // its label's box at scale 1
   float reach(uint32_t node) const;  // how far its drawn shape reaches from its centre, at scale 1
   void computeHops();
-  void applyMasks();  // hidden_ and edgeHidden_ from the filters' masks and the folding
+  void applyMasks();
+  void bundleParallelEdges();  // parallel relations drawn as one line (build)  // hidden_ and edgeHidden_ from the filters' masks and the folding
   const SpatialIndex& index() const;
   // Whether a label box meets a node's drawn shape other than `own`'s, or a label placed before.
   struct Placement;
