@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nhsx {
@@ -24,6 +25,10 @@ struct DrawnLabel {
 // panel; legend: the graph's legend control (its button, or the open legend); storyCard: a story's card.
 struct LayoutRects {
   std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard;
+  // Named controls drawn this frame, for tests that click them as a user does: "menu" (the ☰ button),
+  // "menu-compare" (its "Compare two dates" item, while the menu is open), "compare-first",
+  // "compare-second" (the Compare tab's date fields) and "compare-go" (its Compare button).
+  std::vector<std::pair<std::string, ScreenRect>> controls;
 };
 
 }  // namespace nhsx
