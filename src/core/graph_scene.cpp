@@ -94,6 +94,7 @@ void GraphScene::setCorpus(const Corpus& c) {
   laidOut_ = GraphLayoutMode::Force;
   if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
   visVersion_ = UINT64_MAX;
+  setComparison(nullptr);      // marked again with the new corpus's visibility
   pathsVersion_ = UINT64_MAX;  // re-mark the paths on the new corpus
   // Label candidates in order of importance: most relations first.
   byDegree_.resize(n);
