@@ -23,6 +23,20 @@ async function until(page, fn, arg, ms = 15000) {
 }
 const control = (page, name) => until(page, (n) => window.explorer.layoutRects().controls[n] || null, name);
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
+// The Compare tab's line for `id`, scrolling the drawer with the wheel as a reader would until it shows.
+async function changeLine(page, id) {
+  const find = () => page.evaluate((i) => window.explorer.detailLinks().find((l) => l.role === 'change' && l.id === i) || null, id);
+  const drawer = await page.evaluate(() => window.explorer.layoutRects().details);
+  for (let i = 0; i < 60 && drawer; ++i) {
+    const line = await find();
+    // Fully in the drawer (not under its bottom edge).
+    if (line && line.y < drawer.y + drawer.h - 12) return line;
+    await page.mouse.move(drawer.x + drawer.w / 2, drawer.y + drawer.h / 2);
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(80);
+  }
+  return find();
+}
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -59,7 +73,7 @@ try {
     ccgs.sources.length > 0, JSON.stringify(ccgs));
 
   // ---- Its line in the drawer is a link: clicking it selects the CCGs, and the list stays.
-  const line = await until(page, () => window.explorer.detailLinks().find((l) => l.role === 'change' && l.id === 'org-ccgs'));
+  const line = await changeLine(page, 'org-ccgs');
   check('the CCG line is drawn as a link', !!line, JSON.stringify(line));
   if (line) await page.mouse.click(line.x, line.y);
   const selected = await until(page, () => window.explorer.state().selected === 'org-ccgs');
@@ -69,10 +83,10 @@ try {
   check('the legend is open to explain the marks', legend && legend.h > 200, JSON.stringify(legend));
 
   // ---- The renamed Department: its line selects the new name, labelled "old → new".
-  const renamed = await until(page, () => window.explorer.detailLinks().find((l) => l.role === 'change' && l.id === 'org-dhsc'));
+  const renamed = await changeLine(page, 'org-dhsc');
   check('the renaming is a line that selects the new name', !!renamed);
   if (renamed) await page.mouse.click(renamed.x, renamed.y);
-  await until(page, () => window.explorer.state().selected === 'org-dhsc');
+  check('clicking it selects the Department under its new name', !!(await until(page, () => window.explorer.state().selected === 'org-dhsc')));
   const label = await until(page, () => window.explorer.labels().find((l) => l.id === 'org-dhsc'));
   check('the graph labels it "old → new"', label && label.text === 'Department of Health \u2192 Department of Health and Social Care',
     JSON.stringify(label));
