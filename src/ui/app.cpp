@@ -148,16 +148,11 @@ void App::updatePaths() {
 }
 
 void App::drawSide() {
-  // The drawer's own row: what it shows, and a button that closes it (the view takes the room back).
-  {
-    const float closeW = ImGui::GetFrameHeight();
-    const ImVec2 at = ImGui::GetCursorPos();
-    ImGui::SetCursorPosX(at.x + ImGui::GetContentRegionAvail().x - closeW);
-    if (ImGui::Button(ICON_CLOSE "##close-drawer", ImVec2(closeW, 0))) drawerOpen_ = false;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
-    ImGui::SetCursorPos(at);
-  }
-  if (!ImGui::BeginTabBar("side")) return;
+  // The drawer's own row: what it shows, and a button that closes it (the view takes the room back),
+  // trailing in the tab bar so that the tabs shrink before they would run under it.
+  if (!ImGui::BeginTabBar("side", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
+  if (ImGui::TabItemButton(ICON_CLOSE "##close-drawer", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip)) drawerOpen_ = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
   linkSpots_.clear();
   const auto tabFlags = [&](int tab) {
     return drawerTabRequest_ == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;

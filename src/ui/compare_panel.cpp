@@ -33,15 +33,20 @@ void setText(char* buf, size_t size, int32_t day) {
 
 void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& presets, char* buf, size_t size,
                            std::vector<std::pair<std::string, ScreenRect>>& controls, const char* control) {
+  const float indent = ImGui::GetFontSize() * 4.5f;
   ImGui::PushID(label);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
-  ImGui::SameLine(ImGui::GetFontSize() * 4.5f);
+  ImGui::SameLine(indent);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
   ImGui::InputTextWithHint("##date", "YYYY-MM-DD", buf, size);
   note(controls, control);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day, month or year (a month or year as it stood at its end)");
-  ImGui::SameLine();
+  // The presets beside the field when there is room for their name, else below it.
+  const float comboMin = ImGui::CalcTextSize("Mandate starts").x + ImGui::GetFrameHeight() * 2.f;
+  const bool beside = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - indent >= comboMin;
+  if (beside) ImGui::SameLine();
+  else ImGui::Indent(indent);
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##preset", "Mandate starts", ImGuiComboFlags_HeightLarge)) {
     for (size_t i = 0; i < presets.size(); ++i) {
@@ -51,6 +56,7 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
     }
     ImGui::EndCombo();
   }
+  if (!beside) ImGui::Unindent(indent);
   ImGui::PopID();
 }
 
@@ -101,8 +107,8 @@ void ComparePanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
   ImGui::TextWrapped("Between %s and %s: %zu changes", formatUkDay(cmp.first).c_str(), formatUkDay(cmp.second).c_str(),
                      cmp.entities.size());
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("In the relationship view: struck through and faded, only at the first date; ringed, only at "
-                     "the second; \"old \xe2\x86\x92 new\", renamed between them.");
+  ImGui::TextWrapped("In the relationship view (its legend says so too): struck through and faded, only at the first "
+                     "date; ringed, only at the second; renamed between them, old \xe2\x86\x92 new.");
   ImGui::PopStyleColor();
   for (size_t i = 0; i < cmp.entities.size(); ++i) {
     const EntityChange& ch = cmp.entities[i];

@@ -167,10 +167,13 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
   if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time"))
     out.push(act::TogglePlay{c.firstDay, c.lastDay});
   if (s.comparing()) {  // two dates compared: the union shown, marked (the legend says how)
-    ImGui::SameLine(0, 6.f);
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s \xe2\x86\x92 %s", isoDay(s.compareFirst).c_str(), isoDay(s.compareSecond).c_str());
-    if (CornerTools::button(ICON_CLOSE "##stop-compare", "Stop comparing")) out.push(act::SetComparison{});
+    const std::string dates = isoDay(s.compareFirst) + " \xe2\x86\x92 " + isoDay(s.compareSecond);
+    if (cam_.viewW >= 600.f) {  // a phone's row has no room for the dates: the button's tooltip says them
+      ImGui::SameLine(0, 6.f);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(dates.c_str());
+    }
+    if (CornerTools::button(ICON_CLOSE "##stop-compare", ("Stop comparing " + dates).c_str())) out.push(act::SetComparison{});
   } else if (s.asOf != kNoDay) {
     ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
@@ -424,8 +427,6 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   drawLabels();
   drawBadges();
-  // A comparison opens the legend once (where there is room), for its marks.
-  if (scene_.comparing() && !legend_.comparing && cam_.viewW >= 600.f && cam_.viewH >= 420.f) showLegend_ = 1;
   legend_.comparing = scene_.comparing();
   legend_.open = showLegend_ != 0;
   const LegendChoices was = legend_;
