@@ -43,7 +43,7 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
   note(controls, control);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day, month or year (a month or year as it stood at its end)");
   // The presets beside the field when there is room for their name, else below it.
-  const float comboMin = ImGui::CalcTextSize("Mandate starts").x + ImGui::GetFrameHeight() * 2.f;
+  const float comboMin = ImGui::CalcTextSize("Mandate starts").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.f;
   const bool beside = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - indent >= comboMin;
   if (beside) ImGui::SameLine();
   else ImGui::Indent(indent);

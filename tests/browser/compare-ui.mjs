@@ -21,7 +21,18 @@ async function until(page, fn, arg, ms = 15000) {
     return null;
   }
 }
-const control = (page, name) => until(page, (n) => window.explorer.layoutRects().controls[n] || null, name);
+// A named control (explorer.layoutRects().controls) once it stands still: a popup measures itself in its
+// first frames, so its items move before they settle.
+async function control(page, name) {
+  let last = null;
+  for (let i = 0; i < 100; ++i) {
+    const r = await until(page, (n) => window.explorer.layoutRects().controls[n] || null, name);
+    if (r && last && r.x === last.x && r.y === last.y && r.w === last.w && r.h === last.h) return r;
+    last = r;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 // The Compare tab's line for `id`, scrolling the drawer with the wheel as a reader would until it shows.
 async function changeLine(page, id) {
@@ -79,8 +90,14 @@ try {
   const selected = await until(page, () => window.explorer.state().selected === 'org-ccgs');
   check('clicking the line selects the CCGs', !!selected, (await state()).selected);
   check('the Compare list stays open', (await page.evaluate(() => window.explorer.detailLinks().filter((l) => l.role === 'change').length)) > 0);
-  const legend = await page.evaluate(() => window.explorer.layoutRects().legend);
-  check('the legend is open to explain the marks', legend && legend.h > 200, JSON.stringify(legend));
+  // The legend, opened by its button, explains the marks; no label goes under it.
+  const button = await page.evaluate(() => window.explorer.layoutRects().legend);
+  await page.mouse.click(...centre(button));
+  const legend = await until(page, (h) => { const l = window.explorer.layoutRects().legend; return l && l.h > h ? l : null; }, button.h);
+  check('the legend opens to explain the marks', legend && legend.h > 200, JSON.stringify(legend));
+  const under = await page.evaluate((l) => window.explorer.labels().filter((b) =>
+    b.x < l.x + l.w && l.x < b.x + b.w && b.y < l.y + l.h && l.y < b.y + b.h).map((b) => b.id), legend);
+  check('no label under the legend', legend && under.length === 0, JSON.stringify(under));
 
   // ---- The renamed Department: its line selects the new name, labelled "old → new".
   const renamed = await changeLine(page, 'org-dhsc');
