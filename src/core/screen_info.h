@@ -27,7 +27,8 @@ struct LayoutRects {
   std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard;
   // Named controls drawn this frame, for tests that click them as a user does: "menu" (the ☰ button),
   // "menu-compare" (its "Compare two dates" item, while the menu is open), "compare-first",
-  // "compare-second" (the Compare tab's date fields) and "compare-go" (its Compare button).
+  // "compare-second" (the Compare tab's date fields), "compare-first-asof", "compare-second-asof" (their
+  // "Use the as of date" buttons) and "compare-go" (its Compare button).
   std::vector<std::pair<std::string, ScreenRect>> controls;
 };
 

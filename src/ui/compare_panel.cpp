@@ -57,6 +57,16 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
     ImGui::EndCombo();
   }
   if (!beside) ImGui::Unindent(indent);
+  // The "as of" cursor, dragged on the timeline's axis, picks a date too.
+  if (asOf_ != kNoDay) {
+    ImGui::Indent(indent);
+    const std::string use = "Use the \"as of\" date, " + isoDay(asOf_);
+    const bool pressed = ImGui::SmallButton(use.c_str());
+    note(controls, control == std::string("compare-first") ? "compare-first-asof" : "compare-second-asof");
+    if (pressed) setText(buf, size, asOf_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag the \"as of\" cursor on the timeline's axis to pick a day");
+    ImGui::Unindent(indent);
+  }
   ImGui::PopID();
 }
 
@@ -76,7 +86,9 @@ void ComparePanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
     }
     error_.clear();
   }
-  ImGui::TextWrapped("What changed between two dates: pick a mandate's start or type a date.");
+  asOf_ = s.asOf;
+  ImGui::TextWrapped("What changed between two dates: pick a mandate's start, type a date or use the timeline's "
+                     "\"as of\" cursor.");
   dateRow("First", presets_, first_, sizeof first_, controls, "compare-first");
   dateRow("Second", presets_, second_, sizeof second_, controls, "compare-second");
   const bool go = ImGui::Button("Compare");

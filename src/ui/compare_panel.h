@@ -1,4 +1,5 @@
-// Compare two dates (the drawer's Compare tab): pick the dates (each mandate's start, or typed), then the
+// Compare two dates (the drawer's Compare tab): pick the dates (each mandate's start, typed, or the "as of"
+// cursor dragged on the timeline's axis), then the
 // differences in words (core/compare.h), each a link that selects what changed, with its sources. The
 // relationship view marks the same differences (GraphScene::compareMark).
 #pragma once
@@ -28,6 +29,7 @@ class ComparePanel {
   char first_[16] = "", second_[16] = "";
   int32_t syncedFirst_ = INT32_MIN + 1, syncedSecond_ = INT32_MIN + 1;  // the state the fields last showed
   std::string error_;
+  int32_t asOf_ = kNoDay;  // the "as of" cursor this frame (a date the timeline's axis picks)
   std::vector<ComparePreset> presets_;
   uint64_t presetsOf_ = UINT64_MAX;  // the corpus version they were read from
 };

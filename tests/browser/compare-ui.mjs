@@ -126,6 +126,14 @@ try {
   check('a link opens its comparison (a year at its end, in order)',
     linked && linked.first === '2013-12-31' && linked.second === '2023-12-31', JSON.stringify(linked && [linked.first, linked.second]));
   check('and its list in the drawer', !!(await until(other, () => window.explorer.detailLinks().some((l) => l.role === 'change'))));
+  // The "as of" cursor (dragged on the timeline's axis) gives the first date by the button beside it.
+  await other.evaluate(() => window.explorer.setAsOf('2016-04-01'));
+  const useAsOf = await control(other, 'compare-first-asof');
+  check('the "as of" date is offered', !!useAsOf);
+  if (useAsOf) await other.mouse.click(...centre(useAsOf));
+  await other.mouse.click(...centre(await control(other, 'compare-go')));
+  const fromAsOf = await until(other, () => { const c = window.explorer.state().compare; return c && c.first === '2016-04-01' ? c : null; });
+  check('and compares from it', fromAsOf && fromAsOf.second === '2023-12-31', JSON.stringify(fromAsOf && [fromAsOf.first, fromAsOf.second]));
   const warnings = await other.evaluate(() => window.explorer.openLink('#v=1&view=graph&cmp=2013'));
   check('a bad cmp warns, saying where and what', warnings.some((w) => /^cmp: expected two dates/.test(w)), JSON.stringify(warnings));
   check('no page errors', errors.length === 0 && errors2.length === 0, errors.concat(errors2).join('\n'));
