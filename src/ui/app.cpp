@@ -319,6 +319,14 @@ bool App::drawFrame(float width, float height, double dt) {
     comparingSeen_ = state_.comparing();
     if (comparingSeen_ && state_.story < 0 && (!state_.embed || state_.controlsShown)) openDrawer(3);
   }
+  // Screen readers hear each new comparison, as they hear a path found.
+  if (state_.compareFirst != toldFirst_ || state_.compareSecond != toldSecond_) {
+    toldFirst_ = state_.compareFirst;
+    toldSecond_ = state_.compareSecond;
+    if (const Comparison* cmp = vis_.comparison.get())
+      announcement_ = "Comparing " + formatUkDay(cmp->first) + " with " + formatUkDay(cmp->second) + ": " +
+                      std::to_string(cmp->entities.size()) + " changes, listed in the Compare tab";
+  }
   // The drawer sits beside the view on wide screens and is a bottom sheet on narrow ones; closed, the
   // view takes the whole width and height.
   const bool wide = width >= 900;

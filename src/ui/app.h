@@ -96,6 +96,7 @@ class App {
   FilterPanel filterPanel_;
   ComparePanel comparePanel_;
   bool comparingSeen_ = false;
+  int32_t toldFirst_ = kNoDay, toldSecond_ = kNoDay;  // the comparison screen readers were last told of
   std::vector<std::pair<std::string, ScreenRect>> controls_;  // named controls this frame (LayoutRects::controls)  // the comparison the drawer last saw was on (a new one opens its tab)
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;

@@ -77,6 +77,8 @@ try {
   const cmp = await until(page, () => window.explorer.state().compare);
   check('the dates typed are compared', cmp && cmp.first === '2013-04-01' && cmp.second === '2023-04-01', JSON.stringify(cmp && [cmp.first, cmp.second]));
   check('comparing shows the relationship view', (await state()).view === 'graph');
+  const said = await until(page, () => { const t = document.getElementById('status').textContent; return t.startsWith('Comparing') ? t : null; });
+  check('screen readers hear the comparison', cmp && said === `Comparing 1 Apr 2013 with 1 Apr 2023: ${cmp.changes.length} changes, listed in the Compare tab`, said);
   check('the link holds the comparison', (await page.evaluate(() => window.explorer.link())).includes('cmp=2013-04-01~2023-04-01'));
   const ccgs = cmp && cmp.changes.find((c) => c.id === 'org-ccgs');
   check('the list tells CCGs gave way to ICBs, with sources',
