@@ -34,9 +34,10 @@ constexpr int kCompareRows = 4;  // "Two dates compared" and its three marks
 const char* const kCompareText[kCompareRows] = {"Two dates compared", "only at the first", "only at the second",
                                                 "renamed: old \xe2\x86\x92 new"};
 float rowH() { return ImGui::GetFontSize() * 1.3f; }
-// "Legend", the kinds, the edge families, the marks of a comparison, then two choices.
-float contentH(bool comparing) {
-  return (kKindCount + 1 + (kRelationGroupCount - 1) + (comparing ? kCompareRows : 0)) * rowH() +
+// "Legend", the kinds, the edge families, "Your data" when there is some, the marks of a comparison, then two
+// choices.
+float contentH(bool own, bool comparing) {
+  return (kKindCount + 1 + (kRelationGroupCount - 1) + (own ? 1 : 0) + (comparing ? kCompareRows : 0)) * rowH() +
          2 * ImGui::GetFrameHeightWithSpacing();
 }
 float buttonW() { return ImGui::CalcTextSize("Hide legend").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 1.2f; }
@@ -48,20 +49,26 @@ float panelW() {
   for (const char* t : kCompareText) textW = std::max(textW, 28 + ImGui::CalcTextSize(t).x);
   return textW + 16;
 }
-float panelH(float height, bool comparing) {
-  return std::min(contentH(comparing) + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
+float panelH(float height, bool own, bool comparing) {
+  return std::min(contentH(own, comparing) + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
 }
 }  // namespace
 
+void drawOwnRing(void* drawList, float cx, float cy, float radius) {
+  auto* dl = static_cast<ImDrawList*>(drawList);
+  dl->AddCircle(ImVec2(cx, cy), radius + 2.5f, palette().canvas, 0, 2.f);  // apart from what is under it
+  dl->AddCircle(ImVec2(cx, cy), radius + 1.5f, palette().text, 0, 1.6f);
+}
+
 void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1,
-                     bool comparing) {
+                     bool own, bool comparing) {
   (void)width;
   x0 = x + kMargin;
   y1 = y + height - kMargin;
   x1 = x0 + buttonW();
   y0 = y1 - buttonH();
   if (open) {
-    y0 -= panelH(height, comparing) + 4;
+    y0 -= panelH(height, own, comparing) + 4;
     x1 = std::max(x1, x0 + panelW());
   }
   x0 -= 2, y0 -= 2, x1 += 2, y1 += 2;  // a little air around it
@@ -69,7 +76,7 @@ void graphLegendRect(bool open, float x, float y, float width, float height, flo
 
 bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height) {
   float x0, y0, x1, y1;
-  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1, c.comparing);
+  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1, c.own, c.comparing);
   x0 += 2, y0 += 2, x1 -= 2, y1 -= 2;
   bool changed = false;
   // A child window of its own so that it takes the pointer from the canvas under it.
@@ -82,7 +89,7 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize(), rh = rowH();
     const ImVec2 at(x0, y0);
-    const float ph = panelH(height, c.comparing);
+    const float ph = panelH(height, c.own, c.comparing);
     int row = 0;
     auto rowY = [&](int r) { return at.y + r * rh + 4; };
     dl->AddText(ImVec2(at.x + 6, rowY(row++)), palette().muted, "Legend");
@@ -95,6 +102,13 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
       const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
       dl->AddLine(ImVec2(at.x + 6, rowY(row) + fs * 0.55f), ImVec2(at.x + 22, rowY(row) + fs * 0.55f), col, 2.5f);
       dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, relationGroupName(static_cast<RelationGroup>(g)));
+    }
+    if (c.own && rowY(row) + rh < at.y + ph) {  // the user's own items: ringed
+      const ImVec2 mid(at.x + 14, rowY(row) + fs * 0.55f);
+      dl->AddCircleFilled(mid, fs * 0.3f, palette().muted);
+      drawOwnRing(dl, mid.x, mid.y, fs * 0.3f);
+      dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, "Your data");
+      ++row;
     }
     if (c.comparing && rowY(row) + kCompareRows * rh < at.y + ph) {  // the marks of two dates compared
       const ImU32 ink = palette().muted, ring = IM_COL32(0, 140, 102, 255);
