@@ -177,9 +177,11 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   auto rect = [](const std::optional<ScreenRect>& s) {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
+  nlohmann::json controls = nlohmann::json::object();
+  for (const auto& [name, c] : r.controls) controls[name] = rect(c);
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"viewTools", rect(r.viewTools)}});
+                                  {"viewTools", rect(r.viewTools)}, {"controls", std::move(controls)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -254,12 +256,13 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
 }
 
 // The links the details panel shows: relations [{"id","x","y","role":"relation","label"}] in CSS pixels,
-// then source addresses (role "address", with the "address" they open).
+// then source addresses (role "address", with the "address" they open); the compare panel's changes are
+// role "change".
 EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const LinkSpot& l : gApp->linkSpots()) {
     nlohmann::json j = {{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}, {"label", l.label}};
-    j["role"] = l.role == LinkSpot::Role::Address ? "address" : "relation";
+    j["role"] = l.role == LinkSpot::Role::Address ? "address" : l.role == LinkSpot::Role::Change ? "change" : "relation";
     if (l.role == LinkSpot::Role::Address) j["address"] = l.address;
     out.push_back(std::move(j));
   }
