@@ -26,4 +26,14 @@ Rect placeStoryCard(const Rect& view, float cardW, float cardH, bool hasFocus, f
   return *best;
 }
 
+Rect placeEditorPanel(const Rect& view, float w, float h, float top, bool hasFocus, float focusX, float focusY,
+                      float inset, float margin) {
+  const float y = view.y + std::min(std::max(top, inset), std::max(inset, view.h * 0.5f));
+  w = std::max(0.f, std::min(w, view.w - 2 * inset));
+  h = std::max(0.f, std::min(h, view.y + view.h - inset - y));
+  const Rect right{view.x + view.w - inset - w, y, w, h};
+  if (!hasFocus || !right.contains(focusX, focusY, margin)) return right;
+  return Rect{view.x + inset, y, w, h};
+}
+
 }  // namespace nhsx

@@ -169,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_labels() {
   return replyJson(out);
 }
 
-// The rectangles of the last frame: {"canvas","plot","toolbar","details","legend","storyCard"}, each
+// The rectangles of the last frame: {"canvas","plot","toolbar","details","legend","storyCard","storyEditor"}, each
 // {"x","y","w","h"} in CSS px or null when not shown.
 EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   const LayoutRects& r = gApp->layoutRects();
@@ -177,7 +177,8 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
-                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
+                                  {"storyEditor", rect(r.storyEditor)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -205,7 +206,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_state() {
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
 EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
-  return reply(encodeViewLink(gApp->state(), gApp->corpus()));
+  return reply(gApp->link());
 }
 
 // Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
@@ -213,8 +214,11 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
   bool hasWindow = false;
+  const int shared = gApp->openStoryLink(text, warnings);  // a shared story ("tour=") joins the corpus first
   ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
+  const bool atStep = v.story >= 0;
   gApp->act(act::OpenLink{std::move(v), hasWindow});
+  if (shared >= 0 && !atStep) gApp->act(act::GoToStoryStep{shared, 0});  // a story alone opens at its first step
   return replyJson(nlohmann::json(warnings));
 }
 
@@ -318,6 +322,14 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
   return loadReply(errors, [](const Diagnostic& d) { return formatCsvDiagnostic(d); });
 }
 
+// Adds the stories of a story file (one story object, or {"stories": [...]}) to the corpus shown;
+// returns {"ok","errors":[{"where","message","text"}]} like ex_load. A refused file changes nothing.
+EMSCRIPTEN_KEEPALIVE const char* ex_add_stories(const char* text, int length, const char* name) {
+  wake();
+  const auto& errors = gApp->addStories(std::string_view(text, static_cast<size_t>(length)), name);
+  return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
+}
+
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
 // handed to the page right after the next frame is drawn.
 EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
@@ -325,13 +337,15 @@ EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
   gApp->request(what);
 }
 
-// What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations).
+// What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations); "story":
+// the story being edited (or followed), as a story file.
 EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Corpus& c = gApp->corpus();
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
+  if (kind == "story") return reply(gApp->storyDraftText());
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
   return reply(std::string());
 }

@@ -17,6 +17,9 @@
 #include "ui/sources_panel.h"
 #include "ui/story_panel.h"
 #include "core/story.h"
+#include "core/story_edit.h"
+#include "core/story_link.h"
+#include "core/view_link.h"
 
 namespace nhsx {
 
@@ -46,6 +49,45 @@ const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::st
   return lastErrors_;
 }
 
+const std::vector<Diagnostic>& App::addStories(std::string_view text, std::string_view name) {
+  StoriesResult r = loadStories(text, corpus_);
+  errorSource_ = std::string(name);
+  errorLines_.clear();
+  for (const Diagnostic& d : r.errors) errorLines_.push_back(formatDiagnostic(name, d));
+  showErrors_ = !errorLines_.empty();
+  lastErrors_ = std::move(r.errors);
+  if (lastErrors_.empty()) {
+    for (Story& st : r.stories) addStory(corpus_, std::move(st));
+    changes_ |= kChangeCorpus;
+  }
+  return lastErrors_;
+}
+
+int App::openStoryLink(std::string_view text, std::vector<std::string>& warnings) {
+  const std::string value = storyLinkValue(text);
+  if (value.empty()) return -1;
+  StoryLinkResult r = decodeStoryLink(value, corpus_);
+  warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+  if (!r.ok) return -1;
+  return addStory(corpus_, std::move(r.story));
+}
+
+std::string App::storyDraftText() const {
+  if (editor_.isOpen()) return writeStory(corpus_, editor_.draft().story());
+  if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size())
+    return writeStory(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]);
+  return {};
+}
+
+std::string App::link() const {
+  std::string hash = encodeViewLink(state_, corpus_);
+  if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size() &&
+      corpus_.stories[static_cast<size_t>(state_.story)].own)
+    hash += std::string(hash.size() > 1 ? "&" : "") + kStoryLinkKey + "=" +
+            encodeStoryLink(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]);
+  return hash;
+}
+
 // The one place a new corpus replaces the old: only when it had no errors, so a bad file never costs
 // the user what they had.
 void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines) {
@@ -55,6 +97,7 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   if (!errorLines_.empty()) return;
   const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
   corpus_ = std::move(c);
+  editor_.close();  // its story was the old corpus's
   timeline_.setCorpus(corpus_, todayDay());
   graph_.setCorpus(corpus_);
   search_.setCorpus(corpus_);
@@ -194,6 +237,8 @@ void App::openDrawer(int tab) {
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (!state_.embed && ImGui::MenuItem("New story")) editor_.openNew(corpus_);
+  if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
   if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -319,11 +364,19 @@ bool App::drawFrame(float width, float height, double dt) {
                                                   : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
-    case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
+    case View::Overview:
+      if (const int edit = drawOverviewPanel(corpus_, state_, actions_); edit == kNewStory) editor_.openNew(corpus_);
+      else if (edit >= 0) editor_.openStory(corpus_, edit);
+      break;
     case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
       // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
-      graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
+      {
+        std::vector<ScreenRect> over;
+        if (rects_.storyCard && state_.story >= 0) over.push_back(*rects_.storyCard);
+        if (rects_.storyEditor && editor_.isOpen()) over.push_back(*rects_.storyEditor);
+        graph_.setOverlays(std::move(over));
+      }
       animating = graph_.draw(corpus_, state_, actions_, vis_, paths_, pathsVersion_);
       state_.layoutIterations = graph_.layoutIterations();
       state_.layoutSettled = graph_.layoutSettled();
@@ -370,9 +423,18 @@ bool App::drawFrame(float width, float height, double dt) {
           !st.steps[static_cast<size_t>(state_.storyStep)].focus.empty())
         hasFocus = entityScreenPos(st.steps[static_cast<size_t>(state_.storyStep)].focus[0], fx, fy);
     }
-    card_ = drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
+    // While the story is edited, the editor shows the step instead of the card.
+    card_ = editor_.isOpen() ? Rect{} : drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
+  if (editor_.isOpen()) {  // the story editor, along the view's edge away from the selection
+    float fx = 0, fy = 0;
+    const bool hasFocus = state_.selected >= 0 && entityScreenPos(static_cast<uint32_t>(state_.selected), fx, fy);
+    // Below the view's own controls in its top-right corner.
+    const float top = rects_.plot ? std::max(rects_.plot->y - plot_.y, 0.f) + ImGui::GetFrameHeightWithSpacing() * 1.2f : 8.f;
+    const Rect r = editor_.draw(corpus_, state_, actions_, plot_, top, hasFocus, fx, fy, requests_);
+    if (r.w > 0) rects_.storyEditor = ScreenRect{r.x, r.y, r.w, r.h};
+  }
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

@@ -16,6 +16,7 @@
 #include "ui/details_panel.h"
 #include "ui/filter_panel.h"
 #include "ui/search_box.h"
+#include "ui/story_editor.h"
 #include "ui/graph_view.h"
 #include "ui/timeline_view.h"
 
@@ -35,6 +36,15 @@ class App {
   // the current corpus and lists the errors (file:line:column, column, what was expected).
   const std::vector<Diagnostic>& importCsv(std::string_view entities, std::string_view entitiesName,
                                            std::string_view relations, std::string_view relationsName);
+  // Stories of a story file added to the corpus shown (a refused file changes nothing; its errors are
+  // listed like a corpus's). A shared story's link ("tour=" in a hash or query): added, its index
+  // returned (-1 when the text has none or it is refused, with located warnings).
+  const std::vector<Diagnostic>& addStories(std::string_view text, std::string_view name);
+  int openStoryLink(std::string_view hashOrQuery, std::vector<std::string>& warnings);
+  // The story being edited (else the one followed) as a story file; "" when neither.
+  std::string storyDraftText() const;
+  // The deep link of what is on screen; following one's own story, the story goes with it ("tour=").
+  std::string link() const;
   // File actions the user asked for in the UI ("open", "export-png", "export-json", "fullscreen", ...),
   // in order, for the page to carry out after this frame is drawn.
   std::vector<std::string> takeRequests() { return std::exchange(requests_, {}); }
@@ -92,6 +102,7 @@ class App {
   Visibility vis_;
   SearchBox search_;
   FilterPanel filterPanel_;
+  StoryEditor editor_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;
   int pathsFrom_ = -2, pathsTo_ = -2;

@@ -35,3 +35,17 @@ TEST_CASE("a card larger than the view is cut to it", "[story-place]") {
   CHECK(r.h == 200 - 16);
   CHECK(inside(view, r));
 }
+
+TEST_CASE("the story editor keeps to the right edge unless the subject is there", "[story-place]") {
+  const Rect view{0, 40, 1000, 600};
+  const Rect r = placeEditorPanel(view, 300, 500, 50, false, 0, 0);
+  CHECK(r.x == 1000 - 8 - 300);
+  CHECK(r.y == 90);
+  CHECK(r.h == 500);  // it fits: 90 + 500 <= 632
+  const Rect l = placeEditorPanel(view, 300, 500, 50, true, 900, 300);
+  CHECK(l.x == 8);
+  CHECK_FALSE(l.contains(900, 300, 24));
+  const Rect tall = placeEditorPanel(view, 300, 5000, 50, true, 100, 300);
+  CHECK(tall.x == 692);
+  CHECK(tall.y + tall.h == 632);
+}
