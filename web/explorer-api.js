@@ -8,7 +8,7 @@
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
 //   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard}: {x, y, w, h} or null
-//   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
+//   explorer.load(x)         load a corpus (URL string or object), or add a story file's stories; {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
 // The page's scripts, one concern each: explorer-wasm.js (marshalling), explorer-events.js (events),
@@ -57,6 +57,17 @@
     const result = JSON.parse(typeof text === 'string' ? wasm.withCString(text, load) : wasm.withBytes(text, load));
     if (result.ok) { corpusText = text; corpusCache = null; resolveCorpus(); }
     events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
+    events.take();
+    return result;
+  }
+
+  // A story file: one story ({id, title, steps}) or {stories: [...]}, without entities. Its stories are
+  // added to the corpus shown (a refused file changes nothing); emits 'load' like a corpus.
+  const isStoryFile = (o) => !!o && typeof o === 'object' && !Array.isArray(o) && !('entities' in o) &&
+    ('steps' in o || 'stories' in o);
+  function addStories(text, name) {
+    const result = wasm.withCString(text, (p, n) => JSON.parse(wasm.text('add_stories', p, n, name)));
+    events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors, stories: true });
     events.take();
     return result;
   }
@@ -118,7 +129,8 @@
     // the corpus shown and lists the errors in the app.
     importCsv: command((entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') =>
       wasm.json('import_csv', String(entities), String(entitiesName), String(relations), String(relationsName))),
-    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text.
+    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'story':
+    // the story being edited (else the one followed) as a story file ('' when neither).
     exportText: (kind) => wasm.text('export', String(kind)),
     // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.
     memory: () => ({ heapBytes: wasm.module().HEAP8.length, usedBytes: wasm.call('heap_used') }),
@@ -132,11 +144,20 @@
     // The deep link of what is on screen ("#v=1&view=graph&sel=..."), and opening one (returns warnings).
     link: () => wasm.text('hash'),
     openLink: command((hash) => wasm.json('apply_hash', String(hash))),
+    // A corpus (URL or object) replaces the one shown; a story file (see isStoryFile) adds its stories.
     load: command(async (source) => {
       if (typeof source === 'string') {
         const name = source.split('/').pop() || source;
-        return loadText(await fetchBytes(source), name);
+        const bytes = await fetchBytes(source);
+        if (bytes.length < (1 << 20)) {  // a story file is small: only then is the text looked into here
+          const text = new TextDecoder().decode(bytes);
+          let parsed = null;
+          try { parsed = JSON.parse(text); } catch (e) { /* the loader says where */ }
+          if (isStoryFile(parsed)) return addStories(text, name);
+        }
+        return loadText(bytes, name);
       }
+      if (isStoryFile(source)) return addStories(JSON.stringify(source), 'story object');
       return loadText(JSON.stringify(source), 'corpus object');
     }),
     // The corpus object last loaded successfully (shared: do not modify it), or null before.

@@ -131,8 +131,8 @@ std::string refOfCitation(const Corpus& c, const Citation& cit, const StoryStep&
   return {};
 }
 
-nlohmann::json storyToJson(const Corpus& c, const Story& s) {
-  using nlohmann::json;
+nlohmann::ordered_json storyToJson(const Corpus& c, const Story& s) {
+  using json = nlohmann::ordered_json;
   auto ids = [&](const std::vector<uint32_t>& v) {
     json a = json::array();
     for (uint32_t e : v) if (e < c.entities.size()) a.push_back(c.entities[e].id);
@@ -185,7 +185,7 @@ nlohmann::json storyToJson(const Corpus& c, const Story& s) {
 }
 
 std::string writeStory(const Corpus& c, const Story& s) {
-  return storyToJson(c, s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return storyToJson(c, s).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::vector<Diagnostic> checkStory(const Corpus& c, const Story& s) {

@@ -37,7 +37,7 @@ bool sameCitation(const Citation& a, const Citation& b);
 inline bool stepUncited(const StoryStep& s) { return s.citations.empty(); }
 
 // The story as JSON, in the shape of a corpus's stories (docs/corpus-format.md).
-nlohmann::json storyToJson(const Corpus& c, const Story& s);
+nlohmann::ordered_json storyToJson(const Corpus& c, const Story& s);
 std::string writeStory(const Corpus& c, const Story& s);  // indented, for a file
 // What the checks of a loaded story say about it (located: "/steps/1/narration: ...").
 std::vector<Diagnostic> checkStory(const Corpus& c, const Story& s);

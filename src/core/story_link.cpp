@@ -65,7 +65,7 @@ bool base64UrlDecode(std::string_view text, std::string& out, size_t* bad) {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using KeyMap = std::vector<std::pair<const char*, const char*>>;  // long, short
 
 const KeyMap kStoryKeys = {{"id", "i"}, {"title", "t"}, {"description", "d"}, {"own", "o"}, {"steps", "s"}};

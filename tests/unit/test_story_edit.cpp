@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundled_corpus.h"
+#include "core/export.h"
 #include "core/story.h"
 #include "core/story_edit.h"
 #include "core/story_link.h"
@@ -129,7 +130,7 @@ TEST_CASE("a story written as JSON reads back the same through the corpus's chec
   CHECK(r.stories[0].steps[0].pathTo == st.steps[0].pathTo);
 
   // The list form too, and a bundled story as a corpus writes it.
-  nlohmann::json list = {{"stories", nlohmann::json::array({storyToJson(c, c.stories[0])})}};
+  nlohmann::ordered_json list = {{"stories", nlohmann::ordered_json::array({storyToJson(c, c.stories[0])})}};
   StoriesResult b = loadStories(list.dump(), c);
   REQUIRE(b.ok());
   CHECK(writeStory(c, b.stories[0]) == writeStory(c, c.stories[0]));
@@ -314,4 +315,33 @@ TEST_CASE("a hostile story link is refused with a located warning", "[story-edit
     REQUIRE(link::base64UrlDecode(link::base64UrlEncode(all.substr(n)), back));
     CHECK(back == all.substr(n));
   }
+}
+
+TEST_CASE("the corpus's export carries its stories, one's own among them, and reads back", "[story-edit][export]") {
+  Corpus& c = const_cast<Corpus&>(bundledCorpus());
+  const size_t before = c.stories.size();
+  Story mine;
+  mine.id = "mine";
+  mine.title = "Mine";
+  mine.own = true;
+  mine.steps.push_back(captureStep(c, busyView(c)));
+  mine.steps[0].narration = "Uncited, and said so.";
+  addStory(c, mine);
+  Story draft = mine;  // a draft not finished yet (no narration) is left out
+  draft.id = "draft";
+  draft.steps[0].narration.clear();
+  addStory(c, draft);
+  const std::vector<uint8_t> all(c.entities.size(), 1), rels(c.relations.size(), 1);
+  LoadResult back = loadCorpus(exportJson(c, all, rels));
+  c.stories.resize(before);
+  REQUIRE(back.ok());
+  REQUIRE(back.corpus.stories.size() == before + 1);
+  CHECK(back.corpus.stories.back().id == "mine");
+  CHECK(back.corpus.stories.back().own);
+  // Without the entity a story shows, the story stays out.
+  std::vector<uint8_t> some = all;
+  some[static_cast<size_t>(c.findEntity("org-nhs-england"))] = 0;
+  LoadResult part = loadCorpus(exportJson(c, some, rels));
+  REQUIRE(part.ok());
+  CHECK(part.corpus.stories.size() < before);
 }
