@@ -3,7 +3,11 @@
 // story through the corpus's checks, and bad ones are refused with located messages.
 #include <catch2/catch_test_macros.hpp>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include "../../fuzz/fuzz_checks.h"
+#include "core/text_file.h"
 
 #include "bundled_corpus.h"
 #include "core/export.h"
@@ -344,4 +348,24 @@ TEST_CASE("the corpus's export carries its stories, one's own among them, and re
   LoadResult part = loadCorpus(exportJson(c, some, rels));
   REQUIRE(part.ok());
   CHECK(part.corpus.stories.size() < before);
+}
+
+TEST_CASE("the deep-link fuzz target's check passes on its seeds, a shared story among them", "[story-edit][fuzz]") {
+  namespace fs = std::filesystem;
+  size_t n = 0;
+  for (const fs::directory_entry& f : fs::directory_iterator(fs::path(SOURCE_DIR) / "fuzz/corpus/url_state")) {
+    std::string text;
+    REQUIRE(readTextFile(f.path().string(), text));
+    INFO(f.path().filename().string());
+    CHECK(nhsx::fuzz::checkDeepLink(text).empty());
+    ++n;
+  }
+  CHECK(n >= 2);
+  // The story seed is accepted, as text and as the value of a link.
+  std::string seed;
+  REQUIRE(readTextFile((fs::path(SOURCE_DIR) / "fuzz/corpus/url_state/story.txt").string(), seed));
+  const StoryLinkResult r = decodeStoryLink(link::base64UrlEncode(seed), nhsx::fuzz::sheetBase());
+  INFO((r.warnings.empty() ? "" : r.warnings[0]));
+  CHECK(r.ok);
+  CHECK(r.story.steps.at(0).citations.size() == 2);
 }
