@@ -103,6 +103,10 @@
     // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard}, each
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
+    // The app's own controls drawn in the last frame, by name: [{name, x, y, w, h}] in CSS pixels of the
+    // canvas ('menu', 'menu:new-story', 'new-story', 'edit:<story id>', the story editor's 'record',
+    // 'narration', 'share-link', ...), to click them as a reader would.
+    controls: () => wasm.json('controls'),
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
     // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
     plotRect: () => wasm.json('plot_rect'),

@@ -14,6 +14,7 @@
 #include "core/view_link.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
+#include "ui/control_spots.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -179,6 +180,15 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
                                   {"storyEditor", rect(r.storyEditor)}});
+}
+
+// The app's own controls drawn in the last frame, by name: [{"name","x","y","w","h"}] in CSS pixels
+// (ui/control_spots.h): the story editor's buttons and fields, the overview's story buttons, the menu.
+EMSCRIPTEN_KEEPALIVE const char* ex_controls() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ControlSpot& c : controlSpots())
+    out.push_back({{"name", c.name}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
+  return replyJson(out);
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:

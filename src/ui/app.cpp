@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "render/imgui_renderer.h"
+#include "ui/control_spots.h"
 #include "ui/details_panel.h"
 #include "ui/flow.h"
 #include "ui/overview_panel.h"
@@ -237,7 +238,10 @@ void App::openDrawer(int tab) {
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
-  if (!state_.embed && ImGui::MenuItem("New story")) editor_.openNew(corpus_);
+  if (!state_.embed) {
+    if (ImGui::MenuItem("New story")) editor_.openNew(corpus_);
+    noteControl("menu:new-story");
+  }
   if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
   if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
@@ -308,6 +312,7 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  noteControl("menu");
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -324,6 +329,7 @@ bool App::drawFrame(float width, float height, double dt) {
                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBackground);  // the platform clears to WindowBg instead
   bool animating = false;
+  beginControlSpots();
   if (!state_.corpusLoaded) {
     ImGui::Text("Loading the corpus\xe2\x80\xa6");
     ImGui::End();

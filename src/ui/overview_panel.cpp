@@ -5,6 +5,7 @@
 #include "core/edtf.h"
 #include "core/kind_style.h"
 #include "core/story.h"
+#include "ui/control_spots.h"
 #include "ui/theme.h"
 
 namespace nhsx {
@@ -38,10 +39,12 @@ int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
       ImGui::PushID(static_cast<int>(i));
       ImGui::BeginDisabled(st.steps.empty());
       if (ImGui::Button("Start")) out.push(act::GoToStoryStep{static_cast<int>(i), 0});
+      noteControl("start:" + st.id);
       ImGui::EndDisabled();
       ImGui::SameLine();
       if (!s.embed) {
         if (ImGui::Button("Edit")) edit = static_cast<int>(i);
+        noteControl("edit:" + st.id);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change this story's steps, words and sources");
         ImGui::SameLine();
       }
@@ -58,6 +61,7 @@ int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
   if (!s.embed) {
     if (c.stories.empty()) ImGui::SeparatorText("Guided stories");
     if (ImGui::Button("New story")) edit = kNewStory;
+    noteControl("new-story");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Make a story of your own from what you show, step by step");
   }
   if (!c.stories.empty() || !s.embed) {

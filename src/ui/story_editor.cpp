@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/story_link.h"
+#include "ui/control_spots.h"
 
 namespace nhsx {
 
@@ -101,6 +102,7 @@ void StoryEditor::drawCitations(const Corpus& c) {
       if (on) next.push_back(o.citation);
       draft_.setCitations(std::move(next));
     }
+    noteControl("cite:" + std::to_string(i));
     ImGui::SameLine();
     ImGui::TextUnformatted(label.c_str());
     if (o.citation.source < c.sources.size()) ImGui::TextDisabled("%s", c.sources[o.citation.source].title.c_str());
@@ -131,6 +133,7 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
   const Story& story = draft_.story();
   ImGui::TextDisabled("Story title");
   if (textField("##story-title", title_, story.title, false)) draft_.setTitle(title_);
+  noteControl("story-title");
   if (ImGui::IsItemDeactivated()) draft_.endTyping();
 
   // The steps: click one to show it and edit it; the marked ones cite nothing.
@@ -146,64 +149,80 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
       draft_.setCurrent(static_cast<int>(i));
       out.push(act::GoToStoryStep{index_, static_cast<int>(i)});
     }
+    noteControl("step:" + std::to_string(i));
     if (stepUncited(st) && ImGui::IsItemHovered()) ImGui::SetTooltip("This step's narration cites no source");
   }
   ImGui::EndChild();
 
   const bool hasStep = draft_.current() >= 0;
   if (ImGui::Button("Record step")) draft_.record(captureStep(c, s));
+  noteControl("record");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a step showing what is on screen now");
   ImGui::SameLine();
   ImGui::BeginDisabled(!hasStep);
   if (ImGui::Button("Re-record")) draft_.rerecord(captureStep(c, s));
+  noteControl("rerecord");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("This step shows what is on screen now");
   ImGui::SameLine();
   ImGui::BeginDisabled(draft_.current() <= 0);
   if (ImGui::ArrowButton("##up", ImGuiDir_Up)) draft_.move(-1);
+  noteControl("up");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the step up");
   ImGui::SameLine();
   ImGui::BeginDisabled(draft_.current() + 1 >= static_cast<int>(story.steps.size()));
   if (ImGui::ArrowButton("##down", ImGuiDir_Down)) draft_.move(1);
+  noteControl("down");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the step down");
   ImGui::SameLine();
   if (ImGui::Button("Delete")) draft_.remove();
+  noteControl("delete");
   ImGui::EndDisabled();
 
   if (draft_.current() >= 0) {
     const StoryStep& st = story.steps[static_cast<size_t>(draft_.current())];
     ImGui::TextDisabled("Step %d title", draft_.current() + 1);
     if (textField("##step-title", stepTitle_, st.title, false)) draft_.setStepTitle(stepTitle_);
+    noteControl("step-title");
     if (ImGui::IsItemDeactivated()) draft_.endTyping();
     ImGui::TextDisabled("Narration");
     if (textField("##narration", narration_, st.narration, true, fs * 4.2f)) draft_.setNarration(narration_);
+    noteControl("narration");
     if (ImGui::IsItemDeactivated()) draft_.endTyping();
     const std::string cits = "Citations (" + std::to_string(st.citations.size()) + ")" +
                              (stepUncited(st) ? ": none, the narration cites no source" : "") + "###citations";
-    if (ImGui::CollapsingHeader(cits.c_str())) drawCitations(c);
+    const bool citsOpen = ImGui::CollapsingHeader(cits.c_str());
+    noteControl("citations");
+    if (citsOpen) drawCitations(c);
   }
 
   ImGui::Separator();
   ImGui::BeginDisabled(!draft_.canUndo());
   if (ImGui::Button("Undo")) draft_.undo();
+  noteControl("undo");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Undo the last edit (Ctrl+Z)");
   ImGui::SameLine();
   ImGui::BeginDisabled(!draft_.canRedo());
   if (ImGui::Button("Redo")) draft_.redo();
+  noteControl("redo");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo (Ctrl+Y)");
   ImGui::SameLine();
   ImGui::BeginDisabled(story.steps.empty());
   bool play = ImGui::Button("Play");
+  noteControl("play");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Play the story from its first step");
   ImGui::SameLine();
   const bool done = ImGui::Button("Close");
+  noteControl("close");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the editor: the story stays in the list (Edit reopens it)");
   ImGui::BeginDisabled(story.steps.empty());
-  if (ImGui::Button("Share link")) {
+  const bool share = ImGui::Button("Share link");
+  noteControl("share-link");
+  if (share) {
     const std::string link = std::string("#") + kStoryLinkKey + "=" + encodeStoryLink(c, story);
     if (link.size() > kMaxStoryLink) {
       message_ = "The link would be " + std::to_string(link.size()) +
@@ -215,6 +234,7 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
   }
   ImGui::SameLine();
   if (ImGui::Button("Save file")) requests.push_back("export-story");
+  noteControl("save-file");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the story as a small JSON file (Open data adds it back)");
   ImGui::EndDisabled();
   if (!message_.empty()) {
