@@ -18,10 +18,9 @@ struct Rect {
 Rect placeStoryCard(const Rect& view, float cardW, float cardH, bool hasFocus, float focusX, float focusY,
                     float inset = 8.f, float margin = 24.f);
 
-// The story editor's panel, `w` x `h` (cut to the view): along the right edge, or the left one when the
-// focus point would fall under it (or within `margin`); its top below the view's own controls (`top`
-// from the view's top).
-Rect placeEditorPanel(const Rect& view, float w, float h, float top, bool hasFocus, float focusX, float focusY,
-                      float inset = 8.f, float margin = 24.f);
+// The largest strip of `view` beside `cover` (above, below, left or right of it) that `cover` leaves
+// free: where a view frames its subject while a story card covers the rest. `view` itself when `cover`
+// does not meet it.
+Rect freeRegion(const Rect& view, const Rect& cover);
 
 }  // namespace nhsx

@@ -360,8 +360,9 @@ bool App::drawFrame(float width, float height, double dt) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float detailsW = wide ? std::clamp(width * 0.3f, 300.f, 460.f) : avail.x;
-  const float viewW = drawerOpen_ && wide ? avail.x - detailsW - gap : avail.x;
-  const float viewH = drawerOpen_ && !wide ? std::max(avail.y * 0.55f, 60.f) : avail.y;
+  const bool side = drawerOpen_ || editor_.isOpen();  // the story editor takes the drawer's place
+  const float viewW = side && wide ? avail.x - detailsW - gap : avail.x;
+  const float viewH = side && !wide ? std::max(avail.y * 0.55f, 60.f) : avail.y;
   const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
   plot_ = Rect{viewMin.x, viewMin.y, viewW, viewH};
   // The timeline and the graph paint their own canvas: no child background under it.
@@ -377,12 +378,7 @@ bool App::drawFrame(float width, float height, double dt) {
     case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
       // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
-      {
-        std::vector<ScreenRect> over;
-        if (rects_.storyCard && state_.story >= 0) over.push_back(*rects_.storyCard);
-        if (rects_.storyEditor && editor_.isOpen()) over.push_back(*rects_.storyEditor);
-        graph_.setOverlays(std::move(over));
-      }
+      graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
       animating = graph_.draw(corpus_, state_, actions_, vis_, paths_, pathsVersion_);
       state_.layoutIterations = graph_.layoutIterations();
       state_.layoutSettled = graph_.layoutSettled();
@@ -403,7 +399,16 @@ bool App::drawFrame(float width, float height, double dt) {
     if (plot.y > viewMin.y + 0.5f) rects_.toolbar = ScreenRect{viewMin.x, viewMin.y, viewW, plot.y - viewMin.y};
   }
   if (ScreenRect legend; state_.view == View::Graph && graph_.legendRect(legend)) rects_.legend = legend;
-  if (drawerOpen_) {
+  if (editor_.isOpen()) {
+    if (wide) ImGui::SameLine();
+    ImGui::BeginChild("story-editor", ImVec2(0, 0), true);
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    rects_.storyEditor = ScreenRect{p.x, p.y, sz.x, sz.y};
+    editor_.draw(corpus_, state_, actions_, requests_);
+    ImGui::EndChild();
+    detailsTabShown_ = false;
+    linkSpots_.clear();
+  } else if (drawerOpen_) {
     if (wide) ImGui::SameLine();
     scrollDetailsForSelection(state_);  // a new selection opens the details at the top
     ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
@@ -433,14 +438,6 @@ bool App::drawFrame(float width, float height, double dt) {
     card_ = editor_.isOpen() ? Rect{} : drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
-  if (editor_.isOpen()) {  // the story editor, along the view's edge away from the selection
-    float fx = 0, fy = 0;
-    const bool hasFocus = state_.selected >= 0 && entityScreenPos(static_cast<uint32_t>(state_.selected), fx, fy);
-    // Below the view's own controls in its top-right corner.
-    const float top = rects_.plot ? std::max(rects_.plot->y - plot_.y, 0.f) + ImGui::GetFrameHeightWithSpacing() * 1.2f : 8.f;
-    const Rect r = editor_.draw(corpus_, state_, actions_, plot_, top, hasFocus, fx, fy, requests_);
-    if (r.w > 0) rects_.storyEditor = ScreenRect{r.x, r.y, r.w, r.h};
-  }
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

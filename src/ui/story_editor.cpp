@@ -7,6 +7,7 @@
 
 #include "core/story_link.h"
 #include "ui/control_spots.h"
+#include "ui/flow.h"
 
 namespace nhsx {
 
@@ -112,18 +113,11 @@ void StoryEditor::drawCitations(const Corpus& c) {
   ImGui::EndChild();
 }
 
-Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rect& view, float top, bool hasFocus,
-                       float focusX, float focusY, std::vector<std::string>& requests) {
-  if (!open_) return {};
-  if (index_ < 0 || static_cast<size_t>(index_) >= c.stories.size()) { open_ = false; return {}; }
+void StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, std::vector<std::string>& requests) {
+  if (!open_) return;
+  if (index_ < 0 || static_cast<size_t>(index_) >= c.stories.size()) { open_ = false; return; }
   const float fs = ImGui::GetFontSize();
-  const float w = std::clamp(view.w * 0.34f, std::min(fs * 16, view.w - 16.f), fs * 22);
-  const Rect at = placeEditorPanel(view, w, lastH_ > 0 ? lastH_ : fs * 20, top, hasFocus, focusX, focusY);
-  ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_Always);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(at.w, 0), ImVec2(at.w, std::max(fs * 6, view.y + view.h - 8.f - at.y)));
-  ImGui::Begin("Your story###story-editor", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::SeparatorText("Your story");
   const ImGuiIO& io = ImGui::GetIO();
   // Undo and redo from the keyboard, when no text field has the keys (a field undoes its own typing).
   if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper)) {
@@ -139,7 +133,7 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
   // The steps: click one to show it and edit it; the marked ones cite nothing.
   ImGui::TextDisabled("Steps (%zu)", story.steps.size());
   const float rowH = ImGui::GetTextLineHeightWithSpacing();
-  const float listH = std::clamp(rowH * static_cast<float>(story.steps.size()) + 4.f, rowH + 4.f, rowH * 5 + 4.f);
+  const float listH = std::clamp(rowH * static_cast<float>(story.steps.size()) + 4.f, rowH + 4.f, rowH * 6 + 4.f);
   ImGui::BeginChild("steps", ImVec2(0, listH), false);
   if (story.steps.empty()) ImGui::TextDisabled("None yet: show something, then Record step.");
   for (size_t i = 0; i < story.steps.size(); ++i) {
@@ -155,27 +149,30 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
   ImGui::EndChild();
 
   const bool hasStep = draft_.current() >= 0;
+  Flow row;  // the buttons wrap on a narrow panel
+  const float arrowW = ImGui::GetFrameHeight();
+  row.before(Flow::button("Record step"));
   if (ImGui::Button("Record step")) draft_.record(captureStep(c, s));
   noteControl("record");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a step showing what is on screen now");
-  ImGui::SameLine();
   ImGui::BeginDisabled(!hasStep);
+  row.before(Flow::button("Re-record"));
   if (ImGui::Button("Re-record")) draft_.rerecord(captureStep(c, s));
   noteControl("rerecord");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("This step shows what is on screen now");
-  ImGui::SameLine();
   ImGui::BeginDisabled(draft_.current() <= 0);
+  row.before(arrowW);
   if (ImGui::ArrowButton("##up", ImGuiDir_Up)) draft_.move(-1);
   noteControl("up");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the step up");
-  ImGui::SameLine();
   ImGui::BeginDisabled(draft_.current() + 1 >= static_cast<int>(story.steps.size()));
+  row.before(arrowW);
   if (ImGui::ArrowButton("##down", ImGuiDir_Down)) draft_.move(1);
   noteControl("down");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move the step down");
-  ImGui::SameLine();
+  row.before(Flow::button("Delete"));
   if (ImGui::Button("Delete")) draft_.remove();
   noteControl("delete");
   ImGui::EndDisabled();
@@ -190,38 +187,37 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
     if (textField("##narration", narration_, st.narration, true, fs * 4.2f)) draft_.setNarration(narration_);
     noteControl("narration");
     if (ImGui::IsItemDeactivated()) draft_.endTyping();
-    const std::string cits = "Citations (" + std::to_string(st.citations.size()) + ")" +
-                             (stepUncited(st) ? ": none, the narration cites no source" : "") + "###citations";
+    const std::string cits = stepUncited(st) ? std::string("Citations: none###citations")
+                                             : "Citations (" + std::to_string(st.citations.size()) + ")###citations";
     const bool citsOpen = ImGui::CollapsingHeader(cits.c_str());
     noteControl("citations");
+    if (stepUncited(st) && ImGui::IsItemHovered()) ImGui::SetTooltip("The narration cites no source: tick the ones it rests on");
     if (citsOpen) drawCitations(c);
   }
 
   ImGui::Separator();
+  Flow bottom;
   ImGui::BeginDisabled(!draft_.canUndo());
+  bottom.before(Flow::button("Undo"));
   if (ImGui::Button("Undo")) draft_.undo();
   noteControl("undo");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Undo the last edit (Ctrl+Z)");
-  ImGui::SameLine();
   ImGui::BeginDisabled(!draft_.canRedo());
+  bottom.before(Flow::button("Redo"));
   if (ImGui::Button("Redo")) draft_.redo();
   noteControl("redo");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Redo (Ctrl+Y)");
-  ImGui::SameLine();
   ImGui::BeginDisabled(story.steps.empty());
-  bool play = ImGui::Button("Play");
+  bottom.before(Flow::button("Play"));
+  const bool play = ImGui::Button("Play");
   noteControl("play");
-  ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Play the story from its first step");
-  ImGui::SameLine();
-  const bool done = ImGui::Button("Close");
-  noteControl("close");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the editor: the story stays in the list (Edit reopens it)");
-  ImGui::BeginDisabled(story.steps.empty());
+  bottom.before(Flow::button("Share link"));
   const bool share = ImGui::Button("Share link");
   noteControl("share-link");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A link that opens this story (copied)");
   if (share) {
     const std::string link = std::string("#") + kStoryLinkKey + "=" + encodeStoryLink(c, story);
     if (link.size() > kMaxStoryLink) {
@@ -232,11 +228,15 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
       message_ = "Link copied (" + std::to_string(link.size()) + " characters).";
     }
   }
-  ImGui::SameLine();
+  bottom.before(Flow::button("Save file"));
   if (ImGui::Button("Save file")) requests.push_back("export-story");
   noteControl("save-file");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the story as a small JSON file (Open data adds it back)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Download the story as a small JSON file (Open data adds it back)");
   ImGui::EndDisabled();
+  bottom.before(Flow::button("Close"));
+  const bool done = ImGui::Button("Close");
+  noteControl("close");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the editor: the story stays in the list (Edit reopens it)");
   if (!message_.empty()) {
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted(message_.c_str());
@@ -253,16 +253,12 @@ Rect StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, const Rec
       ImGui::TextDisabled("To do: %s: %s", problems_[i].where.c_str(), problems_[i].message.c_str());
     ImGui::PopTextWrapPos();
   }
-  const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-  lastH_ = sz.y;
-  ImGui::End();
   if (draft_.version() != synced_) sync(c);
   if (play && !story.steps.empty()) {
     out.push(act::GoToStoryStep{index_, 0});
     open_ = false;
   }
   if (done) open_ = false;
-  return Rect{p.x, p.y, sz.x, sz.y};
 }
 
 }  // namespace nhsx

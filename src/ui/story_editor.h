@@ -1,4 +1,5 @@
-// The story editor: a compact panel along the view's edge, away from the subject, for making a story of
+// The story editor: a compact panel in the details' place beside the view (a bottom sheet on a narrow
+// screen), so it never covers the view's subject, for making a story of
 // one's own from what is on screen (core/story_edit.h decides; this draws it and turns input into
 // edits, actions and the page's requests). Steps listed, recorded and re-recorded, moved, deleted;
 // titles and narration typed in place; citations picked from the focused items'; undo and redo (the
@@ -12,7 +13,6 @@
 #include "core/actions.h"
 #include "core/app_state.h"
 #include "core/story_edit.h"
-#include "core/story_place.h"
 
 namespace nhsx {
 
@@ -26,11 +26,9 @@ class StoryEditor {
   void openStory(Corpus& c, int index);
   void close() { open_ = false; }
 
-  // Draws the panel over `view` (its controls end `top` below its top), away from the subject at
-  // (focusX, focusY) when hasFocus. File and link requests for the page go to `requests`. Returns the
-  // panel's rectangle (zero size when closed).
-  Rect draw(Corpus& c, const AppState& s, ActionQueue& out, const Rect& view, float top, bool hasFocus, float focusX,
-            float focusY, std::vector<std::string>& requests);
+  // Draws the editor into the current window (the side panel, in the details' place: it covers nothing
+  // of the view). File and link requests for the page go to `requests`.
+  void draw(Corpus& c, const AppState& s, ActionQueue& out, std::vector<std::string>& requests);
 
  private:
   void sync(Corpus& c);
@@ -42,7 +40,6 @@ class StoryEditor {
   std::vector<Diagnostic> problems_;
   std::string message_;  // what the last share did
   std::string title_, stepTitle_, narration_;  // the text fields' buffers
-  float lastH_ = 0;
 };
 
 }  // namespace nhsx

@@ -36,16 +36,21 @@ TEST_CASE("a card larger than the view is cut to it", "[story-place]") {
   CHECK(inside(view, r));
 }
 
-TEST_CASE("the story editor keeps to the right edge unless the subject is there", "[story-place]") {
-  const Rect view{0, 40, 1000, 600};
-  const Rect r = placeEditorPanel(view, 300, 500, 50, false, 0, 0);
-  CHECK(r.x == 1000 - 8 - 300);
-  CHECK(r.y == 90);
-  CHECK(r.h == 500);  // it fits: 90 + 500 <= 632
-  const Rect l = placeEditorPanel(view, 300, 500, 50, true, 900, 300);
-  CHECK(l.x == 8);
-  CHECK_FALSE(l.contains(900, 300, 24));
-  const Rect tall = placeEditorPanel(view, 300, 5000, 50, true, 100, 300);
-  CHECK(tall.x == 692);
-  CHECK(tall.y + tall.h == 632);
+TEST_CASE("the free region beside a story card is the largest strip it leaves", "[story-place]") {
+  const Rect view{0, 50, 1280, 650};
+  // A card across the bottom: the strip above it.
+  const Rect above = freeRegion(view, Rect{200, 480, 880, 214});
+  CHECK(above.x == 0);
+  CHECK(above.y == 50);
+  CHECK(above.w == 1280);
+  CHECK(above.h == 430);
+  // A card down the left side: the strip to its right.
+  const Rect right = freeRegion(view, Rect{8, 58, 400, 600});
+  CHECK(right.x == 408);
+  CHECK(right.w == 1280 - 408);
+  CHECK(right.h == 650);
+  // A card outside the view: the whole view.
+  const Rect all = freeRegion(view, Rect{2000, 0, 100, 100});
+  CHECK(all.w == view.w);
+  CHECK(all.h == view.h);
 }
