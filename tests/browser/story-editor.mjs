@@ -168,6 +168,17 @@ try {
   await page.keyboard.press('p');
   await settle(page, 600);
 
+  // ---- A phone: the editor is a bottom sheet under the view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page, 1200);
+  rects = await page.evaluate(() => window.explorer.layoutRects());
+  check('on a phone the editor sits under the view, covering none of it', rects.storyEditor && rects.canvas &&
+    !overlaps(rects.storyEditor, rects.canvas) && rects.storyEditor.y >= rects.canvas.y + rects.canvas.h - 1,
+    JSON.stringify([rects.storyEditor, rects.canvas]));
+  await page.screenshot({ path: path.join(artifacts, 'story-editor-390x844.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await settle(page, 800);
+
   // ---- Share as a link.
   await click(page, 'share-link');
   const shared = await until(page, () => typeof window.sharedLink === 'string');
@@ -201,6 +212,16 @@ try {
   rects = await fresh.evaluate(() => window.explorer.layoutRects());
   check('playing, the story card shows', !!rects.storyCard);
   await fresh.screenshot({ path: path.join(artifacts, 'story-shared-step3.png') });
+
+  // The address bar carries the story while it is followed: a reload keeps it, once.
+  await until(fresh, () => location.hash.includes('tour=') && location.hash.includes('step=3'));
+  const hashBefore = await fresh.evaluate(() => location.hash);
+  await fresh.reload();
+  await fresh.evaluate(() => window.explorer.ready);
+  await until(fresh, () => window.explorer.state().story !== null);
+  s = await state(fresh);
+  check('a reload keeps the story and its step', hashBefore.includes('tour=') && s.storyStep === 2 && s.storySteps === 3,
+    JSON.stringify({ story: s.story, step: s.storyStep, hash: hashBefore.slice(0, 60) }));
 
   // ---- A story file adds to the corpus shown; a bad one is refused and nothing is lost.
   const before = await state(fresh);
