@@ -118,6 +118,8 @@ void StoryEditor::draw(Corpus& c, const AppState& s, ActionQueue& out, std::vect
   if (index_ < 0 || static_cast<size_t>(index_) >= c.stories.size()) { open_ = false; return; }
   const float fs = ImGui::GetFontSize();
   ImGui::SeparatorText("Your story");
+  if (s.story == index_ && s.storyStep != followedStep_) draft_.setCurrent(s.storyStep);  // a step moved to by the keys
+  followedStep_ = s.story == index_ ? s.storyStep : -1;
   const ImGuiIO& io = ImGui::GetIO();
   // Undo and redo from the keyboard, when no text field has the keys (a field undoes its own typing).
   if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper)) {

@@ -39,6 +39,7 @@ class StoryEditor {
   uint64_t synced_ = 0, checked_ = ~0ull;
   std::vector<Diagnostic> problems_;
   std::string message_;  // what the last share did
+  int followedStep_ = -1;  // the story step shown last frame (the arrow keys move it; the list follows)
   std::string title_, stepTitle_, narration_;  // the text fields' buffers
 };
 

@@ -5,6 +5,7 @@
 // shown, and a bad one refused with nothing lost. Screenshots of the editor at 1280x720, in
 // presentation mode too, checked for overlaps.
 //   node tests/browser/story-editor.mjs --site build/web/site --artifacts build/test-artifacts
+import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 import { checker, launch, testOptions, watchErrors } from './browser.mjs';
@@ -185,6 +186,12 @@ try {
   const link = await page.evaluate(() => window.sharedLink);
   check('Share link gives a link with the story in it', shared && link.includes('#tour='), String(link).slice(0, 80));
   check('the link is short enough to paste', shared && link.length < 2000, String(link && link.length));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 8000 }), click(page, 'save-file')]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  check('Save file downloads the story as a story file', download.suggestedFilename() === 'story.json' &&
+    saved.steps.length === 3 && saved.own === true, JSON.stringify(saved).slice(0, 120));
+  const savedPath = path.join(artifacts, 'story.json');
+  fs.writeFileSync(savedPath, JSON.stringify(saved));
   check('no page errors while editing', errors.length === 0, errors.slice(0, 3).join(' | '));
 
   // ---- A fresh page opens the link and plays the story.
@@ -224,6 +231,17 @@ try {
     JSON.stringify({ story: s.story, step: s.storyStep, hash: hashBefore.slice(0, 60) }));
 
   // ---- A story file adds to the corpus shown; a bad one is refused and nothing is lost.
+  // Open data with the saved file: the same story as the link's, so it is not added twice.
+  await fresh.evaluate(() => window.explorer.setView('overview'));
+  await until(fresh, () => window.explorer.controls().some((c) => c.name.startsWith('edit:')));
+  const editCount = () => fresh.evaluate(() => window.explorer.controls().filter((c) => c.name.startsWith('edit:')).length);
+  const edits0 = await editCount();
+  const opened = fresh.evaluate(() => new Promise((resolve) => window.explorer.on('load', resolve)));
+  await fresh.setInputFiles('input[type=file]', savedPath);
+  const openedResult = await Promise.race([opened, fresh.waitForTimeout(8000).then(() => null)]);
+  await settle(fresh, 500);
+  check('Open data reads the saved story file, adding the same story once', openedResult && openedResult.ok &&
+    (await editCount()) === edits0, JSON.stringify([openedResult, edits0, await editCount()]));
   const before = await state(fresh);
   const file = await page.evaluate(() => JSON.parse(window.explorer.exportText('story')));
   file.id = 'from-a-file';
