@@ -185,7 +185,7 @@ try {
   const shared = await until(page, () => typeof window.sharedLink === 'string');
   const link = await page.evaluate(() => window.sharedLink);
   check('Share link gives a link with the story in it', shared && link.includes('#tour='), String(link).slice(0, 80));
-  check('the link is short enough to paste', shared && link.length < 2000, String(link && link.length));
+  check(`the link is short enough to paste (${link && link.length} characters)`, shared && link.length < 2000);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 8000 }), click(page, 'save-file')]);
   const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   check('Save file downloads the story as a story file', download.suggestedFilename() === 'story.json' &&
