@@ -1,15 +1,16 @@
 // Your own data in and what is on screen out: the app's "Open data" and "Export" buttons, dropping files
-// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus (or a
-// story file, whose stories are added to the corpus shown: explorer.load decides); two
-// .csv files are entities and relations (told apart by their headers: relations have "from" and "to").
-// Files are read locally, never uploaded.
+// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus (or a story
+// file, whose stories are added to the corpus shown: explorer.load decides); a
+// sheet (.csv, .tsv, .txt), or two (entities and relations, told apart by their headers), is the user's
+// own data: the app's review screen shows what was understood before anything changes (Add to the map,
+// Show on its own, Cancel). Files are read locally, never uploaded.
 (function () {
   'use strict';
   const explorer = window.explorer;
   const picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
-  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.accept = '.json,.csv,.tsv,.tab,.txt,application/json,text/csv,text/tab-separated-values,text/plain';
   picker.hidden = true;
   document.body.appendChild(picker);
 
@@ -32,17 +33,21 @@
     if (!list.length) return null;
     const texts = await Promise.all(list.map((f) => f.text()));
     const json = list.findIndex((f) => /\.json$/i.test(f.name));
+    const sheets = list.every((f) => /\.(csv|tsv|tab|txt)$/i.test(f.name));
     let result;
     if (json >= 0) {
       result = await explorer.load(JSON.parse(texts[json]));
-    } else if (list.length === 2) {
+    } else if (sheets && list.length === 1) {
+      result = explorer.importTable(texts[0], { review: true, name: list[0].name });
+    } else if (sheets && list.length === 2) {
       const r = isRelations(texts[0]) ? 0 : 1;
-      result = explorer.importCsv(texts[1 - r], texts[r], list[1 - r].name, list[r].name);
+      result = explorer.importCsv(texts[1 - r], texts[r],
+        { review: true, entitiesName: list[1 - r].name, relationsName: list[r].name });
     } else {
-      say('Open one corpus (.json), or two spreadsheets saved as CSV: entities and relations.');
+      say('Open one corpus (.json), or a spreadsheet saved as CSV (or two: organisations and relations).');
       return null;
     }
-    if (result.ok) say('Opened ' + list.map((f) => f.name).join(' and ') + '.');
+    if (result.ok && !result.reviewing) say('Opened ' + list.map((f) => f.name).join(' and ') + '.');
     return result;
   }
   explorer.openFiles = openFiles;
@@ -52,6 +57,23 @@
   document.addEventListener('drop', (e) => {
     e.preventDefault();
     openFiles(e.dataTransfer && e.dataTransfer.files).catch((err) => say(err.message));
+  });
+
+  // Pasting (Ctrl+V, Cmd+V) into the app's text fields (Paste from spreadsheet, search): SDL cancels a
+  // Ctrl key's keydown, and with it the browser's paste, so the V is kept from it; the paste event's text
+  // then goes to the app, which pastes it at the cursor. The page's own text fields paste as usual.
+  const editable = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V') && !editable(e.target)) {
+      e.stopImmediatePropagation();  // not preventDefault: the browser's paste is what brings the text
+    }
+  }, true);
+  document.addEventListener('paste', (e) => {
+    if (editable(e.target)) return;
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (!text) return;
+    e.preventDefault();
+    explorer.pasteText(text);
   });
 
   function download(name, blob) {

@@ -17,6 +17,7 @@
 #include "ui/control_spots.h"
 
 #ifdef __EMSCRIPTEN__
+#include <SDL.h>
 #include <emscripten.h>
 #include <malloc.h>
 #include <nlohmann/json.hpp>
@@ -179,7 +180,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   };
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"storyEditor", rect(r.storyEditor)}});
+                                  {"viewTools", rect(r.viewTools)}, {"storyEditor", rect(r.storyEditor)}});
 }
 
 // The app's own controls drawn in the last frame, by name: [{"name","x","y","w","h"}] in CSS pixels
@@ -211,7 +212,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gApp->refresh();  // the filters' counts even before the next frame
-  return reply(stateJson(gApp->state(), gApp->corpus()));
+  std::string s = stateJson(gApp->state(), gApp->corpus());
+  s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable, importMenu)
+  return reply(s + "," + gApp->importStateFields() + "}");
 }
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
@@ -225,9 +228,10 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   std::vector<std::string> warnings;
   bool hasWindow = false;
   const int shared = gApp->openStoryLink(text, warnings);  // a shared story ("tour=") joins the corpus first
-  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
+  unsigned named = act::kLinkNamesAll;
+  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow, &named);
   const bool atStep = v.story >= 0;
-  gApp->act(act::OpenLink{std::move(v), hasWindow});
+  gApp->act(act::OpenLink{std::move(v), hasWindow, named});
   if (shared >= 0 && !atStep) gApp->act(act::GoToStoryStep{shared, 0});  // a story alone opens at its first step
   return replyJson(nlohmann::json(warnings));
 }
@@ -340,6 +344,46 @@ EMSCRIPTEN_KEEPALIVE const char* ex_add_stories(const char* text, int length, co
   return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
 }
 
+// The user's own sheet (the forgiving importer): mode "review", "merge" or "own"; returns importReplyJson
+// (core/import_reply.h) with "adopted" and "reviewing".
+EMSCRIPTEN_KEEPALIVE const char* ex_import_table(const char* text, int length, const char* name, const char* mode) {
+  wake();
+  ImportMode m = ImportMode::Review;
+  parseImportMode(mode, m);
+  return reply(gApp->importTable(std::string_view(text, static_cast<size_t>(length)), name, m));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ex_import_sheets(const char* entities, const char* entitiesName, const char* relations,
+                                                  const char* relationsName, const char* mode) {
+  wake();
+  ImportMode m = ImportMode::Review;
+  parseImportMode(mode, m);
+  return reply(gApp->importSheets(entities, entitiesName, relations, relationsName, m));
+}
+
+// A corpus text added to the map shown (its items the user's own); {"ok","errors","merge","adopted"}.
+EMSCRIPTEN_KEEPALIVE const char* ex_merge_corpus(const char* text, int length, const char* name) {
+  wake();
+  return reply(gApp->mergeCorpusText(std::string_view(text, static_cast<size_t>(length)), name));
+}
+
+// Text the reader pasted (Ctrl+V / Cmd+V: the page's paste event, web/data-io.js). SDL has no clipboard of
+// the browser's here, so the text becomes SDL's clipboard and Dear ImGui is handed the Ctrl+V it paste
+// from: it goes in at the cursor of the field being edited (the paste box, the search box), as on the
+// desktop.
+EMSCRIPTEN_KEEPALIVE void ex_paste_text(const char* text) {
+  wake();
+  SDL_SetClipboardText(text);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
+}
+
+// Bumped by every corpus adopted (a load, an import): the page's corpus() knows when to read it afresh.
+EMSCRIPTEN_KEEPALIVE double ex_corpus_version() { return static_cast<double>(gApp->state().corpusVersion); }
+
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
 // handed to the page right after the next frame is drawn.
 EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
@@ -354,6 +398,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  if (kind == "corpus") {  // everything, whatever the filters (explorer.corpus() after an import)
+    return reply(exportJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1)));
+  }
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
   if (kind == "story") return reply(gApp->storyDraftText());
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
