@@ -18,6 +18,8 @@
 #include "core/sheet_import.h"
 #include "core/edtf.h"
 #include "core/quote_check.h"
+#include "core/story_edit.h"
+#include "core/story_link.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 
@@ -46,8 +48,9 @@ inline std::string corpusInvariants(const Corpus& c) {
   }
   for (const Story& s : c.stories)
     for (const StoryStep& st : s.steps) {
-      for (uint32_t e : st.focus)
-        if (e >= n) return "story " + s.id + " focuses an entity out of range";
+      for (const auto* refs : {&st.focus, &st.themes, &st.pathTo})
+        for (uint32_t e : *refs)
+          if (e >= n) return "story " + s.id + " names an entity out of range";
       if (!citesOk(st.citations)) return "story " + s.id + " cites a source out of range";
     }
   return "";
@@ -197,6 +200,40 @@ inline std::string checkSheet(std::string_view text) {
     if (e >= m.corpus.entities.size()) return "merge: an entity mapped out of range";
   }
   return reloads(m.corpus, "the merge");
+}
+
+// A shared story's link ("tour=..."), on the map of sheetBase(): the input as the link's value, and as
+// the text its value encodes (so the story's JSON is reached too). A refused link says why; an accepted
+// story names only the map's entities and sources, and its own link reads back the same story.
+inline std::string checkStoryLink(std::string_view text) {
+  const Corpus& c = sheetBase();
+  for (const std::string& value : {std::string(text), link::base64UrlEncode(text)}) {
+    const StoryLinkResult r = decodeStoryLink(value, c);
+    for (const std::string& w : r.warnings)
+      if (w.empty()) return "an empty warning";
+    if (!r.ok) {
+      if (r.warnings.empty()) return "a story link refused without a warning";
+      continue;
+    }
+    const size_t n = c.entities.size();
+    for (const StoryStep& st : r.story.steps) {
+      for (const auto* refs : {&st.focus, &st.themes, &st.pathTo})
+        for (uint32_t e : *refs)
+          if (e >= n) return "a shared story names an entity out of range";
+      for (const Citation& cit : st.citations)
+        if (cit.source >= c.sources.size()) return "a shared story cites a source out of range";
+    }
+    const StoryLinkResult again = decodeStoryLink(encodeStoryLink(c, r.story), c);
+    if (!again.ok) return "a story's own link is refused: " + (again.warnings.empty() ? "" : again.warnings[0]);
+    if (writeStory(c, again.story) != writeStory(c, r.story)) return "a story changes when its link is read back";
+  }
+  return "";
+}
+
+// The deep-link target: the link's fields, then a shared story in it.
+inline std::string checkDeepLink(std::string_view text) {
+  std::string problem = checkUrlState(text);
+  return problem.empty() ? checkStoryLink(text) : problem;
 }
 
 }  // namespace nhsx::fuzz

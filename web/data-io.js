@@ -1,5 +1,6 @@
 // Your own data in and what is on screen out: the app's "Open data" and "Export" buttons, dropping files
-// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus; a
+// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus (or a story
+// file, whose stories are added to the corpus shown: explorer.load decides); a
 // sheet (.csv, .tsv, .txt), or two (entities and relations, told apart by their headers), is the user's
 // own data: the app's review screen shows what was understood before anything changes (Add to the map,
 // Show on its own, Cancel). Files are read locally, never uploaded.
@@ -85,7 +86,17 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
+  // A story shared from the story editor: the page's address with the story's hash, copied when the
+  // browser allows, and told to the host page (an 'explorer:share' window event with {link}).
+  function shareLink(hash) {
+    const link = location.href.split('#')[0] + hash;
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).catch(() => {});
+    say('Link to the story copied (' + link.length + ' characters).');
+    window.dispatchEvent(new CustomEvent('explorer:share', { detail: { link } }));
+  }
+
   const EXPORTS = {
+    'export-story': ['story', 'story.json', 'application/json'],
     'export-json': ['json', 'explorer-export.json', 'application/json'],
     'export-entities-csv': ['entities-csv', 'entities.csv', 'text/csv'],
     'export-relations-csv': ['relations-csv', 'relations.csv', 'text/csv'],
@@ -102,6 +113,7 @@
   explorer.onRequest = (what) => {
     if (what === 'open') picker.click();
     else if (what.startsWith('open-url ')) openAddress(what.slice('open-url '.length));
+    else if (what.startsWith('share-link #')) shareLink(what.slice('share-link '.length));
     else if (what === 'search-input-close' || what.startsWith('search-input ')) {
       if (explorer.searchField) explorer.searchField(what);  // the touch text field (a11y-mirror.js)
     }

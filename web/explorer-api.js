@@ -7,8 +7,8 @@
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
-//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard, viewTools}: {x, y, w, h} or null
-//   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
+//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard, viewTools, storyEditor}: {x, y, w, h} or null
+//   explorer.load(x)         load a corpus (URL string or object), or add a story file's stories; {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
 //   explorer.importTable(text, {merge, review, name}) / importCsv(entities, relations, {merge, review})
@@ -72,6 +72,17 @@
     return result;
   }
 
+  // A story file: one story ({id, title, steps}) or {stories: [...]}, without entities. Its stories are
+  // added to the corpus shown (a refused file changes nothing); emits 'load' like a corpus.
+  const isStoryFile = (o) => !!o && typeof o === 'object' && !Array.isArray(o) && !('entities' in o) &&
+    ('steps' in o || 'stories' in o);
+  function addStories(text, name) {
+    const result = wasm.withCString(text, (p, n) => JSON.parse(wasm.text('add_stories', p, n, name)));
+    events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors, stories: true });
+    events.take();
+    return result;
+  }
+
   async function fetchBytes(url) {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -117,6 +128,10 @@
     // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard, viewTools}, each
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
+    // The app's own controls drawn in the last frame, by name: [{name, x, y, w, h}] in CSS pixels of the
+    // canvas ('menu', 'menu:new-story', 'new-story', 'edit:<story id>', the story editor's 'record',
+    // 'narration', 'share-link', ...), to click them as a reader would.
+    controls: () => wasm.json('controls'),
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
     // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
     plotRect: () => wasm.json('plot_rect'),
@@ -159,7 +174,8 @@
     // Pastes text where the app's text cursor is (the Paste from spreadsheet box, the search box), as
     // Ctrl+V does; web/data-io.js sends the browser's paste here.
     pasteText: command((text) => { wasm.call('paste_text', String(text)); }),
-    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text.
+    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'story':
+    // the story being edited (else the one followed) as a story file ('' when neither).
     exportText: (kind) => wasm.text('export', String(kind)),
     // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.
     memory: () => ({ heapBytes: wasm.module().HEAP8.length, usedBytes: wasm.call('heap_used') }),
@@ -174,11 +190,18 @@
     link: () => wasm.text('hash'),
     openLink: command((hash) => wasm.json('apply_hash', String(hash))),
     // A corpus from a URL or an object; with {merge: true} added to the map shown (its items marked as
-    // the user's own) instead of replacing it.
+    // the user's own) instead of replacing it. A story file (see isStoryFile) adds its stories instead.
     load: command(async (source, options) => {
       const merge = !!(options && options.merge);
       const name = typeof source === 'string' ? source.split('/').pop() || source : 'corpus object';
       const text = typeof source === 'string' ? await fetchBytes(source) : JSON.stringify(source);
+      if (typeof source !== 'string' && isStoryFile(source)) return addStories(text, 'story object');
+      if (typeof source === 'string' && text.length < (1 << 20)) {  // a story file is small: only then looked into here
+        const decoded = new TextDecoder().decode(text);
+        let parsed = null;
+        try { parsed = JSON.parse(decoded); } catch (e) { /* the loader says where */ }
+        if (isStoryFile(parsed)) return addStories(decoded, name);
+      }
       if (!merge) return loadText(text, name);
       const result = mergeCorpusText(text, name);
       events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });

@@ -58,13 +58,12 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
   View v;
   if (!p.view.empty() && parseView(p.view, v)) ch |= set(s.view, v, kChangeView);
   ch |= setSelection(c, s, p.focus.empty() ? -1 : static_cast<int>(p.focus[0]));
-  ch |= set(s.pathTo, -1, kChangePath);
+  const int pathTo = s.selected >= 0 && !p.pathTo.empty() && p.pathTo[0] < c.entities.size() ? static_cast<int>(p.pathTo[0]) : -1;
+  ch |= set(s.pathTo, pathTo, kChangePath);
   ch |= set(s.asOf, p.asOf.present() ? p.asOf.value.firstDay() : kNoDay, kChangeAsOf);
   ch |= set(s.playing, false, kChangePlaying);
   if (p.window.present()) ch |= requestWindow(s, p.window.value.firstDay(), p.window.value.lastDay() + 1.0);
-  FilterSpec f;
-  f.kinds.insert(p.kinds.begin(), p.kinds.end());
-  ch |= set(s.filter, f, kChangeFilters);
+  ch |= set(s.filter, storyStepFilter(c, p), kChangeFilters);
   // A step compares two dates when it says so (each end as it stood at its end: "2013" is 31 Dec 2013).
   if (p.compare.present()) ch |= setComparison(s, p.compare.value.start.lastDay(), p.compare.value.end.lastDay());
   else ch |= setComparison(s, kNoDay, kNoDay);

@@ -93,11 +93,22 @@ struct StoryStep {
   std::vector<uint32_t> focus;   // entities in focus; the first is selected
   std::vector<Kind> kinds;       // entity kinds to filter to; empty shows every kind
   std::vector<Citation> citations;
+  // The rest of the filters and the path, recorded by the story editor (core/story_edit.h); a step
+  // that gives none of them shows everything, as steps written before them did.
+  std::vector<std::string> orgTypes;  // organisation types to filter to (`orgTypes`)
+  std::vector<int> relationTypes;     // indices into relationTypes() (`relationTypes`, by id)
+  std::vector<uint32_t> themes;       // theme entities to filter to (`themes`, by id)
+  std::vector<int> origins;           // kOriginMap / kOriginOwn (`origins`: "map", "own")
+  DateField from, to;                 // the filter's years: a day each, either may be absent
+  std::vector<uint32_t> pathTo;       // the far end of "find connections" from the selection (0 or 1)
 };
 
 struct Story {
   std::string id, title, description;
   std::vector<StoryStep> steps;
+  // Made or edited by a reader (the story editor, `own` in the file): its steps may give no citation,
+  // and such a step says "no source given".
+  bool own = false;
 };
 
 struct Corpus {

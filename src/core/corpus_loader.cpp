@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/filter.h"
 #include "core/id_table.h"
 #include "core/json_item.h"
 #include "core/sha256.h"
@@ -161,8 +162,17 @@ constexpr uint32_t kPending = 0x80000000u;
 class CorpusReader {
  public:
   // Items take 150-500 bytes of text: sizing the id table up front avoids most rehashing.
-  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes)
-      : c_(c), r_(errors), ids_(textBytes / 256) {}
+  // With a base, only stories are read, against the base's ids (loadStories): its entities and sources
+  // are known from the start, and every id it uses is taken.
+  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes, const Corpus* base = nullptr)
+      : c_(c), base_(base), r_(errors), ids_(textBytes / 256 + (base ? base->entities.size() : 0)) {
+    if (!base) return;
+    for (uint32_t i = 0; i < base->sources.size(); ++i) ids_.insert(base->sources[i].id, IdHome{Section::Sources, i, i});
+    for (uint32_t i = 0; i < base->entities.size(); ++i) ids_.insert(base->entities[i].id, IdHome{Section::Entities, i, i});
+    for (uint32_t i = 0; i < base->relations.size(); ++i) ids_.insert(base->relations[i].id, IdHome{Section::Relations, i, 0});
+    for (uint32_t i = 0; i < base->events.size(); ++i) ids_.insert(base->events[i].id, IdHome{Section::Events, i, 0});
+    done_[static_cast<int>(Section::Sources)] = done_[static_cast<int>(Section::Entities)] = true;
+  }
 
   // One complete item of a top-level array.
   void item(Section s, size_t index, const JView& v) {
@@ -220,6 +230,7 @@ class CorpusReader {
   }
 
   const IdHome* lookup(std::string_view id) const { return ids_.find(id); }
+  const std::vector<Source>& sources() const { return base_ ? base_->sources : c_.sources; }
 
   // Resolves an entity reference, or defers it while the entities may still come.
   bool entityRef(const JView& v, const Path& at, uint32_t& out) {
@@ -285,7 +296,7 @@ class CorpusReader {
         lastSource_ = *h;  // a copy: the table's storage may move as ids are added
         haveLastSource_ = true;
         cit.source = h->dense;
-        if (!hasQuote) checkCitationSource(cp.str(), c_.sources[h->dense].external, hasQuote, !cit.note.empty());
+        if (!hasQuote) checkCitationSource(cp.str(), sources()[h->dense].external, hasQuote, !cit.note.empty());
       } else if (!h && !done_[static_cast<int>(Section::Sources)]) {
         cit.source = kPending + static_cast<uint32_t>(pendingSources_.size());
         pendingSources_.push_back({cp.str(), src, hasQuote, !cit.note.empty()});
@@ -442,6 +453,7 @@ class CorpusReader {
     r_.str(o, at, "id", s.id, true);
     r_.str(o, at, "title", s.title, true, true);
     r_.str(o, at, "description", s.description, false);
+    r_.flag(o, at, "own", s.own);
     JView steps = r_.field(o, at, "steps", true);
     const Path sp = at.child("steps");
     if (steps.valid() && r_.expect(steps, sp, JType::Array, "an array of steps")) {
@@ -450,13 +462,13 @@ class CorpusReader {
       for (JView st = steps.first(); st.valid(); st = st.next(), ++i) {
         const Path p = sp.at(i);
         if (!r_.expect(st, p, JType::Object, "a step object")) continue;
-        s.steps.push_back(readStep(st, p));
+        s.steps.push_back(readStep(st, p, s.own));
       }
     }
     if (keep) c_.stories.push_back(std::move(s));
   }
 
-  StoryStep readStep(const JView& st, const Path& p) {
+  StoryStep readStep(const JView& st, const Path& p, bool own) {
     StoryStep step;
     r_.str(st, p, "title", step.title, true, true);
     r_.str(st, p, "narration", step.narration, true, true);
@@ -511,8 +523,60 @@ class CorpusReader {
         else r_.error(kp.at(k), "expected one of " + kindChoices() + "; found \"" + std::string(e.str()) + "\"");
       }
     }
-    citations(st, p, step.citations);
+    citations(st, p, step.citations, own);
+    readStepFilters(st, p, step);
     return step;
+  }
+
+  // What the story editor records beyond the kinds: the rest of the filters and the path.
+  void readStepFilters(const JView& st, const Path& p, StoryStep& step) {
+    std::vector<std::string> names;
+    r_.strings(st, p, "orgTypes", names);
+    const Path op = p.child("orgTypes");
+    for (size_t k = 0; k < names.size(); ++k) {
+      if (organisationTypeIndex(names[k]) >= 0) step.orgTypes.push_back(names[k]);
+      else r_.error(op.at(k), "expected one of " + joinChoices(typesOfKind(Kind::Organisation)) + "; found " + quoteValue(names[k]));
+    }
+    names.clear();
+    r_.strings(st, p, "relationTypes", names);
+    const Path rp = p.child("relationTypes");
+    for (size_t k = 0; k < names.size(); ++k) {
+      const int t = relationTypeIndex(names[k]);
+      if (t >= 0) step.relationTypes.push_back(t);
+      else r_.error(rp.at(k), "unknown relation type " + quoteValue(names[k]) + " (see docs/corpus-format.md)");
+    }
+    names.clear();
+    r_.strings(st, p, "origins", names);
+    const Path gp = p.child("origins");
+    for (size_t k = 0; k < names.size(); ++k) {
+      if (names[k] == "map" || names[k] == "own") step.origins.push_back(names[k] == "own" ? 1 : 0);
+      else r_.error(gp.at(k), "expected \"map\" or \"own\"; found " + quoteValue(names[k]));
+    }
+    JView th = r_.field(st, p, "themes", false);
+    const Path tp = p.child("themes");
+    if (th.valid() && r_.expect(th, tp, JType::Array, "an array of theme entity ids")) {
+      size_t k = 0;
+      for (JView e = th.first(); e.valid(); e = e.next(), ++k) {
+        uint32_t ref;
+        if (entityRef(e, tp.at(k), ref)) step.themes.push_back(ref);
+      }
+    }
+    dayField(st, p, "from", step.from);
+    dayField(st, p, "to", step.to);
+    JView path = r_.field(st, p, "pathTo", false);
+    uint32_t ref;
+    if (path.valid() && entityRef(path, p.child("pathTo"), ref)) step.pathTo.push_back(ref);
+  }
+
+  // A date that must be one day, month or year (a filter's end).
+  void dayField(const JView& st, const Path& p, const char* key, DateField& out) {
+    r_.date(st, p, key, out, false);
+    const Date& a = out.value;
+    if (out.present() && (a.interval || a.start.season || a.start.approximate || a.start.uncertain)) {
+      r_.error(p.child(key), "expected a day, month or year such as \"2014-07-28\", \"2014-07\" or \"2014\"; found \"" +
+                                 out.text + "\"");
+      out = DateField{};
+    }
   }
 
   // References to ids that came later in the file (or never).
@@ -529,7 +593,11 @@ class CorpusReader {
       };
       for (Relation& r : c_.relations) { fix(r.from); fix(r.to); }
       for (Event& e : c_.events) for (uint32_t& ref : e.entities) fix(ref);
-      for (Story& s : c_.stories) for (StoryStep& st : s.steps) for (uint32_t& ref : st.focus) fix(ref);
+      for (Story& s : c_.stories) for (StoryStep& st : s.steps) {
+        for (uint32_t& ref : st.focus) fix(ref);
+        for (uint32_t& ref : st.themes) fix(ref);
+        for (uint32_t& ref : st.pathTo) fix(ref);
+      }
     }
     if (!pendingSources_.empty()) {
       std::vector<uint32_t> resolved(pendingSources_.size(), 0);
@@ -538,7 +606,7 @@ class CorpusReader {
         const IdHome* h = lookup(p.id);
         if (h && h->section == Section::Sources) {
           resolved[i] = h->dense;
-          checkCitationSource(p.where, c_.sources[h->dense].external, p.hasQuote, p.hasNote);
+          checkCitationSource(p.where, sources()[h->dense].external, p.hasQuote, p.hasNote);
         } else {
           r_.errorAt(p.where + "/source", "unknown source " + quoteValue(p.id) + " (not listed in /sources)");
         }
@@ -620,6 +688,7 @@ class CorpusReader {
   };
 
   Corpus& c_;
+  const Corpus* base_;  // where sources and entities are, when only stories are read
   Reader r_;
   IdTable<IdHome> ids_;  // one id space for every kind of item
   std::string lastSourceId_;
@@ -729,8 +798,9 @@ class ItemPipeline {
 // The SAX handler: routes top-level fields, records each array item and hands it to the reader.
 class Streamer {
  public:
-  Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes, bool allowThreads)
-      : reader_(c, itemErrors, textBytes), pipeline_(reader_, allowThreads && useThread(textBytes)) {}
+  Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes, bool allowThreads,
+           const Corpus* base = nullptr)
+      : reader_(c, itemErrors, textBytes, base), pipeline_(reader_, allowThreads && useThread(textBytes)) {}
 
   static bool useThread(size_t textBytes) {
 #ifdef __EMSCRIPTEN__
@@ -938,6 +1008,38 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
   }
 }
 
+// A syntax error found by the parser, located by line and column, its message kept short.
+Diagnostic syntaxDiagnostic(std::string_view text, const Streamer& s) {
+  size_t line, column;
+  lineColumn(text, s.errorByte > 0 ? s.errorByte - 1 : 0, line, column);
+  const std::string& what = s.errorMessage;
+  const size_t p = what.find("column ");
+  const size_t colon = p == std::string::npos ? std::string::npos : what.find(": ", p);
+  std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+  // nlohmann's own prefix ("[json.exception.out_of_range.406] "), and a long last token shortened.
+  if (msg.rfind("[json.exception.", 0) == 0 && msg.find("] ") != std::string::npos) msg.erase(0, msg.find("] ") + 2);
+  const size_t tokenAt = msg.find("last read: '");
+  if (tokenAt != std::string::npos) {
+    const size_t start = tokenAt + 11, end = msg.find("'; expected", start);
+    const size_t stop = end != std::string::npos ? end + 1 : msg.size();
+    msg.replace(start, stop - start, quoteValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
+  }
+  // The token of "number overflow parsing '2222…'" is shortened the same way.
+  const size_t parsingAt = msg.find("parsing '");
+  if (parsingAt != std::string::npos) {
+    const size_t start = parsingAt + 8, end = msg.find('\'', start + 1);
+    if (end != std::string::npos)
+      msg.replace(start, end + 1 - start, quoteValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
+  }
+  // Whatever the input put into the message (a token may even contain "'; expected"), it stays short.
+  constexpr size_t kMaxSyntaxMessage = 300;
+  if (msg.size() > kMaxSyntaxMessage) {
+    const size_t cut = utf8Floor(msg, kMaxSyntaxMessage - 60);
+    msg = msg.substr(0, cut) + "\xe2\x80\xa6 (" + std::to_string(msg.size()) + " bytes in all)";
+  }
+  return {std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg};
+}
+
 }  // namespace
 
 LoadResult loadCorpus(std::string_view text, bool allowThreads) {
@@ -947,34 +1049,7 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
   nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &s);
   if (s.syntaxError) {
     s.stop();
-    size_t line, column;
-    lineColumn(text, s.errorByte > 0 ? s.errorByte - 1 : 0, line, column);
-    const std::string& what = s.errorMessage;
-    const size_t p = what.find("column ");
-    const size_t colon = p == std::string::npos ? std::string::npos : what.find(": ", p);
-    std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
-    // nlohmann's own prefix ("[json.exception.out_of_range.406] "), and a long last token shortened.
-    if (msg.rfind("[json.exception.", 0) == 0 && msg.find("] ") != std::string::npos) msg.erase(0, msg.find("] ") + 2);
-    const size_t tokenAt = msg.find("last read: '");
-    if (tokenAt != std::string::npos) {
-      const size_t start = tokenAt + 11, end = msg.find("'; expected", start);
-      const size_t stop = end != std::string::npos ? end + 1 : msg.size();
-      msg.replace(start, stop - start, quoteValue(std::string_view(msg).substr(start + 1, stop - start - 2), '\''));
-    }
-    // The token of "number overflow parsing '2222…'" is shortened the same way.
-    const size_t parsingAt = msg.find("parsing '");
-    if (parsingAt != std::string::npos) {
-      const size_t start = parsingAt + 8, end = msg.find('\'', start + 1);
-      if (end != std::string::npos)
-        msg.replace(start, end + 1 - start, quoteValue(std::string_view(msg).substr(start + 1, end - start - 1), '\''));
-    }
-    // Whatever the input put into the message (a token may even contain "'; expected"), it stays short.
-    constexpr size_t kMaxSyntaxMessage = 300;
-    if (msg.size() > kMaxSyntaxMessage) {
-      const size_t cut = utf8Floor(msg, kMaxSyntaxMessage - 60);
-      msg = msg.substr(0, cut) + "\xe2\x80\xa6 (" + std::to_string(msg.size()) + " bytes in all)";
-    }
-    result.errors.push_back({std::to_string(line) + ":" + std::to_string(column), "JSON syntax error: " + msg});
+    result.errors.push_back(syntaxDiagnostic(text, s));
     return result;
   }
   if (!s.topIsObject) {
@@ -987,6 +1062,41 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
   if (!result.errors.empty() && !result.corpus.format.size()) return result;
   result.errors.insert(result.errors.end(), itemErrors.begin(), itemErrors.end());
   if (result.ok()) result.corpus.buildIndex();
+  return result;
+}
+
+StoriesResult loadStories(std::string_view text, const Corpus& base) {
+  StoriesResult result;
+  // One story object ({id, title, steps}) is read as a list of one; its errors are then located in it
+  // ("/steps/1/narration") rather than in the list.
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  const bool single = !j.is_discarded() && j.is_object() && j.contains("steps") && !j.contains("stories");
+  const std::string wrapped = single ? nlohmann::json{{"stories", nlohmann::json::array({j})}}.dump() : std::string();
+  const std::string_view read = single ? std::string_view(wrapped) : text;
+  Corpus stories;
+  std::vector<Diagnostic> itemErrors;
+  Streamer s(stories, itemErrors, read.size(), false, &base);
+  nlohmann::json::sax_parse(read.data(), read.data() + read.size(), &s);
+  if (s.syntaxError) {
+    s.stop();
+    result.errors.push_back(syntaxDiagnostic(read, s));
+    return result;
+  }
+  if (!s.topIsObject) {
+    s.stop();
+    result.errors.push_back({"", std::string("expected a story object {id, title, steps} or {\"stories\": [...]}, found ") +
+                                     typeName(s.topType)});
+    return result;
+  }
+  s.finish();
+  const int at = static_cast<int>(Section::Stories);
+  if (!s.sectionSeen[at]) result.errors.push_back({"", "expected a story object {id, title, steps} or {\"stories\": [...]}"});
+  else if (s.sectionType[at] != JType::Array) result.errors.push_back({"/stories", std::string("expected an array, found ") + typeName(s.sectionType[at])});
+  for (Diagnostic& d : itemErrors) {
+    if (single && d.where.rfind("/stories/0", 0) == 0) d.where.erase(0, 10);
+    result.errors.push_back(std::move(d));
+  }
+  if (result.errors.empty()) result.stories = std::move(stories.stories);
   return result;
 }
 

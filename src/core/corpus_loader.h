@@ -23,6 +23,17 @@ struct LoadResult {
 // a second thread (natively) unless allowThreads is false; the result is the same either way.
 LoadResult loadCorpus(std::string_view json, bool allowThreads = true);
 
+// Stories to add to a corpus that is loaded already (a story file, a shared story): one story object
+// {id, title, steps} or {"stories": [...]}, checked by the same rules as a corpus's stories, their
+// entity and source ids looked up in `base`. Errors are located in the text ("/steps/1/narration", or
+// "/stories/0/..." for a list); the stories come only when there are none.
+struct StoriesResult {
+  std::vector<Story> stories;
+  std::vector<Diagnostic> errors;
+  bool ok() const { return errors.empty(); }
+};
+StoriesResult loadStories(std::string_view json, const Corpus& base);
+
 // "corpus.json: /entities/3/kind: expected ..., found ..."
 std::string formatDiagnostic(std::string_view file, const Diagnostic& d);
 

@@ -1,5 +1,7 @@
 #include "core/export.h"
 
+#include "core/story_edit.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -217,6 +219,21 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
     j["citations"] = citationsJson(c, ev.citations, sourceUsed);
     events.push_back(std::move(j));
   }
+  // The stories whose every entity is exported and that pass the checks (a draft still being written
+  // may not), with the sources they cite.
+  Json stories = Json::array();
+  for (const Story& st : c.stories) {
+    bool whole = !st.steps.empty();
+    for (const StoryStep& p : st.steps) {
+      for (const auto* refs : {&p.focus, &p.themes, &p.pathTo})
+        for (uint32_t e : *refs) whole = whole && shown(entityVisible, e);
+    }
+    if (!whole || !checkStory(c, st).empty()) continue;
+    for (const StoryStep& p : st.steps)
+      for (const Citation& cit : p.citations)
+        if (cit.source < sourceUsed.size()) sourceUsed[cit.source] = 1;
+    stories.push_back(storyToJson(c, st));
+  }
   Json root;
   root["format"] = c.format.empty() ? "1.0" : c.format;
   root["title"] = c.title.empty() ? "Exported corpus" : c.title;
@@ -228,6 +245,7 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
   root["entities"] = std::move(entities);
   root["relations"] = std::move(relations);
   root["events"] = std::move(events);
+  if (!stories.empty()) root["stories"] = std::move(stories);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -13,7 +13,8 @@ namespace nhsx {
 
 // A format 1.x corpus that loadCorpus reads back without errors: the visible entities, the visible
 // relations between them, the events involving at least one of them (their entity lists cut to the
-// visible ones), and only the sources these cite. Stories are left out.
+// visible ones), the stories all of whose entities are visible and that pass the checks (one's own
+// stories with them), and only the sources these cite.
 std::string exportJson(const Corpus& corpus, const std::vector<uint8_t>& entityVisible,
                        const std::vector<uint8_t>& relationVisible);
 

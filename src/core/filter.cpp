@@ -191,4 +191,17 @@ FilterCounts countOptions(const FilterIndex& x, const FilterSpec& spec) {
   return out;
 }
 
+FilterSpec storyStepFilter(const Corpus& c, const StoryStep& p) {
+  FilterSpec f;
+  f.kinds.insert(p.kinds.begin(), p.kinds.end());
+  f.orgTypes.insert(p.orgTypes.begin(), p.orgTypes.end());
+  f.relationTypes.insert(p.relationTypes.begin(), p.relationTypes.end());
+  for (uint32_t t : p.themes)
+    if (t < c.entities.size()) f.themes.insert(c.entities[t].id);
+  f.origins.insert(p.origins.begin(), p.origins.end());
+  if (p.from.present()) f.fromDay = p.from.value.firstDay();
+  if (p.to.present()) f.toDay = p.to.value.lastDay();
+  return f;
+}
+
 }  // namespace nhsx

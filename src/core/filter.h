@@ -80,6 +80,9 @@ struct FilterCounts {
 FilterCounts countOptions(const FilterIndex& index, const FilterSpec& spec);
 inline FilterCounts countOptions(const Corpus& c, const FilterSpec& spec) { return countOptions(FilterIndex(c), spec); }
 
+// The filters a story step shows: its kinds, organisation types, relation types, themes, origins and years.
+FilterSpec storyStepFilter(const Corpus& c, const StoryStep& step);
+
 // Index into typesOfKind(Kind::Organisation) of an organisation type name; -1 when unknown.
 int organisationTypeIndex(std::string_view type);
 

@@ -23,9 +23,10 @@ struct DrawnLabel {
 // The rectangles of the frame, each absent when not shown. canvas: the view's whole area; plot: where
 // the view draws its picture (below its own toolbar); toolbar: the view's toolbar; details: the details
 // panel; legend: the graph's legend control (its button, or the open legend); storyCard: a story's card;
-// viewTools: the view's floating controls (fit, zoom, "as of") over its top-right corner.
+// viewTools: the view's floating controls (fit, zoom, "as of") over its top-right corner; storyEditor:
+// the story editor's panel.
 struct LayoutRects {
-  std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard, viewTools;
+  std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard, viewTools, storyEditor;
   // Named controls drawn this frame, for tests that click them as a user does: "menu" (the ☰ button),
   // "menu-compare" (its "Compare two dates" item, while the menu is open), "compare-first",
   // "compare-second" (the Compare tab's date fields), "compare-first-asof", "compare-second-asof" (their

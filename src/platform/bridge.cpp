@@ -14,6 +14,7 @@
 #include "core/view_link.h"
 #include "platform/fonts.h"
 #include "ui/app.h"
+#include "ui/control_spots.h"
 
 #ifdef __EMSCRIPTEN__
 #include <SDL.h>
@@ -170,7 +171,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_labels() {
   return replyJson(out);
 }
 
-// The rectangles of the last frame: {"canvas","plot","toolbar","details","legend","storyCard"}, each
+// The rectangles of the last frame: {"canvas","plot","toolbar","details","legend","storyCard","storyEditor"}, each
 // {"x","y","w","h"} in CSS px or null when not shown.
 EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   const LayoutRects& r = gApp->layoutRects();
@@ -181,7 +182,17 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   for (const auto& [name, c] : r.controls) controls[name] = rect(c);
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"viewTools", rect(r.viewTools)}, {"controls", std::move(controls)}});
+                                  {"viewTools", rect(r.viewTools)}, {"storyEditor", rect(r.storyEditor)},
+                                  {"controls", std::move(controls)}});
+}
+
+// The app's own controls drawn in the last frame, by name: [{"name","x","y","w","h"}] in CSS pixels
+// (ui/control_spots.h): the story editor's buttons and fields, the overview's story buttons, the menu.
+EMSCRIPTEN_KEEPALIVE const char* ex_controls() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ControlSpot& c : controlSpots())
+    out.push_back({{"name", c.name}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
+  return replyJson(out);
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -211,7 +222,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_state() {
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
 EMSCRIPTEN_KEEPALIVE const char* ex_hash() {
-  return reply(encodeViewLink(gApp->state(), gApp->corpus()));
+  return reply(gApp->link());
 }
 
 // Opens a deep link (hash or query text). Returns the warnings as a JSON array of strings.
@@ -219,9 +230,12 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
   bool hasWindow = false;
+  const int shared = gApp->openStoryLink(text, warnings);  // a shared story ("tour=") joins the corpus first
   unsigned named = act::kLinkNamesAll;
   ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow, &named);
+  const bool atStep = v.story >= 0;
   gApp->act(act::OpenLink{std::move(v), hasWindow, named});
+  if (shared >= 0 && !atStep) gApp->act(act::GoToStoryStep{shared, 0});  // a story alone opens at its first step
   return replyJson(nlohmann::json(warnings));
 }
 
@@ -326,6 +340,14 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
   return loadReply(errors, [](const Diagnostic& d) { return formatCsvDiagnostic(d); });
 }
 
+// Adds the stories of a story file (one story object, or {"stories": [...]}) to the corpus shown;
+// returns {"ok","errors":[{"where","message","text"}]} like ex_load. A refused file changes nothing.
+EMSCRIPTEN_KEEPALIVE const char* ex_add_stories(const char* text, int length, const char* name) {
+  wake();
+  const auto& errors = gApp->addStories(std::string_view(text, static_cast<size_t>(length)), name);
+  return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
+}
+
 // The user's own sheet (the forgiving importer): mode "review", "merge" or "own"; returns importReplyJson
 // (core/import_reply.h) with "adopted" and "reviewing".
 EMSCRIPTEN_KEEPALIVE const char* ex_import_table(const char* text, int length, const char* name, const char* mode) {
@@ -373,7 +395,8 @@ EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
   gApp->request(what);
 }
 
-// What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations).
+// What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations); "story":
+// the story being edited (or followed), as a story file.
 EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Corpus& c = gApp->corpus();
   const Visibility& v = gApp->visibility();
@@ -383,6 +406,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
     return reply(exportJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1)));
   }
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
+  if (kind == "story") return reply(gApp->storyDraftText());
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
   return reply(std::string());
 }

@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "render/imgui_renderer.h"
+#include "ui/control_spots.h"
 #include "ui/details_panel.h"
 #include "ui/flow.h"
 #include "ui/overview_panel.h"
@@ -17,6 +18,9 @@
 #include "ui/sources_panel.h"
 #include "ui/story_panel.h"
 #include "core/story.h"
+#include "core/story_edit.h"
+#include "core/story_link.h"
+#include "core/view_link.h"
 
 namespace nhsx {
 
@@ -46,6 +50,45 @@ const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::st
   return lastErrors_;
 }
 
+const std::vector<Diagnostic>& App::addStories(std::string_view text, std::string_view name) {
+  StoriesResult r = loadStories(text, corpus_);
+  errorSource_ = std::string(name);
+  errorLines_.clear();
+  for (const Diagnostic& d : r.errors) errorLines_.push_back(formatDiagnostic(name, d));
+  showErrors_ = !errorLines_.empty();
+  lastErrors_ = std::move(r.errors);
+  if (lastErrors_.empty()) {
+    for (Story& st : r.stories) addStory(corpus_, std::move(st));
+    changes_ |= kChangeCorpus;
+  }
+  return lastErrors_;
+}
+
+int App::openStoryLink(std::string_view text, std::vector<std::string>& warnings) {
+  const std::string value = storyLinkValue(text);
+  if (value.empty()) return -1;
+  StoryLinkResult r = decodeStoryLink(value, corpus_);
+  warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
+  if (!r.ok) return -1;
+  return addStory(corpus_, std::move(r.story));
+}
+
+std::string App::storyDraftText() const {
+  if (editor_.isOpen()) return writeStory(corpus_, editor_.draft().story());
+  if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size())
+    return writeStory(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]);
+  return {};
+}
+
+std::string App::link() const {
+  std::string hash = encodeViewLink(state_, corpus_);
+  if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size() &&
+      corpus_.stories[static_cast<size_t>(state_.story)].own)
+    hash += std::string(hash.size() > 1 ? "&" : "") + kStoryLinkKey + "=" +
+            encodeStoryLink(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]);
+  return hash;
+}
+
 // The one place a new corpus replaces the old: only when it had no errors, so a bad file never costs
 // the user what they had.
 void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines) {
@@ -55,6 +98,7 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   if (!errorLines_.empty()) return;
   const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
   corpus_ = std::move(c);
+  editor_.close();  // its story was the old corpus's
   timeline_.setCorpus(corpus_, todayDay());
   graph_.setCorpus(corpus_);
   search_.setCorpus(corpus_);
@@ -205,6 +249,11 @@ void App::drawMenu(bool narrow) {
     import_.notePasteItem(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
   }
+  if (!state_.embed) {
+    if (ImGui::MenuItem("New story")) editor_.openNew(corpus_);
+    noteControl("menu:new-story");
+  }
+  if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
   if (ImGui::BeginMenu("Export")) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -297,6 +346,7 @@ bool App::drawFrame(float width, float height, double dt) {
                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBackground);  // the platform clears to WindowBg instead
   bool animating = false;
+  beginControlSpots();
   if (!state_.corpusLoaded) {
     ImGui::Text("Loading the corpus\xe2\x80\xa6");
     ImGui::End();
@@ -344,8 +394,9 @@ bool App::drawFrame(float width, float height, double dt) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float detailsW = wide ? std::clamp(width * 0.3f, 300.f, 460.f) : avail.x;
-  const float viewW = drawerOpen_ && wide ? avail.x - detailsW - gap : avail.x;
-  const float viewH = drawerOpen_ && !wide ? std::max(avail.y * 0.55f, 60.f) : avail.y;
+  const bool side = drawerOpen_ || editor_.isOpen();  // the story editor takes the drawer's place
+  const float viewW = side && wide ? avail.x - detailsW - gap : avail.x;
+  const float viewH = side && !wide ? std::max(avail.y * 0.55f, 60.f) : avail.y;
   const ImVec2 viewMin = ImGui::GetCursorScreenPos(), viewMax(viewMin.x + viewW, viewMin.y + viewH);
   plot_ = Rect{viewMin.x, viewMin.y, viewW, viewH};
   // The timeline and the graph paint their own canvas: no child background under it.
@@ -354,7 +405,10 @@ bool App::drawFrame(float width, float height, double dt) {
                                                   : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
-    case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
+    case View::Overview:
+      if (const int edit = drawOverviewPanel(corpus_, state_, actions_); edit == kNewStory) editor_.openNew(corpus_);
+      else if (edit >= 0) editor_.openStory(corpus_, edit);
+      break;
     case View::Timeline:
       timeline_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
       animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
@@ -384,7 +438,16 @@ bool App::drawFrame(float width, float height, double dt) {
   if (ScreenRect tools; (state_.view == View::Graph && graph_.toolsRect(tools)) ||
                         (state_.view == View::Timeline && timeline_.toolsRect(tools)))
     rects_.viewTools = tools;
-  if (drawerOpen_) {
+  if (editor_.isOpen()) {
+    if (wide) ImGui::SameLine();
+    ImGui::BeginChild("story-editor", ImVec2(0, 0), true);
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    rects_.storyEditor = ScreenRect{p.x, p.y, sz.x, sz.y};
+    editor_.draw(corpus_, state_, actions_, requests_);
+    ImGui::EndChild();
+    detailsTabShown_ = false;
+    linkSpots_.clear();
+  } else if (drawerOpen_) {
     if (wide) ImGui::SameLine();
     scrollDetailsForSelection(state_);  // a new selection opens the details at the top
     ImGui::BeginChild("details", ImVec2(0, 0), true, ImGuiWindowFlags_NoBackground);
@@ -411,7 +474,8 @@ bool App::drawFrame(float width, float height, double dt) {
         hasFocus = entityScreenPos(st.steps[static_cast<size_t>(state_.storyStep)].focus[0], fx, fy);
     }
     const Rect before = card_;
-    card_ = drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
+    // While the story is edited, the editor shows the step instead of the card.
+    card_ = editor_.isOpen() ? Rect{} : drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
     // The views place labels and frame the subject clear of the card as it was: one more frame once it moves.
     if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }

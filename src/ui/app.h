@@ -17,6 +17,7 @@
 #include "ui/details_panel.h"
 #include "ui/filter_panel.h"
 #include "ui/search_box.h"
+#include "ui/story_editor.h"
 #include "ui/graph_view.h"
 #include "ui/import_flow.h"
 #include "ui/timeline_view.h"
@@ -37,6 +38,15 @@ class App {
   // the current corpus and lists the errors (file:line:column, column, what was expected).
   const std::vector<Diagnostic>& importCsv(std::string_view entities, std::string_view entitiesName,
                                            std::string_view relations, std::string_view relationsName);
+  // Stories of a story file added to the corpus shown (a refused file changes nothing; its errors are
+  // listed like a corpus's). A shared story's link ("tour=" in a hash or query): added, its index
+  // returned (-1 when the text has none or it is refused, with located warnings).
+  const std::vector<Diagnostic>& addStories(std::string_view text, std::string_view name);
+  int openStoryLink(std::string_view hashOrQuery, std::vector<std::string>& warnings);
+  // The story being edited (else the one followed) as a story file; "" when neither.
+  std::string storyDraftText() const;
+  // The deep link of what is on screen; following one's own story, the story goes with it ("tour=").
+  std::string link() const;
   // The user's own sheet, read by the forgiving importer (docs/csv-import.md) with the map to find names
   // on, then as `mode` says: shown for review (the user's choice adopts it), added to the map, or shown
   // on its own. Returns the page's answer: importReplyJson (core/import_reply.h) with "adopted" and
@@ -113,6 +123,7 @@ class App {
   bool comparingSeen_ = false;  // the comparison the drawer last saw was on (a new one opens its tab)
   int32_t toldFirst_ = kNoDay, toldSecond_ = kNoDay;  // the comparison screen readers were last told of
   std::vector<std::pair<std::string, ScreenRect>> controls_;  // named controls this frame (LayoutRects::controls)
+  StoryEditor editor_;
   ImportFlow import_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;

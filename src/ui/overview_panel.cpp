@@ -5,11 +5,13 @@
 #include "core/edtf.h"
 #include "core/kind_style.h"
 #include "core/story.h"
+#include "ui/control_spots.h"
 #include "ui/theme.h"
 
 namespace nhsx {
 
-void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
+int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
+  int edit = -1;
   if (!s.embed && !c.title.empty()) {  // the title, here rather than over every view (an embed's host gives it)
     ImGui::SetWindowFontScale(1.25f);
     ImGui::TextWrapped("%s", c.title.c_str());
@@ -35,8 +37,17 @@ void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
     for (size_t i = 0; i < c.stories.size(); ++i) {
       const Story& st = c.stories[i];
       ImGui::PushID(static_cast<int>(i));
+      ImGui::BeginDisabled(st.steps.empty());
       if (ImGui::Button("Start")) out.push(act::GoToStoryStep{static_cast<int>(i), 0});
+      noteControl("start:" + st.id);
+      ImGui::EndDisabled();
       ImGui::SameLine();
+      if (!s.embed) {
+        if (ImGui::Button("Edit")) edit = static_cast<int>(i);
+        noteControl("edit:" + st.id);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change this story's steps, words and sources");
+        ImGui::SameLine();
+      }
       ImGui::AlignTextToFramePadding();
       ImGui::TextWrapped("%s (%zu steps)", st.title.c_str(), st.steps.size());
       if (!st.description.empty()) {  // wrapped, not cut at the edge
@@ -46,6 +57,14 @@ void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
       }
       ImGui::PopID();
     }
+  }
+  if (!s.embed) {
+    if (c.stories.empty()) ImGui::SeparatorText("Guided stories");
+    if (ImGui::Button("New story")) edit = kNewStory;
+    noteControl("new-story");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Make a story of your own from what you show, step by step");
+  }
+  if (!c.stories.empty() || !s.embed) {
     ImGui::SeparatorText("In this corpus");
   }
   ImGui::Spacing();
@@ -86,6 +105,7 @@ void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
     }
     ImGui::PopID();
   }
+  return edit;
 }
 
 void drawErrorsPanel(const std::string& source, const std::vector<std::string>& errors, bool& open) {

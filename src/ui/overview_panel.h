@@ -9,7 +9,9 @@
 
 namespace nhsx {
 
-void drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out);
+// Returns the story whose Edit was pressed, kNewStory for "New story", -1 for neither.
+constexpr int kNewStory = -2;
+int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out);
 // Lists load errors (already formatted with their locations); the previous corpus stays usable behind it.
 void drawErrorsPanel(const std::string& source, const std::vector<std::string>& errors, bool& open);
 

@@ -37,7 +37,7 @@ size_t replay(const std::string& target, std::string (*check)(std::string_view))
 TEST_CASE("saved fuzz regressions replay cleanly through the fuzz targets' checks", "[fuzz-regressions]") {
   // A folder per target; a target with no saved input has no folder.
   const size_t n = replay("loader", nhsx::fuzz::checkLoader) + replay("edtf", nhsx::fuzz::checkEdtf) +
-                   replay("url_state", nhsx::fuzz::checkUrlState) + replay("csv", nhsx::fuzz::checkCsv) +
+                   replay("url_state", nhsx::fuzz::checkDeepLink) + replay("csv", nhsx::fuzz::checkCsv) +
                    replay("sheet", nhsx::fuzz::checkSheet);
   CHECK(n > 0);
 }
