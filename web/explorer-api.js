@@ -11,9 +11,11 @@
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
+//   explorer.exportText(kind)   'json', 'entities-csv', 'relations-csv', 'corpus'; 'html': a Promise
 // The page's scripts, one concern each: explorer-wasm.js (marshalling), explorer-events.js (events),
 // this file (the API), explorer-history.js (deep links and history), explorer-embed.js (postMessage),
-// a11y-mirror.js (screen readers), data-io.js (files), explorer-boot.js (start-up).
+// a11y-mirror.js (screen readers), data-io.js (files), one-file.js and one-file-export.js (the one-file
+// explorer), embed-dialog.js (Embed on your site), explorer-boot.js (start-up).
 (function (parts) {
   'use strict';
   const { wasm, events } = parts;
@@ -118,7 +120,8 @@
     // the corpus shown and lists the errors in the app.
     importCsv: command((entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') =>
       wasm.json('import_csv', String(entities), String(entitiesName), String(relations), String(relationsName))),
-    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text.
+    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'
+    // the whole corpus loaded; 'html' a Promise of the one-file explorer (one-file-export.js adds it).
     exportText: (kind) => wasm.text('export', String(kind)),
     // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.
     memory: () => ({ heapBytes: wasm.module().HEAP8.length, usedBytes: wasm.call('heap_used') }),

@@ -176,11 +176,41 @@ void citationRows(const Corpus& c, const std::string& id, const std::vector<Cita
   if (cits.empty()) row.flush(out);
 }
 
-}  // namespace
+// A story as the loader reads it (docs/corpus-format.md, "stories"); marks the sources its steps cite.
+Json storyJson(const Corpus& c, const Story& s, std::vector<uint8_t>& sourceUsed) {
+  Json j;
+  j["id"] = s.id;
+  j["title"] = s.title;
+  if (!s.description.empty()) j["description"] = s.description;
+  Json steps = Json::array();
+  for (const StoryStep& st : s.steps) {
+    Json sj;
+    sj["title"] = st.title;
+    sj["narration"] = st.narration;
+    if (!st.view.empty()) sj["view"] = st.view;
+    if (st.asOf.present()) sj["asOf"] = st.asOf.text;
+    if (st.window.present()) sj["window"] = st.window.text;
+    if (!st.focus.empty()) {
+      Json f = Json::array();
+      for (uint32_t e : st.focus) f.push_back(c.entities[e].id);
+      sj["focus"] = std::move(f);
+    }
+    if (!st.kinds.empty()) {
+      Json k = Json::array();
+      for (Kind kind : st.kinds) k.push_back(kindName(kind));
+      sj["kinds"] = std::move(k);
+    }
+    if (!st.citations.empty()) sj["citations"] = citationsJson(c, st.citations, sourceUsed);
+    steps.push_back(std::move(sj));
+  }
+  j["steps"] = std::move(steps);
+  return j;
+}
 
-std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
-                       const std::vector<uint8_t>& relationVisible) {
-  std::vector<uint8_t> sourceUsed(c.sources.size(), 0);
+// The visible part (whole = false) or all of it with every source and the stories (whole = true).
+std::string corpusJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                       const std::vector<uint8_t>& relationVisible, bool whole) {
+  std::vector<uint8_t> sourceUsed(c.sources.size(), whole ? 1 : 0);
   Json entities = Json::array(), relations = Json::array(), events = Json::array();
   for (size_t i = 0; i < c.entities.size(); ++i) {
     if (shown(entityVisible, i)) entities.push_back(entityJson(c, c.entities[i], sourceUsed));
@@ -228,7 +258,23 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
   root["entities"] = std::move(entities);
   root["relations"] = std::move(relations);
   root["events"] = std::move(events);
+  if (whole && !c.stories.empty()) {
+    Json stories = Json::array();
+    for (const Story& s : c.stories) stories.push_back(storyJson(c, s, sourceUsed));
+    root["stories"] = std::move(stories);
+  }
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                       const std::vector<uint8_t>& relationVisible) {
+  return corpusJson(c, entityVisible, relationVisible, false);
+}
+
+std::string exportWholeCorpus(const Corpus& c) {
+  return corpusJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1), true);
 }
 
 std::string exportEntitiesCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible) {

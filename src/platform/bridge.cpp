@@ -7,6 +7,7 @@
 
 #include "core/compare.h"
 #include "core/csv_import.h"
+#include "core/embed_snippet.h"
 #include "core/events.h"
 #include "core/export.h"
 #include "core/outline.h"
@@ -176,8 +177,11 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   auto rect = [](const std::optional<ScreenRect>& s) {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
+  nlohmann::json items = nlohmann::json::array();
+  for (const LayoutRects::MenuItem& m : r.menuItems) items.push_back({{"label", m.label}, {"x", m.rect.x}, {"y", m.rect.y}, {"w", m.rect.w}, {"h", m.rect.h}});
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
-                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
+                                  {"menuButton", rect(r.menuButton)}, {"menuItems", std::move(items)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -333,7 +337,17 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  if (kind == "corpus") return reply(exportWholeCorpus(c));  // everything loaded, for the one-file explorer
   return reply(std::string());
+}
+
+// The "Embed on your site" dialog's iframe code for its choices ("size=...&view=...", core/embed_snippet.h):
+// {snippet, url, warnings}.
+EMSCRIPTEN_KEEPALIVE const char* ex_embed_snippet(const char* query) {
+  std::vector<std::string> warnings;
+  const EmbedOptions o = parseEmbedOptions(query, &warnings);
+  nlohmann::json j = {{"snippet", embedSnippet(o)}, {"url", embedUrl(o)}, {"warnings", warnings}};
+  return replyJson(j);
 }
 
 // What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for

@@ -191,15 +191,30 @@ void App::openDrawer(int tab) {
   drawerTabRequest_ = tab;
 }
 
+// Where the menu row just drawn is, for explorer.layoutRects().menuItems.
+void App::noteMenuItem(const char* label) {
+  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+  menuRects_.menuItems.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
+}
+
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
-  if (ImGui::BeginMenu("Export")) {
+  const bool exportOpen = ImGui::BeginMenu("Export");
+  noteMenuItem("Export");
+  if (exportOpen) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
     if (ImGui::MenuItem("Entities shown (CSV)")) request("export-entities-csv");
     if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
+    // The page builds these two (web/one-file-export.js, web/embed-dialog.js).
+    if (ImGui::MenuItem("One-file explorer with this data (HTML)")) request("export-one-file");
+    noteMenuItem("One-file explorer with this data (HTML)");
     ImGui::EndMenu();
+  }
+  if (!state_.embed) {
+    if (ImGui::MenuItem("Embed on your site\xe2\x80\xa6")) request("embed-dialog");
+    noteMenuItem("Embed on your site\xe2\x80\xa6");
   }
   ImGui::Separator();
   if (ImGui::MenuItem(state_.filter.empty() ? "Filters" : "Filters (on)")) openDrawer(1);
@@ -263,6 +278,8 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  menuRects_.menuButton = ScreenRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                                     ImGui::GetItemRectSize().y};
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -336,7 +353,8 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   ImGui::EndChild();
   // The frame's rectangles, as laid out (explorer.layoutRects()): the view, its picture, the legend.
-  rects_ = LayoutRects{};
+  rects_ = std::move(menuRects_);
+  menuRects_ = LayoutRects{};
   rects_.canvas = ScreenRect{viewMin.x, viewMin.y, viewW, viewH};
   if (state_.view != View::Overview) {
     const ScreenRect plot = state_.view == View::Graph ? graph_.plotRect() : timeline_.plotRect();

@@ -99,6 +99,8 @@ class App {
   std::string announcement_;
   std::vector<LinkSpot> linkSpots_;
   LayoutRects rects_;
+  LayoutRects menuRects_;  // the ☰ button and menu rows of this frame, drawn before rects_ is laid out
+  void noteMenuItem(const char* label);
   void adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines);
   std::vector<Diagnostic> lastErrors_;
   std::string errorSource_;
