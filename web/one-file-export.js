@@ -21,8 +21,8 @@
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const byName = new Map();
-    for (const el of document.querySelectorAll('script[data-src], style[data-href]')) {
-      byName.set(el.getAttribute('data-src') || el.getAttribute('data-href'), el.textContent);
+    for (const el of document.querySelectorAll('script[data-file], style[data-file]')) {
+      byName.set(el.getAttribute('data-file'), el.textContent);
     }
     return {
       html: new TextDecoder().decode(bytes),

@@ -82,7 +82,7 @@
   //   wasm    explorer.wasm, base64;  font: fonts/explorer-ui.ttf, base64 (optional)
   //   corpus  the corpus's JSON text
   //   link    optional: a deep link ("#v=1&view=graph&sel=...") the page opens at
-  // Each inlined element keeps the name of its file (data-src, data-href) and index.html itself goes
+  // Each inlined element keeps the name of its file (data-file) and index.html itself goes
   // in a data block, so the one-file page can make this file again (web/one-file-export.js).
   async function build({ html, read, wasm, font, corpus, link }) {
     const original = html;
@@ -100,14 +100,14 @@
     html = await replaceAsync(html, /<link rel="stylesheet" href="([^"]+)">/g, async (_, rel) => {
       const css = checkInlinable(rel, await read(rel), 'style');
       styleHashes.push(hashSource(css));
-      return `<style data-href="${rel}">${css}${end('style')}`;
+      return `<style data-file="${rel}">${css}${end('style')}`;
     });
     let scripts = 0;
     html = await replaceAsync(html, /<script src="([^"]+)"><\/script>/g, async (_, rel) => {
       const js = checkInlinable(rel, await read(rel), 'script');
       scriptHashes.push(hashSource(js));
       scripts++;
-      return `<script data-src="${rel}">${js}${end('script')}`;
+      return `<script data-file="${rel}">${js}${end('script')}`;
     });
     if (scripts === 0) throw new Error('index.html: no <script src="..."> element to inline');
 
@@ -119,7 +119,7 @@
       link ? `<script type="application/json" id="explorer-link">${jsonBlock(JSON.stringify(String(link).replace(/^#/, '')))}${end('script')}` : '',
       `<script type="text/plain" id="explorer-index">${base64(utf8(original))}${end('script')}`,
     ].filter((b) => b).join('\n  ');
-    const first = html.indexOf('<script data-src=');
+    const first = html.indexOf('<script data-file=');
     html = html.slice(0, first) + blocks + '\n  ' + html.slice(first);
 
     // Nothing may be fetched (connect-src 'none'); scripts and styles only by hash; wasm from bytes.

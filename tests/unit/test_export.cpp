@@ -205,11 +205,11 @@ TEST_CASE("the whole corpus export keeps the user's own items and their named fi
   LoadResult base = loadCorpus(R"({"format": "1.0", "title": "T",
     "sources": [{"id": "src-a", "title": "A", "publisher": "P", "date": "2020", "external": true}],
     "entities": [{"id": "org-a", "kind": "organisation", "type": "charity", "name": "A",
-                  "citations": [{"source": "src-a"}]},
+                  "citations": [{"source": "src-a", "note": "test"}]},
                  {"id": "org-b", "kind": "organisation", "type": "charity", "name": "B", "own": true,
-                  "fields": [{"name": "Ward", "value": "North"}], "citations": [{"source": "src-a"}]}],
+                  "fields": [{"name": "Ward", "value": "North"}], "citations": [{"source": "src-a", "note": "test"}]}],
     "relations": [{"id": "rel-1", "type": "partner-in", "from": "org-b", "to": "org-a", "own": true,
-                   "citations": [{"source": "src-a"}]}]})");
+                   "citations": [{"source": "src-a", "note": "test"}]}]})");
   for (const Diagnostic& d : base.errors) UNSCOPED_INFO(formatDiagnostic("t.json", d));
   REQUIRE(base.ok());
   LoadResult r = reload(exportWholeCorpus(base.corpus));
