@@ -97,19 +97,22 @@
       }
       return parts.join('') + text.slice(last);
     };
-    html = await replaceAsync(html, /<link rel="stylesheet" href="([^"]+)">/g, async (_, rel) => {
+    // (The patterns are spelled in pieces: this file, inlined, must not look like a tag that loads a file.)
+    const sheets = new RegExp('<link rel="' + 'stylesheet" href="([^"]+)">', 'g');
+    const scriptFiles = new RegExp('<scr' + 'ipt src="([^"]+)"><\\/script>', 'g');
+    html = await replaceAsync(html, sheets, async (_, rel) => {
       const css = checkInlinable(rel, await read(rel), 'style');
       styleHashes.push(hashSource(css));
       return `<style data-file="${rel}">${css}${end('style')}`;
     });
     let scripts = 0;
-    html = await replaceAsync(html, /<script src="([^"]+)"><\/script>/g, async (_, rel) => {
+    html = await replaceAsync(html, scriptFiles, async (_, rel) => {
       const js = checkInlinable(rel, await read(rel), 'script');
       scriptHashes.push(hashSource(js));
       scripts++;
       return `<script data-file="${rel}">${js}${end('script')}`;
     });
-    if (scripts === 0) throw new Error('index.html: no <script src="..."> element to inline');
+    if (scripts === 0) throw new Error('index.html: no script element naming a file to inline');
 
     // The data blocks go before the first script, which reads them at start-up.
     const blocks = [

@@ -20,7 +20,7 @@ const ADDED = 'org-publish-test-charity';
 // The bundled corpus with one more organisation and its relation to NHS England.
 function withAddition(corpus) {
   const c = JSON.parse(JSON.stringify(corpus));
-  const source = c.sources[0].id;
+  const source = c.sources.find((s) => s.external).id;  // a citation without a quote needs an external source
   c.entities.push({ id: ADDED, kind: 'organisation', type: 'charity', name: 'Publishing Test Charity',
     description: 'Added by the publish test.', citations: [{ source, note: 'Added by the publish test.' }] });
   c.relations.push({ id: 'rel-publish-test-works-with', type: 'works-with', from: ADDED, to: 'org-nhs-england',
@@ -34,19 +34,26 @@ async function clickMenu(page, label, under) {
   const rects = () => page.evaluate(() => window.explorer.layoutRects());
   const button = (await rects()).menuButton;
   await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+  // A menu's first frame may place it provisionally: its row once it has stayed put for a few frames.
   const find = async (text) => {
     const handle = await page.waitForFunction((t) => {
       const items = window.explorer.layoutRects().menuItems || [];
-      return items.find((i) => i.label === t) || null;
-    }, text, { timeout: 10000 });
+      const now = JSON.stringify(items.find((i) => i.label === t) || null);
+      window.__menuSeen = window.__menuSeen && window.__menuSeen.text === now ? { text: now, n: window.__menuSeen.n + 1 } : { text: now, n: 0 };
+      return now !== 'null' && window.__menuSeen.n >= 5 ? JSON.parse(now) : null;
+    }, text, { timeout: 10000, polling: 50 });
     return handle.jsonValue();
   };
+  let sub = null;
   if (under) {
-    const sub = await find(under);
+    sub = await find(under);
     await page.mouse.move(sub.x + sub.w / 2, sub.y + sub.h / 2);
   }
   const item = await find(label);
-  await page.mouse.move(item.x + 10, item.y + item.h / 2, { steps: 3 });
+  // Into a submenu sideways first, along its parent's row, then down it: a diagonal would cross the
+  // parent menu's other rows, which close the submenu.
+  if (sub) await page.mouse.move(item.x + 10, sub.y + sub.h / 2, { steps: 4 });
+  await page.mouse.move(item.x + 10, item.y + item.h / 2, { steps: 4 });
   await page.mouse.click(item.x + 10, item.y + item.h / 2);
 }
 
@@ -155,6 +162,7 @@ try {
   check('the live preview shows the same address', preview === src, preview);
   const previewFrame = page.frames().find((f) => f.url() === src);
   if (previewFrame) {
+    await previewFrame.waitForFunction(() => window.explorer, null, { timeout: 30000 });  // polls on through its navigation
     await previewFrame.evaluate(() => window.explorer.ready);
     const ps = await previewFrame.evaluate(() => window.explorer.state());
     check('the preview runs the explorer with the choices', ps.view === 'graph' && ps.selected === 'org-nhs-england' && ps.theme === 'dark',
