@@ -84,8 +84,9 @@
       if (explorer.searchField) explorer.searchField(what);  // the touch text field (a11y-mirror.js)
     }
     else if (what === 'fullscreen') {
-      // Allowed while the key press or click that asked is recent; refused quietly otherwise.
-      if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
+      // Allowed while the key press or click that asked is recent; refused quietly otherwise. Not asked
+      // at all in a frame that may not (an iframe without allow="fullscreen", the embed dialog's preview).
+      if (!document.fullscreenElement && document.fullscreenEnabled && document.documentElement.requestFullscreen) {
         document.documentElement.requestFullscreen().catch(() => {});
       }
     } else if (what === 'exit-fullscreen') {

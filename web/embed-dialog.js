@@ -119,7 +119,9 @@
     status.textContent = '';
     if (!canPreview) return;
     if (!frame) {
-      frame = el('iframe', { class: 'embed-preview-iframe', title: 'Preview of the embedded explorer', tabindex: '-1' });
+      // No full screen from the preview (presentation mode asks for it), which would cover the dialog.
+      frame = el('iframe', { class: 'embed-preview-iframe', title: 'Preview of the embedded explorer', tabindex: '-1',
+        allow: "fullscreen 'none'" });
       frameBox.append(frame);
     }
     if (frame.getAttribute('src') !== r.url) frame.setAttribute('src', r.url);
