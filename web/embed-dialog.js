@@ -117,7 +117,7 @@
     const r = snippet(choices());
     code.value = r.snippet;
     status.textContent = '';
-    if (!canPreview) return;
+    if (!canPreview || !dialog.open) return;
     if (!frame) {
       // No full screen from the preview (presentation mode asks for it), which would cover the dialog.
       frame = el('iframe', { class: 'embed-preview-iframe', title: 'Preview of the embedded explorer', tabindex: '-1',

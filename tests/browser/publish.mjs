@@ -221,17 +221,21 @@ try {
       const clippedText = [...dialog.querySelectorAll('label, legend, h2, button')].filter((e) => e.scrollWidth > e.clientWidth + 1 || r(e).right > d.right + 0.5)
         .map((e) => e.textContent);
       const frameBox = r(dialog.querySelector('.embed-preview-frame')), previewBox = r(dialog.querySelector('.embed-preview'));
-      return { overlaps, clippedText, inViewport: d.x >= 0 && d.y >= 0 && d.right <= innerWidth && d.bottom <= innerHeight,
+      const code = dialog.querySelector('.embed-code');
+      return { overlaps, clippedText, codeShown: code.clientHeight >= code.scrollHeight - 1 && code.clientHeight > 60, inViewport: d.x >= 0 && d.y >= 0 && d.right <= innerWidth && d.bottom <= innerHeight,
         horizontal: body.scrollWidth > body.clientWidth, previewFits: frameBox.width <= previewBox.width + 0.5 && frameBox.height <= previewBox.height + 0.5 && frameBox.width > 50 };
     });
     check(`(${w}x${h}) the dialog is on screen, nothing in it overlaps`, layout.inViewport && layout.overlaps.length === 0, JSON.stringify(layout));
     check(`(${w}x${h}) nothing is clipped sideways`, !layout.horizontal && layout.clippedText.length === 0, JSON.stringify(layout));
+    check(`(${w}x${h}) the code is shown whole`, layout.codeShown, JSON.stringify(layout));
     check(`(${w}x${h}) the preview fits its box`, layout.previewFits, JSON.stringify(layout));
   }
+  const focused = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80));
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.getElementById('embed-dialog').open, null, { timeout: 5000 }).catch(() => {});
-  check('Escape closes the dialog and its preview', await page.evaluate(() => !document.getElementById('embed-dialog').open &&
-    !document.querySelector('.embed-preview-iframe')));
+  await page.waitForFunction(() => !document.getElementById('embed-dialog').open && !document.querySelector('.embed-preview-iframe'),
+    null, { timeout: 5000 }).catch(() => {});
+  const closed = await page.evaluate(() => [document.getElementById('embed-dialog').open, !!document.querySelector('.embed-preview-iframe')]);
+  check('Escape closes the dialog and its preview', !closed[0] && !closed[1], `open, preview: ${closed}; focus was on ${focused}`);
   check('no page errors', errors.length === 0, errors.join('\n'));
 } finally {
   await browser.close();
