@@ -120,6 +120,8 @@
     // the corpus shown and lists the errors in the app.
     importCsv: command((entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') =>
       wasm.json('import_csv', String(entities), String(entitiesName), String(relations), String(relationsName))),
+    // The ☰ button and the rows of its open menu that say where they are: {button, items: [{label, x, y, w, h}]}.
+    menuRects: () => wasm.json('menu_rects'),
     // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'
     // the whole corpus loaded; 'html' a Promise of the one-file explorer (one-file-export.js adds it).
     exportText: (kind) => wasm.text('export', String(kind)),

@@ -24,14 +24,17 @@ struct DrawnLabel {
 // panel; legend: the graph's legend control (its button, or the open legend); storyCard: a story's card.
 struct LayoutRects {
   std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard;
-  // The controls row's ☰ button, and the rows of its open menu (and submenu) that say where they are
-  // drawn, by label: what a test or an automation clicks as a reader would.
-  std::optional<ScreenRect> menuButton;
-  struct MenuItem {
+};
+
+// The controls row's ☰ button and the rows of its open menu (and submenu) that say where they are drawn,
+// by label (explorer.menuRects()): what a test or an automation clicks as a reader would.
+struct MenuRects {
+  std::optional<ScreenRect> button;
+  struct Item {
     std::string label;
     ScreenRect rect;
   };
-  std::vector<MenuItem> menuItems;
+  std::vector<Item> items;
 };
 
 }  // namespace nhsx

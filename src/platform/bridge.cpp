@@ -177,11 +177,8 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   auto rect = [](const std::optional<ScreenRect>& s) {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
-  nlohmann::json items = nlohmann::json::array();
-  for (const LayoutRects::MenuItem& m : r.menuItems) items.push_back({{"label", m.label}, {"x", m.rect.x}, {"y", m.rect.y}, {"w", m.rect.w}, {"h", m.rect.h}});
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
-                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"menuButton", rect(r.menuButton)}, {"menuItems", std::move(items)}});
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -348,6 +345,18 @@ EMSCRIPTEN_KEEPALIVE const char* ex_embed_snippet(const char* query) {
   const EmbedOptions o = parseEmbedOptions(query, &warnings);
   nlohmann::json j = {{"snippet", embedSnippet(o)}, {"url", embedUrl(o)}, {"warnings", warnings}};
   return replyJson(j);
+}
+
+// The ☰ button and the rows of its open menu that say where they are, last frame, in CSS px:
+// {"button": {x, y, w, h} or null, "items": [{"label", "x", "y", "w", "h"}]}.
+EMSCRIPTEN_KEEPALIVE const char* ex_menu_rects() {
+  const MenuRects& m = gApp->menuRects();
+  nlohmann::json items = nlohmann::json::array();
+  for (const MenuRects::Item& i : m.items)
+    items.push_back({{"label", i.label}, {"x", i.rect.x}, {"y", i.rect.y}, {"w", i.rect.w}, {"h", i.rect.h}});
+  nlohmann::json button = nullptr;
+  if (m.button) button = {{"x", m.button->x}, {"y", m.button->y}, {"w", m.button->w}, {"h", m.button->h}};
+  return replyJson(nlohmann::json{{"button", button}, {"items", items}});
 }
 
 // What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for

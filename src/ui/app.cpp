@@ -194,7 +194,7 @@ void App::openDrawer(int tab) {
 // Where the menu row just drawn is, for explorer.layoutRects().menuItems.
 void App::noteMenuItem(const char* label) {
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-  menuRects_.menuItems.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
+  menu_.items.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
 }
 
 // The overflow menu: what the compact row has no room for.
@@ -278,7 +278,7 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
-  menuRects_.menuButton = ScreenRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+  menu_.button = ScreenRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
                                      ImGui::GetItemRectSize().y};
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
@@ -311,6 +311,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   refresh();
   // The compact row of controls (an embed: only when the reader asked for it).
+  menu_ = MenuRects{};
   if (!state_.embed || state_.controlsShown) drawHeader(width);
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
   // when the selection is cleared, unless the reader opened it for the filters or sources.
@@ -353,8 +354,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   ImGui::EndChild();
   // The frame's rectangles, as laid out (explorer.layoutRects()): the view, its picture, the legend.
-  rects_ = std::move(menuRects_);
-  menuRects_ = LayoutRects{};
+  rects_ = LayoutRects{};
   rects_.canvas = ScreenRect{viewMin.x, viewMin.y, viewW, viewH};
   if (state_.view != View::Overview) {
     const ScreenRect plot = state_.view == View::Graph ? graph_.plotRect() : timeline_.plotRect();

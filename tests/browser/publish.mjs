@@ -29,15 +29,14 @@ function withAddition(corpus) {
 }
 
 // Opens the ☰ menu and clicks an item of it (in a submenu when `under` is given), as a reader does:
-// the menu's rows are found from the app's own layout (explorer.layoutRects().menu).
+// the menu's rows are found from the app's own layout (explorer.menuRects()).
 async function clickMenu(page, label, under) {
-  const rects = () => page.evaluate(() => window.explorer.layoutRects());
-  const button = (await rects()).menuButton;
+  const button = (await page.evaluate(() => window.explorer.menuRects())).button;
   await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
   // A menu's first frame may place it provisionally: its row once it has stayed put for a few frames.
   const find = async (text) => {
     const handle = await page.waitForFunction((t) => {
-      const items = window.explorer.layoutRects().menuItems || [];
+      const items = window.explorer.menuRects().items;
       const now = JSON.stringify(items.find((i) => i.label === t) || null);
       window.__menuSeen = window.__menuSeen && window.__menuSeen.text === now ? { text: now, n: window.__menuSeen.n + 1 } : { text: now, n: 0 };
       return now !== 'null' && window.__menuSeen.n >= 5 ? JSON.parse(now) : null;
