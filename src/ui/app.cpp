@@ -191,7 +191,7 @@ void App::openDrawer(int tab) {
   drawerTabRequest_ = tab;
 }
 
-// Where the menu row just drawn is, for explorer.layoutRects().menuItems.
+// Where the menu row just drawn is, for explorer.menuRects().
 void App::noteMenuItem(const char* label) {
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   menu_.items.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
@@ -207,12 +207,12 @@ void App::drawMenu(bool narrow) {
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
     if (ImGui::MenuItem("Entities shown (CSV)")) request("export-entities-csv");
     if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
-    // The page builds these two (web/one-file-export.js, web/embed-dialog.js).
+    // The page builds it (web/one-file-export.js): the site's files, the whole corpus, this view's link.
     if (ImGui::MenuItem("One-file explorer with this data (HTML)")) request("export-one-file");
     noteMenuItem("One-file explorer with this data (HTML)");
     ImGui::EndMenu();
   }
-  if (!state_.embed) {
+  if (!state_.embed) {  // the page's dialog (web/embed-dialog.js), for the site that hosts the explorer
     if (ImGui::MenuItem("Embed on your site\xe2\x80\xa6")) request("embed-dialog");
     noteMenuItem("Embed on your site\xe2\x80\xa6");
   }
@@ -279,7 +279,7 @@ void App::drawHeader(float width) {
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
   menu_.button = ScreenRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
-                                     ImGui::GetItemRectSize().y};
+                            ImGui::GetItemRectSize().y};
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
