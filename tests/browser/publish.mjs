@@ -70,7 +70,6 @@ async function openFromDisk(browser, file) {
   });
   await page.goto(url);
   await page.evaluate(() => window.explorer.ready);
-  await page.waitForTimeout(300);  // the hash is written a moment after ready
   const got = await page.evaluate((id) => ({
     state: window.explorer.state(), link: window.explorer.link(), added: window.explorer.entity(id),
     search: window.explorer.search('Publishing Test Charity', 3).map((r) => r.id), violations: window.__violations,
@@ -91,7 +90,6 @@ try {
   const loaded = await page.evaluate((c) => window.explorer.load(c), withAddition(bundled));
   check('the changed corpus loads', loaded.ok, JSON.stringify(loaded.errors && loaded.errors.slice(0, 3)));
   await page.evaluate((id) => { window.explorer.setView('timeline'); window.explorer.select(id); window.explorer.setAsOf('2019-06-01'); }, ADDED);
-  await page.waitForTimeout(400);
   const link = await page.evaluate(() => window.explorer.link());
   check('the view to carry is in the link', /view=timeline/.test(link) && link.includes(`sel=${ADDED}`) && /asof=2019-06-01/.test(link), link);
   const counts = await page.evaluate(() => window.explorer.state().counts);
@@ -145,7 +143,6 @@ try {
 
   // ---- Embed on your site: the dialog from the menu, choices by clicks, the code, the preview.
   await page.evaluate(() => window.explorer.select('org-nhs-england'));
-  await page.waitForTimeout(300);
   await clickMenu(page, 'Embed on your site\u2026');
   await page.waitForSelector('#embed-dialog[open]', { timeout: 10000 });
   await page.getByLabel('400 × 450', { exact: true }).check();
@@ -198,7 +195,13 @@ try {
   for (const [w, h] of [[1280, 800], [390, 844]]) {
     await page.setViewportSize({ width: w, height: h });
     await page.getByLabel('700 × 500', { exact: true }).check();
-    await page.waitForTimeout(500);
+    // The preview scaled to the new room (700 wide at most, never the room's full width unscaled).
+    await page.waitForFunction(() => {
+      const f = document.querySelector('.embed-preview-frame').getBoundingClientRect();
+      const p = document.querySelector('.embed-preview').getBoundingClientRect();
+      return f.width > 50 && f.width <= Math.min(700, p.width) + 0.5;
+    }, null, { timeout: 10000 }).catch(() => {});
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: path.join(artifacts, `embed-dialog-${w}x${h}.png`) });
     const layout = await page.evaluate(() => {
       const r = (e) => e.getBoundingClientRect();
