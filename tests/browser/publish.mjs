@@ -1,6 +1,6 @@
 // Publishing without a developer (issue 21): the one-file explorer made in the page with the data and
 // the view on screen, through explorer.exportText('html') and through the real menu item (a download),
-// each opened from disk in a fresh page (and made again from there); and the "Embed on your site"
+// each opened from disk in a fresh page (and made again from there) and from a web host; and the "Embed on your site"
 // dialog, whose iframe address opened shows the chosen view, selection and theme, with screenshots at
 // 1280x800 and 390x844 checked for overlap and clipping.
 //   node tests/browser/publish.mjs --site build/web/site --artifacts build/test-artifacts
@@ -56,12 +56,12 @@ async function clickMenu(page, label, under) {
   await page.mouse.click(item.x + 10, item.y + item.h / 2);
 }
 
-// Opens a one-file explorer from disk in a fresh page: its state, what it fetched and any violations.
-async function openFromDisk(browser, file) {
+// Opens a one-file explorer (a file:// or http:// address) in a fresh page: its state, what it fetched
+// and any policy violations.
+async function openOneFile(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const url = pathToFileURL(file).href;
   const requests = [];
   page.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) requests.push(r.url()); });
   await page.addInitScript(() => {
@@ -115,12 +115,15 @@ try {
     download.suggestedFilename());
   check('the download is the same page as exportText gives', fs.readFileSync(byMenu, 'utf8') === html);
 
-  // ---- Each opened from disk in a fresh page; the one opened from disk makes the file again.
+  // ---- Each opened from disk in a fresh page, and from a web host; the one opened from disk makes the
+  // file again.
+  const fileHost = await startServer(tmp);
   let again = null;
-  for (const [name, file] of [['exportText', byApi], ['menu', byMenu], ['made from disk', null]]) {
-    const opened = await openFromDisk(browser, file || again);
+  for (const [name, file] of [['exportText', byApi], ['menu', byMenu], ['made from disk', null], ['web host', 'http']]) {
+    const address = file === 'http' ? `${fileHost.url}by-api.html` : pathToFileURL(file || again).href;
+    const opened = await openOneFile(browser, address);
     const s = opened.state;
-    check(`(${name}) opens from disk with the changed corpus`, opened.added && opened.added.name === 'Publishing Test Charity' &&
+    check(`(${name}) opens with the changed corpus`, opened.added && opened.added.name === 'Publishing Test Charity' &&
       s.counts.organisation === counts.organisation && s.relations === bundled.relations.length + 1,
       JSON.stringify([s.counts, s.relations]));
     check(`(${name}) the added organisation is found by search`, opened.search[0] === ADDED, JSON.stringify(opened.search));
@@ -131,7 +134,9 @@ try {
     check(`(${name}) nothing fetched, no policy violations, no errors`, opened.requests.length === 0 &&
       opened.violations.length === 0 && opened.errors.length === 0,
       [...opened.requests, ...opened.violations, ...opened.errors].join('; '));
-    if (!file) {
+    if (file === 'http') {
+      fileHost.server.close();
+    } else if (!file) {
       check('(made from disk) the same page again', fs.readFileSync(again, 'utf8') === html);
     } else if (name === 'menu') {
       const text = await opened.page.evaluate(() => window.explorer.exportText('html'));
