@@ -1,14 +1,15 @@
 // Your own data in and what is on screen out: the app's "Open data" and "Export" buttons, dropping files
-// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus; two
-// .csv files are entities and relations (told apart by their headers: relations have "from" and "to").
-// Files are read locally, never uploaded.
+// on the page, and downloads; and source addresses the app asks to open. A .json file is a corpus; a
+// sheet (.csv, .tsv, .txt), or two (entities and relations, told apart by their headers), is the user's
+// own data: the app's review screen shows what was understood before anything changes (Add to the map,
+// Show on its own, Cancel). Files are read locally, never uploaded.
 (function () {
   'use strict';
   const explorer = window.explorer;
   const picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
-  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.accept = '.json,.csv,.tsv,.tab,.txt,application/json,text/csv,text/tab-separated-values,text/plain';
   picker.hidden = true;
   document.body.appendChild(picker);
 
@@ -31,17 +32,21 @@
     if (!list.length) return null;
     const texts = await Promise.all(list.map((f) => f.text()));
     const json = list.findIndex((f) => /\.json$/i.test(f.name));
+    const sheets = list.every((f) => /\.(csv|tsv|tab|txt)$/i.test(f.name));
     let result;
     if (json >= 0) {
       result = await explorer.load(JSON.parse(texts[json]));
-    } else if (list.length === 2) {
+    } else if (sheets && list.length === 1) {
+      result = explorer.importTable(texts[0], { review: true, name: list[0].name });
+    } else if (sheets && list.length === 2) {
       const r = isRelations(texts[0]) ? 0 : 1;
-      result = explorer.importCsv(texts[1 - r], texts[r], list[1 - r].name, list[r].name);
+      result = explorer.importCsv(texts[1 - r], texts[r],
+        { review: true, entitiesName: list[1 - r].name, relationsName: list[r].name });
     } else {
-      say('Open one corpus (.json), or two spreadsheets saved as CSV: entities and relations.');
+      say('Open one corpus (.json), or a spreadsheet saved as CSV (or two: organisations and relations).');
       return null;
     }
-    if (result.ok) say('Opened ' + list.map((f) => f.name).join(' and ') + '.');
+    if (result.ok && !result.reviewing) say('Opened ' + list.map((f) => f.name).join(' and ') + '.');
     return result;
   }
   explorer.openFiles = openFiles;

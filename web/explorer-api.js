@@ -7,11 +7,13 @@
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
-//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard}: {x, y, w, h} or null
+//   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard, viewTools}: {x, y, w, h} or null
 //   explorer.load(x)         load a corpus from a URL string or a corpus object; resolves {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
 //   explorer.exportText(kind)   'json', 'entities-csv', 'relations-csv', 'corpus'; 'html': a Promise
+//   explorer.importTable(text, {merge, review, name}) / importCsv(entities, relations, {merge, review})
+//                            the user's own sheet; resolves {ok, errors, warnings, counts, review, adopted}
 // The page's scripts, one concern each: explorer-wasm.js (marshalling), explorer-events.js (events),
 // this file (the API), explorer-history.js (deep links and history), explorer-embed.js (postMessage),
 // a11y-mirror.js (screen readers), data-io.js (files), one-file.js and one-file-export.js (the one-file
@@ -29,7 +31,7 @@
 
   const idOrEmpty = (id) => (id == null ? '' : String(id));
 
-  // Filters {kinds, types, rels, themes, from, to} as the link's filter fields ("kinds=person&range=...").
+  // Filters {kinds, types, rels, themes, origins, from, to} as the link's filter fields ("kinds=person&range=...").
   function filtersQuery(f) {
     const list = (v) => (Array.isArray(v) ? v.join(',') : String(v));
     const q = new URLSearchParams();
@@ -37,6 +39,7 @@
     if (f.types && f.types.length) q.set('types', list(f.types));
     if (f.rels && f.rels.length) q.set('rels', list(f.rels));
     if (f.themes && f.themes.length) q.set('themes', list(f.themes));
+    if (f.origins && f.origins.length) q.set('origin', list(f.origins));  // 'own' (your data), 'map'
     if (f.from || f.to) q.set('range', `${f.from || ''}~${f.to || ''}`);
     return q.toString();
   }
@@ -45,7 +48,15 @@
   // so a large corpus costs nothing more at start-up.
   let corpusText = null;
   let corpusCache = null;
+  let corpusVersion = -1;  // the app's corpus version corpusText is the text of
   function parsedCorpus() {
+    const version = wasm.started() ? wasm.call('corpus_version') : corpusVersion;
+    if (version !== corpusVersion && corpusText != null) {
+      // Adopted in the app since (an import added to the map): the app's corpus, as a corpus file.
+      corpusText = wasm.text('export', 'corpus');
+      corpusCache = null;
+      corpusVersion = version;
+    }
     if (!corpusCache && corpusText != null) {
       const data = JSON.parse(typeof corpusText === 'string' ? corpusText : new TextDecoder().decode(corpusText));
       corpusCache = { data, byId: new Map((data.entities || []).map((e) => [e.id, e])) };
@@ -57,7 +68,7 @@
   function loadText(text, name) {
     const load = (p, n) => wasm.text('load', p, n, name);
     const result = JSON.parse(typeof text === 'string' ? wasm.withCString(text, load) : wasm.withBytes(text, load));
-    if (result.ok) { corpusText = text; corpusCache = null; resolveCorpus(); }
+    if (result.ok) { corpusText = text; corpusCache = null; corpusVersion = wasm.call('corpus_version'); resolveCorpus(); }
     events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
     events.take();
     return result;
@@ -67,6 +78,20 @@
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return new Uint8Array(await r.arrayBuffer());
+  }
+
+  // How an import is taken: {review: true} opens the review screen (the user's choice adopts it),
+  // {merge: true} adds it to the map, neither shows it on its own.
+  const importMode = (o) => (o.review ? 'review' : o.merge ? 'merge' : 'own');
+  // The user's own sheet as text or UTF-8 bytes (a fetch's: never decoded in JS, so the importer sees
+  // bytes that are not UTF-8 and says where).
+  function importTableText(text, o) {
+    const run = (p, n) => wasm.json('import_table', p, n, String(o.name || 'pasted table'), importMode(o));
+    return typeof text === 'string' ? wasm.withCString(text, run) : wasm.withBytes(text, run);
+  }
+  function mergeCorpusText(text, name) {
+    const run = (p, n) => wasm.json('merge_corpus', p, n, String(name));
+    return typeof text === 'string' ? wasm.withCString(text, run) : wasm.withBytes(text, run);
   }
 
   // Commands change the state: the events of what they changed are emitted before they return.
@@ -91,13 +116,14 @@
     // The labels the current view drew in the last frame: [{id, text, x, y, w, h, elided}] in CSS pixels
     // of the canvas (id: the entity's, or a timeline event's); [] in the overview.
     labels: () => wasm.json('labels'),
-    // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard}, each
+    // The rectangles of the last frame, {canvas, plot, toolbar, details, legend, storyCard, viewTools}, each
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
     // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
     plotRect: () => wasm.json('plot_rect'),
-    // Filters as {kinds, types, rels, themes: [names or ids], from, to: "YYYY-MM-DD"}; null or {} clears.
+    // Filters as {kinds, types, rels, themes: [names or ids], origins: ['own' | 'map'], from, to: "YYYY-MM-DD"};
+    // null or {} clears.
     // Returns the warnings about values that were not understood (those are ignored).
     setFilters: command((f) => wasm.json('set_filters', filtersQuery(f || {}))),
     // Shortest connections from the selection to an entity (null clears); see paths().
@@ -116,10 +142,22 @@
     // and its keys ('Enter', 'ArrowUp', 'ArrowDown', 'Escape').
     searchInput: command((text) => { wasm.call('search_text', String(text)); }),
     searchKey: command((key) => { wasm.call('search_key', String(key)); }),
-    // Two spreadsheets saved as CSV (docs/csv-import.md); {ok, errors} like load(). A bad import keeps
-    // the corpus shown and lists the errors in the app.
-    importCsv: command((entities, relations, entitiesName = 'entities.csv', relationsName = 'relations.csv') =>
-      wasm.json('import_csv', String(entities), String(entitiesName), String(relations), String(relationsName))),
+    // The user's own sheet (CSV, TSV or cells pasted from a spreadsheet; docs/csv-import.md), read with
+    // the map to find names on: {review: true} opens the review screen, {merge: true} adds it to the
+    // map, neither shows it on its own; name is used in messages. Returns {ok, errors, warnings, counts,
+    // review, merge?, adopted, reviewing}. A refused import changes nothing.
+    importTable: command((text, options) => importTableText(text, options || {})),
+    // A list of entities and one of relations, the same way with options {merge, review, entitiesName,
+    // relationsName}. Given names instead of options (importCsv(e, r, 'entities.csv', 'relations.csv')),
+    // the strict two-file form: replaces the corpus; {ok, errors} like load().
+    importCsv: command((entities, relations, a, b) => {
+      if (a && typeof a === 'object') {
+        return wasm.json('import_sheets', String(entities || ''), String(a.entitiesName || 'entities.csv'),
+          String(relations || ''), String(a.relationsName || 'relations.csv'), importMode(a));
+      }
+      return wasm.json('import_csv', String(entities), String(a || 'entities.csv'), String(relations),
+        String(b || 'relations.csv'));
+    }),
     // The ☰ button and the rows of its open menu that say where they are: {button, items: [{label, x, y, w, h}]}.
     menuRects: () => wasm.json('menu_rects'),
     // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'
@@ -137,14 +175,19 @@
     // The deep link of what is on screen ("#v=1&view=graph&sel=..."), and opening one (returns warnings).
     link: () => wasm.text('hash'),
     openLink: command((hash) => wasm.json('apply_hash', String(hash))),
-    load: command(async (source) => {
-      if (typeof source === 'string') {
-        const name = source.split('/').pop() || source;
-        return loadText(await fetchBytes(source), name);
-      }
-      return loadText(JSON.stringify(source), 'corpus object');
+    // A corpus from a URL or an object; with {merge: true} added to the map shown (its items marked as
+    // the user's own) instead of replacing it.
+    load: command(async (source, options) => {
+      const merge = !!(options && options.merge);
+      const name = typeof source === 'string' ? source.split('/').pop() || source : 'corpus object';
+      const text = typeof source === 'string' ? await fetchBytes(source) : JSON.stringify(source);
+      if (!merge) return loadText(text, name);
+      const result = mergeCorpusText(text, name);
+      events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
+      return result;
     }),
-    // The corpus object last loaded successfully (shared: do not modify it), or null before.
+    // The corpus shown (shared: do not modify it), or null before one loaded: the text last loaded, or
+    // after an import the app's corpus written as a corpus file (its stories left out).
     corpus: () => { const c = parsedCorpus(); return c ? c.data : null; },
     entity: (id) => { const c = parsedCorpus(); return (c && c.byId.get(id)) || null; },
     on: (type, fn) => { events.on(type, fn); return api; },
@@ -153,5 +196,5 @@
   window.explorer = api;
   ready.then(() => events.emit('ready', api.state()), () => {});
 
-  parts.api = { api, loadText, fetchBytes, corpusReady, resolveReady, rejectReady };
+  parts.api = { api, loadText, fetchBytes, importTableText, mergeCorpusText, corpusReady, resolveReady, rejectReady };
 })(window.__explorerParts = window.__explorerParts || {});

@@ -5,7 +5,7 @@
   'use strict';
   delete window.__explorerParts;  // the scripts' shared parts are theirs alone from here on
   const { wasm, events } = parts;
-  const { api, loadText, fetchBytes, resolveReady, rejectReady } = parts.api;
+  const { api, loadText, fetchBytes, importTableText, mergeCorpusText, resolveReady, rejectReady } = parts.api;
   const FONT_URL = 'fonts/explorer-ui.ttf';  // built by tools/ui-font.py
   const CORPUS_URL = 'data/corpus.json';
   let readyDone = false;
@@ -73,18 +73,42 @@
 
   // The font and the corpus are fetched while the wasm downloads and compiles, not after: on a slow
   // network that is a round trip or more saved before the first frame.
-  const bootData = new URLSearchParams(location.search).get('data');
+  // ?data=<URL>&merge=1 adds what is there (a corpus file, or a sheet: CSV, TSV) to the bundled corpus
+  // instead of replacing it; its items are marked as the user's own.
+  const query = new URLSearchParams(location.search);
+  const bootData = query.get('data');
+  const bootMerge = !!bootData && /^(1|true|yes)$/i.test(query.get('merge') || '');
+  const bundledStart = () => bundledCorpus().then((text) => ({ name: 'corpus.json', text }));
   const earlyFetches = Promise.all([
     fontBytes(),
-    bootData ? requestedCorpus(bootData) : bundledCorpus().then((text) => ({ name: 'corpus.json', text })),
+    bootData && !bootMerge ? requestedCorpus(bootData) : bundledStart(),
+    bootMerge ? requestedCorpus(bootData) : null,
   ]);
+
+  // A corpus file (by its name, or a text that opens with '{') or a sheet, added to the map.
+  function mergeExtra(extra) {
+    const bytes = extra.text;
+    let i = 0;
+    while (i < bytes.length && (bytes[i] === 0xEF || bytes[i] === 0xBB || bytes[i] === 0xBF || bytes[i] <= 0x20)) i++;
+    const json = /\.json$/i.test(extra.name) || bytes[i] === 0x7B;
+    return json ? mergeCorpusText(bytes, extra.name) : importTableText(bytes, { merge: true, name: extra.name });
+  }
   earlyFetches.catch(() => {});  // handled in boot(); not an unhandled rejection meanwhile
 
   async function boot(m) {
     wasm.attach(m);
-    const [font, start] = await earlyFetches;
+    const [font, start, extra] = await earlyFetches;
     if (font) wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n));
     let result = start.error ? null : loadText(start.text, start.name);
+    if (extra && result && result.ok) {
+      // Refused or bad: said visibly; the bundled corpus stays, as it is.
+      const merged = extra.error ? null : mergeExtra(extra);
+      if (!merged || !merged.ok) {
+        const why = extra.error ? extra.error.message
+          : `${bootData} could not be added: ` + merged.errors.slice(0, 3).map((e) => e.text).join('; ');
+        notice(`${why}. Showing the bundled corpus.`);
+      }
+    }
     if (bootData && !(result && result.ok)) {
       // A refused or bad ?data= corpus: say so visibly and show the bundled corpus instead.
       const why = start.error ? start.error.message

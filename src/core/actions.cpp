@@ -59,15 +59,37 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
   return ch;
 }
 
+// The step a bare story link names, as the story tells it.
+void fillFromStoryStep(const Corpus& c, const AppState& s, const act::OpenLink& l, ViewState& next, bool& hasWindow,
+                       double& from, double& to) {
+  using namespace act;
+  if (next.story < 0 || (l.named & kLinkNamesAll) != 0) return;
+  AppState t = s;
+  t.story = -1;
+  goToStoryStep(c, t, next.story, next.storyStep);
+  next.view = t.view;
+  next.selected = t.selected;
+  next.asOf = t.asOf;
+  next.filter = t.filter;
+  if (t.requestSerial != s.requestSerial) {  // the step's timeline window
+    hasWindow = true;
+    from = t.requestFrom;
+    to = t.requestTo;
+  }
+}
+
 Changes openLink(const Corpus& c, AppState& s, const act::OpenLink& l) {
   ViewState next = l.view;
+  bool hasWindow = l.hasWindow;
+  double from = l.view.windowFrom, to = l.view.windowTo;
+  fillFromStoryStep(c, s, l, next, hasWindow, from, to);
   if (next.selected < 0) next.pathTo = -1;
   if (next.story < 0) next.storyStep = 0;
   if (next.story < 0 || s.story < 0) s.beforeStory = UiState::BeforeStory{};  // a link replaces the whole view
   // The link's window is a request to the timeline, which then reports the window it shows.
   next.windowFrom = s.windowFrom;
   next.windowTo = s.windowTo;
-  if (l.hasWindow) requestWindow(s, l.view.windowFrom, l.view.windowTo);
+  if (hasWindow) requestWindow(s, from, to);
   Changes ch = setSelection(c, s, next.selected);
   // Every other field, each reporting its change (the selection is equal by now).
   ViewState::zip(static_cast<ViewState&>(s), next, [&](auto& field, const auto& value, Change change) {

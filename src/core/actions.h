@@ -36,7 +36,14 @@ struct NextStoryStep {};
 struct PreviousStoryStep {};
 struct EndStory {};  // leaves the story, restoring the filters, date and view in force before it
 // A deep link, resolved against the corpus (view_link.h): the whole view it describes.
-struct OpenLink { ViewState view; bool hasWindow = false; };
+// named: which of what a story step sets the link names (kLinkNames*). A link to a story step that
+// names none of them (a hand-written "#story=...&step=3") shows the step as the story tells it; one that
+// names any is the whole view (a link the app wrote: what was on screen, whatever the step said).
+enum : unsigned {
+  kLinkNamesView = 1, kLinkNamesSelection = 2, kLinkNamesAsOf = 4, kLinkNamesWindow = 8, kLinkNamesFilters = 16,
+  kLinkNamesAll = 31,
+};
+struct OpenLink { ViewState view; bool hasWindow = false; unsigned named = kLinkNamesAll; };
 struct SetPresentation { bool on = false; };
 struct TogglePresentation {};
 struct SetReducedMotion { bool on = false; };

@@ -45,6 +45,17 @@ struct Camera2D {
     return true;
   }
 
+  // As fit, into the part of the view [rx, rx + rw] x [ry, ry + rh] (view pixels) that nothing covers
+  // (a story card over the rest): the box's centre lands on the part's centre.
+  bool fitInto(float x0, float y0, float x1, float y1, float rx, float ry, float rw, float rh, float fill = 0.88f,
+               float minExtent = 40.f) {
+    if (x1 < x0 || y1 < y0 || rw <= 0 || rh <= 0 || viewW <= 0 || viewH <= 0) return false;
+    scale = std::min(rw / std::max(x1 - x0, minExtent), rh / std::max(y1 - y0, minExtent)) * fill;
+    centreX = (x0 + x1) * 0.5f - (rx + rw * 0.5f - viewW * 0.5f) / scale;
+    centreY = (y0 + y1) * 0.5f - (ry + rh * 0.5f - viewH * 0.5f) / scale;
+    return true;
+  }
+
   bool operator==(const Camera2D& o) const {
     return centreX == o.centreX && centreY == o.centreY && scale == o.scale && viewW == o.viewW && viewH == o.viewH;
   }

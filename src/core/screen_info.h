@@ -21,9 +21,10 @@ struct DrawnLabel {
 
 // The rectangles of the frame, each absent when not shown. canvas: the view's whole area; plot: where
 // the view draws its picture (below its own toolbar); toolbar: the view's toolbar; details: the details
-// panel; legend: the graph's legend control (its button, or the open legend); storyCard: a story's card.
+// panel; legend: the graph's legend control (its button, or the open legend); storyCard: a story's card;
+// viewTools: the view's floating controls (fit, zoom, "as of") over its top-right corner.
 struct LayoutRects {
-  std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard;
+  std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard, viewTools;
 };
 
 // The controls row's ☰ button and the rows of its open menu (and submenu) that say where they are drawn,

@@ -26,4 +26,18 @@ Rect placeStoryCard(const Rect& view, float cardW, float cardH, bool hasFocus, f
   return *best;
 }
 
+Rect freeRegion(const Rect& view, const Rect& cover) {
+  const float x0 = std::max(view.x, cover.x), x1 = std::min(view.x + view.w, cover.x + cover.w);
+  const float y0 = std::max(view.y, cover.y), y1 = std::min(view.y + view.h, cover.y + cover.h);
+  if (x1 <= x0 || y1 <= y0) return view;  // nothing covered
+  const Rect strips[] = {{view.x, view.y, view.w, y0 - view.y},                     // above
+                         {view.x, y1, view.w, view.y + view.h - y1},                // below
+                         {view.x, view.y, x0 - view.x, view.h},                     // left
+                         {x1, view.y, view.x + view.w - x1, view.h}};               // right
+  const Rect* best = &strips[0];
+  for (const Rect& r : strips)
+    if (r.w * r.h > best->w * best->h) best = &r;
+  return *best;
+}
+
 }  // namespace nhsx

@@ -18,4 +18,9 @@ struct Rect {
 Rect placeStoryCard(const Rect& view, float cardW, float cardH, bool hasFocus, float focusX, float focusY,
                     float inset = 8.f, float margin = 24.f);
 
+// The largest strip of `view` beside `cover` (above, below, left or right of it) that `cover` leaves
+// free: where a view frames its subject while a story card covers the rest. `view` itself when `cover`
+// does not meet it.
+Rect freeRegion(const Rect& view, const Rect& cover);
+
 }  // namespace nhsx

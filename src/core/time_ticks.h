@@ -44,4 +44,19 @@ struct TickSet {
 void computeTicks(const TimeScale& scale, float minLabelSpacingPx, TickSet& out, float minMinorSpacingPx = 8.f);
 TickUnit majorUnitFor(double pxPerDay, float minLabelSpacingPx);
 
+// Clears the label of every major tick whose text (left-aligned at its tick, `width` of it plus `pad`)
+// would reach into [xMin, xMax): the view's floating controls sit over the axis there, and a year half
+// under them reads as another year. The ticks stay; returns how many labels were cleared.
+template <class Width>
+int clearLabelsUnder(TickSet& ticks, float xMin, float xMax, float pad, Width&& width) {
+  int cleared = 0;
+  if (xMax <= xMin) return 0;
+  for (Tick& t : ticks.majors) {
+    if (t.label.empty()) continue;
+    const float a = t.x, b = t.x + pad + width(t.label);
+    if (b > xMin && a < xMax) { t.label.clear(); ++cleared; }
+  }
+  return cleared;
+}
+
 }  // namespace nhsx

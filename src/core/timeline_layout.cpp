@@ -202,13 +202,33 @@ TimelineLayout& TimelineLayout::operator=(TimelineLayout&&) noexcept = default;
 
 // ---- Building ------------------------------------------------------------------------------------------
 
+std::vector<int32_t> publicationMarks(const Corpus& c) {
+  std::vector<int32_t> day(c.entities.size(), TimelineItem::kNoPublished);
+  for (const Event& ev : c.events) {
+    if (ev.type != "publication" || ev.entities.empty() || !ev.date.present()) continue;
+    const uint32_t doc = ev.entities[0];
+    if (doc >= c.entities.size() || c.entities[doc].kind != Kind::Document) continue;
+    // A publication known to the day or month (not a range of candidate days): its first day.
+    if (ev.date.value.interval) continue;
+    const int32_t d = ev.date.value.firstDay();
+    if (day[doc] == TimelineItem::kNoPublished || d < day[doc]) day[doc] = d;
+  }
+  return day;
+}
+
 void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
   items_.clear();
   items_.reserve(c.datedEntities.size() + c.events.size());
   auto shown = [&](uint32_t e) { return !entityMask || e >= entityMask->size() || (*entityMask)[e]; };
   const InferredSpans inferred = inferSpans(c, today);
+  const std::vector<int32_t> publishedOn = publicationMarks(c);
   auto addEntity = [&](TimelineItem it, uint32_t e) {
     it.source = e;
+    if (publishedOn[e] != TimelineItem::kNoPublished && publishedOn[e] != static_cast<int32_t>(it.start)) {
+      it.published = publishedOn[e];
+      // Its row keeps room for the mark: packing, hit tests and fitting take it as part of the item.
+      it.rangeStart = std::min(it.rangeStart, static_cast<double>(it.published));
+    }
     it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
     it.shortLabel = c.entities[e].shortName;
@@ -601,6 +621,7 @@ PlacedItem TimelineLayout::geometry(uint32_t item, const TimeScale& s) const {
     p.extX0 = p.x0;
     p.extX1 = std::max(p.x1, p.bandX1);
   }
+  if (it.published != TimelineItem::kNoPublished) p.extX0 = std::min(p.extX0, s.toX(it.published) - style_.markerRadius);
   p.lane = it.lane;
   p.row = lanes_[it.lane].collapsed ? 0 : rowOf_[item];
   const float top = rowTop(it.lane, p.row);

@@ -44,6 +44,10 @@ struct TimelineItem {
   bool endApproximate = false, endUncertain = false;      // and on the end
   bool inferred = false;    // an undated entity placed from its first to its last dated relation or event
   bool continues = false;   // continues the row of an earlier item: the body renamed, the next mandate
+  // A document's publication day (its "publication" event) when that is not where its bar starts (a
+  // mandate published months before the period it governs): marked on its row. kNoPublished when none.
+  static constexpr int32_t kNoPublished = INT32_MIN;
+  int32_t published = kNoPublished;
 };
 
 // A succession between two bodies on different rows (merged into, succeeded by): drawn as a connector
@@ -68,6 +72,12 @@ struct InferredSpans {
   std::vector<int32_t> first, last;
 };
 InferredSpans inferSpans(const Corpus& c, int32_t today);
+
+// For each entity, the day to mark as a document's publication on its row: the first day of its earliest
+// "publication" event whose first entity is the document and whose date is one day, month or year (a
+// range of candidate days marks nothing; core/time_filter's publicationDays, for existence, takes its
+// start); kNoPublished otherwise.
+std::vector<int32_t> publicationMarks(const Corpus& c);
 
 // Pixel sizes the geometry uses; drawing must use the same ones for hit testing to match.
 struct TimelineStyle {

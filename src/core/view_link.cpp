@@ -29,14 +29,28 @@ ViewState fromUrlState(const UrlState& u, const Corpus& c, std::vector<std::stri
 
 std::string encodeViewLink(const ViewState& s, const Corpus& c) { return encodeUrlState(toUrlState(s, c)); }
 
-ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow) {
+unsigned linkNames(const UrlState& u) {
+  using namespace act;
+  unsigned n = 0;
+  if (u.has("view")) n |= kLinkNamesView;
+  if (u.has("sel") || u.has("select")) n |= kLinkNamesSelection;
+  if (u.has("asof")) n |= kLinkNamesAsOf;
+  if (u.has("win")) n |= kLinkNamesWindow;
+  for (const char* f : {"kinds", "types", "rels", "themes", "origin", "range"})
+    if (u.has(f)) n |= kLinkNamesFilters;
+  return n;
+}
+
+ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow,
+                         unsigned* named) {
   const UrlState u = decodeUrlState(text, warnings);
   if (hasWindow) *hasWindow = u.has("win");
+  if (named) *named = linkNames(u);
   return fromUrlState(u, c, warnings);
 }
 
 void applyUrlState(const UrlState& u, const Corpus& c, AppState& s, std::vector<std::string>* warnings) {
-  applyAction(c, s, act::OpenLink{fromUrlState(u, c, warnings), u.has("win")});
+  applyAction(c, s, act::OpenLink{fromUrlState(u, c, warnings), u.has("win"), linkNames(u)});
 }
 
 }  // namespace nhsx

@@ -14,7 +14,10 @@ namespace nhsx {
 // text) describes, with a warning for each field dropped; hasWindow says whether it names the timeline's
 // window (applied as a request to the timeline).
 std::string encodeViewLink(const ViewState& s, const Corpus& c);
-ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow);
+// named (when given): which of what a story step sets the link names (act::kLinkNames*, core/actions.h).
+ViewState decodeViewLink(std::string_view text, const Corpus& c, std::vector<std::string>* warnings, bool* hasWindow,
+                         unsigned* named = nullptr);
+unsigned linkNames(const UrlState& u);
 
 // Its two halves: view state and the link's text form (url_state.h).
 UrlState toUrlState(const ViewState& s, const Corpus& c);

@@ -21,4 +21,21 @@ bool isWebAddress(std::string_view url) {
   return true;
 }
 
+std::string websiteAddress(std::string_view written) {
+  if (isWebAddress(written)) return std::string(written);
+  // No scheme: a host of letters, digits, '-' and '.', with a dot in it, then a path or nothing.
+  size_t host = 0;
+  bool dot = false;
+  while (host < written.size() && written[host] != '/' && written[host] != '?' && written[host] != '#') {
+    const char c = written[host];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ok) return {};
+    dot = dot || c == '.';
+    ++host;
+  }
+  if (!dot || host == 0 || written[0] == '.' || written[host - 1] == '.') return {};
+  std::string url = "https://" + std::string(written);
+  return isWebAddress(url) ? url : std::string();
+}
+
 }  // namespace nhsx

@@ -178,7 +178,8 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
-                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)}});
+                                  {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
+                                  {"viewTools", rect(r.viewTools)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -201,7 +202,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gApp->refresh();  // the filters' counts even before the next frame
-  return reply(stateJson(gApp->state(), gApp->corpus()));
+  std::string s = stateJson(gApp->state(), gApp->corpus());
+  s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable, importMenu)
+  return reply(s + "," + gApp->importStateFields() + "}");
 }
 
 // The deep link of what is on screen: "#v=1&view=graph&sel=..." (docs/deep-links.md).
@@ -214,8 +217,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_apply_hash(const char* text) {
   wake();
   std::vector<std::string> warnings;
   bool hasWindow = false;
-  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow);
-  gApp->act(act::OpenLink{std::move(v), hasWindow});
+  unsigned named = act::kLinkNamesAll;
+  ViewState v = decodeViewLink(text, gApp->corpus(), &warnings, &hasWindow, &named);
+  gApp->act(act::OpenLink{std::move(v), hasWindow, named});
   return replyJson(nlohmann::json(warnings));
 }
 
@@ -319,6 +323,32 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_csv(const char* entities, const char*
   return loadReply(errors, [](const Diagnostic& d) { return formatCsvDiagnostic(d); });
 }
 
+// The user's own sheet (the forgiving importer): mode "review", "merge" or "own"; returns importReplyJson
+// (core/import_reply.h) with "adopted" and "reviewing".
+EMSCRIPTEN_KEEPALIVE const char* ex_import_table(const char* text, int length, const char* name, const char* mode) {
+  wake();
+  ImportMode m = ImportMode::Review;
+  parseImportMode(mode, m);
+  return reply(gApp->importTable(std::string_view(text, static_cast<size_t>(length)), name, m));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ex_import_sheets(const char* entities, const char* entitiesName, const char* relations,
+                                                  const char* relationsName, const char* mode) {
+  wake();
+  ImportMode m = ImportMode::Review;
+  parseImportMode(mode, m);
+  return reply(gApp->importSheets(entities, entitiesName, relations, relationsName, m));
+}
+
+// A corpus text added to the map shown (its items the user's own); {"ok","errors","merge","adopted"}.
+EMSCRIPTEN_KEEPALIVE const char* ex_merge_corpus(const char* text, int length, const char* name) {
+  wake();
+  return reply(gApp->mergeCorpusText(std::string_view(text, static_cast<size_t>(length)), name));
+}
+
+// Bumped by every corpus adopted (a load, an import): the page's corpus() knows when to read it afresh.
+EMSCRIPTEN_KEEPALIVE double ex_corpus_version() { return static_cast<double>(gApp->state().corpusVersion); }
+
 // Asks for a file action as the app's own buttons do ("open", "export-png", "export-json", ...): it is
 // handed to the page right after the next frame is drawn.
 EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
@@ -332,6 +362,9 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  if (kind == "corpus") {  // everything, whatever the filters (explorer.corpus() after an import)
+    return reply(exportJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1)));
+  }
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
   if (kind == "corpus") return reply(exportWholeCorpus(c));  // everything loaded, for the one-file explorer

@@ -105,7 +105,7 @@ std::string App::takeAnnouncement() {
 
 void App::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || search_.isOpen()) return;
+  if (io.WantTextInput || search_.isOpen() || import_.busy()) return;
   if (state_.story >= 0) {  // a story owns the arrow keys
     if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown)) actions_.push(act::NextStoryStep{});
     if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp)) actions_.push(act::PreviousStoryStep{});
@@ -200,6 +200,12 @@ void App::noteMenuItem(const char* label) {
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (!state_.embed) {
+    if (ImGui::MenuItem("Paste from spreadsheet\xe2\x80\xa6")) import_.openPaste();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.notePasteItem(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
+  }
   const bool exportOpen = ImGui::BeginMenu("Export");
   noteMenuItem("Export");
   if (exportOpen) {
@@ -278,8 +284,11 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
-  menu_.button = ScreenRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
-                            ImGui::GetItemRectSize().y};
+  {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    menu_.button = ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y};
+  }
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -310,6 +319,7 @@ bool App::drawFrame(float width, float height, double dt) {
     request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
   refresh();
+  import_.notePasteItem(ScreenRect{});  // drawn again below while the menu is open
   // The compact row of controls (an embed: only when the reader asked for it).
   menu_ = MenuRects{};
   if (!state_.embed || state_.controlsShown) drawHeader(width);
@@ -338,7 +348,9 @@ bool App::drawFrame(float width, float height, double dt) {
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
     case View::Overview: drawOverviewPanel(corpus_, state_, actions_); break;
-    case View::Timeline: animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
+    case View::Timeline:
+      timeline_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
+      animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
     case View::Graph:
       // The story card is drawn over the view after it: the last frame's rectangle keeps labels clear.
       graph_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
@@ -362,6 +374,9 @@ bool App::drawFrame(float width, float height, double dt) {
     if (plot.y > viewMin.y + 0.5f) rects_.toolbar = ScreenRect{viewMin.x, viewMin.y, viewW, plot.y - viewMin.y};
   }
   if (ScreenRect legend; state_.view == View::Graph && graph_.legendRect(legend)) rects_.legend = legend;
+  if (ScreenRect tools; (state_.view == View::Graph && graph_.toolsRect(tools)) ||
+                        (state_.view == View::Timeline && timeline_.toolsRect(tools)))
+    rects_.viewTools = tools;
   if (drawerOpen_) {
     if (wide) ImGui::SameLine();
     scrollDetailsForSelection(state_);  // a new selection opens the details at the top
@@ -388,7 +403,10 @@ bool App::drawFrame(float width, float height, double dt) {
           !st.steps[static_cast<size_t>(state_.storyStep)].focus.empty())
         hasFocus = entityScreenPos(st.steps[static_cast<size_t>(state_.storyStep)].focus[0], fx, fy);
     }
+    const Rect before = card_;
     card_ = drawStoryCard(corpus_, state_, actions_, plot_, hasFocus, fx, fy);
+    // The views place labels and frame the subject clear of the card as it was: one more frame once it moves.
+    if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
   search_.draw(corpus_, state_, actions_, width);
@@ -403,6 +421,7 @@ bool App::drawFrame(float width, float height, double dt) {
     }
   }
   animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
+  drawImports(width, height);
   if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
   return animating;
 }

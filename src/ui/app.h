@@ -17,6 +17,7 @@
 #include "ui/filter_panel.h"
 #include "ui/search_box.h"
 #include "ui/graph_view.h"
+#include "ui/import_flow.h"
 #include "ui/timeline_view.h"
 
 namespace nhsx {
@@ -35,6 +36,17 @@ class App {
   // the current corpus and lists the errors (file:line:column, column, what was expected).
   const std::vector<Diagnostic>& importCsv(std::string_view entities, std::string_view entitiesName,
                                            std::string_view relations, std::string_view relationsName);
+  // The user's own sheet, read by the forgiving importer (docs/csv-import.md) with the map to find names
+  // on, then as `mode` says: shown for review (the user's choice adopts it), added to the map, or shown
+  // on its own. Returns the page's answer: importReplyJson (core/import_reply.h) with "adopted" and
+  // "reviewing". A refused import changes nothing and lists its errors (file:line:column).
+  std::string importTable(std::string_view text, std::string_view name, ImportMode mode);
+  std::string importSheets(std::string_view entities, std::string_view entitiesName, std::string_view relations,
+                           std::string_view relationsName, ImportMode mode);
+  // A corpus text added to the map (mergeCorpus: its items marked as the user's own); {ok, errors, merge}.
+  std::string mergeCorpusText(std::string_view text, std::string_view name);
+  // The import flow's part of explorer.state() (ImportFlow::stateJsonFields).
+  std::string importStateFields() const { return import_.stateJsonFields(); }
   // File actions the user asked for in the UI ("open", "export-png", "export-json", "fullscreen", ...),
   // in order, for the page to carry out after this frame is drawn.
   std::vector<std::string> takeRequests() { return std::exchange(requests_, {}); }
@@ -85,6 +97,9 @@ class App {
   void openDrawer(int tab);
   void handleShortcuts();
   void updatePaths();
+  std::string takeImport(SheetImportResult&& r, ImportMode mode);
+  std::string finishImport(SheetImportResult&& r, ImportChoice how);
+  void drawImports(float width, float height);
 
   Corpus corpus_;
   AppState state_;
@@ -93,6 +108,7 @@ class App {
   Visibility vis_;
   SearchBox search_;
   FilterPanel filterPanel_;
+  ImportFlow import_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;
   int pathsFrom_ = -2, pathsTo_ = -2;

@@ -30,11 +30,16 @@ class CornerTools {
   void end() {
     const float w = ImGui::GetWindowSize().x;
     ImGui::EndChild();
+    min_ = ImGui::GetItemRectMin();
+    max_ = ImGui::GetItemRectMax();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     ImGui::GetStateStorage()->SetFloat(key_, w);
     ImGui::SetCursorScreenPos(start_);
   }
+  // The box as drawn (screen pixels), after end(): what labels of the view must keep clear of.
+  ImVec2 min() const { return min_; }
+  ImVec2 max() const { return max_; }
   // A small button on the box's one row, with a tooltip; true when pressed.
   static bool button(const char* label, const char* tooltip, bool sameLine = true) {
     if (sameLine) ImGui::SameLine(0, 3.f);
@@ -44,7 +49,7 @@ class CornerTools {
   }
 
  private:
-  ImVec2 start_;
+  ImVec2 start_, min_, max_;
   ImGuiID key_ = 0;
 };
 

@@ -68,10 +68,12 @@ void relationLink(const Corpus& c, ActionQueue& out, uint32_t target, const std:
       if (i > 0 || elided) ImGui::Separator();
       if (!r.role.empty()) ImGui::TextWrapped("Role: %s", r.role.c_str());
       if (r.date.present()) ImGui::Text("%s", formatUk(r.date.value).c_str());
+      for (const Field& f : r.fields) ImGui::TextWrapped("%s: %s", f.name.c_str(), f.value.c_str());
       for (const Citation& cit : r.citations) {
         if (!cit.quote.empty()) quoteText(cit.quote, ImGui::GetFontSize() * 30);
         ImGui::TextDisabled("%s", c.sources[cit.source].title.c_str());
       }
+      if (r.noSource()) ImGui::TextDisabled("No source given (your data)");
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -175,6 +177,21 @@ DetailsAction drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& 
                                            static_cast<int>(then.size()), then.data());
   }
   if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
+  // What the user's own sheet gave: its web address, and the columns kept as named fields.
+  if (!e.url.empty()) {  // "www.example.org" as written in a sheet opens as https
+    const std::string open = websiteAddress(e.url);
+    ImGui::PushID("entity-url");
+    if (addressLink(open.empty() ? e.url : open, &spots, ei)) act.openAddress = open;
+    ImGui::PopID();
+  }
+  for (const Field& f : e.fields) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted((f.name + ":").c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", f.value.c_str());
+  }
+  if (e.own) ImGui::TextDisabled("From your data");
   act.findPath = ImGui::SmallButton("Find connections to\xe2\x80\xa6");
   if (s.pathTo >= 0 && static_cast<size_t>(s.pathTo) < c.entities.size()) pathList(c, s, out, paths);
   for (const Figure& f : e.figures) {
@@ -226,7 +243,8 @@ DetailsAction drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& 
     }
   }
   ImGui::SeparatorText("Sources");
-  act.openAddress = citationList(c, e.citations, ei, spots);
+  if (e.noSource()) ImGui::TextWrapped("No source given.");
+  if (std::string open = citationList(c, e.citations, ei, spots); !open.empty()) act.openAddress = std::move(open);
   ImGui::PopTextWrapPos();
   return act;
 }

@@ -45,6 +45,15 @@ void FilterPanel::drawOptions(const Corpus& c, const AppState& s, const Visibili
   ImGui::EndDisabled();
   ImGui::TextDisabled("Ticking nothing in a group shows all of it.");
 
+  // Whose items, once the user has added their own: theirs (with the map's entities their relations
+  // attach to) and/or the map's.
+  if (counts_.origins[kOriginOwn] > 0 || f.origins.count(kOriginOwn)) {
+    ImGui::SeparatorText("Whose");
+    toggle(f.origins, kOriginOwn, "Your data", counts_.origins[kOriginOwn]);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What you imported, and the map's organisations your relations attach to");
+    ImGui::SameLine();
+    toggle(f.origins, kOriginMap, "The map", counts_.origins[kOriginMap]);
+  }
   if (ImGui::CollapsingHeader("Kinds", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (int k = 0; k < kKindCount; ++k) {
       const Kind kind = static_cast<Kind>(k);

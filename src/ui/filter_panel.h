@@ -1,5 +1,6 @@
-// Filters: kinds, organisation types, relation types, themes and a time range, each option with the
-// count it would show, and one reset. Both views obey them (core/visibility.h).
+// Filters: whose items (your data / the map, once you added your own), kinds, organisation types,
+// relation types, themes and a time range, each option with the count it would show, and one reset.
+// Both views obey them (core/visibility.h).
 #pragma once
 #include "core/actions.h"
 #include "core/app_state.h"

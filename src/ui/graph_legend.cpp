@@ -31,8 +31,10 @@ void legendShape(ImDrawList* dl, ImVec2 c, float r, float shape, ImU32 col) {
 namespace {
 constexpr float kMargin = 8.f;
 float rowH() { return ImGui::GetFontSize() * 1.3f; }
-// "Legend", the kinds, the edge families, then two choices.
-float contentH() { return (kKindCount + 1 + (kRelationGroupCount - 1)) * rowH() + 2 * ImGui::GetFrameHeightWithSpacing(); }
+// "Legend", the kinds, the edge families, "Your data" when there is some, then two choices.
+float contentH(bool own) {
+  return (kKindCount + 1 + (kRelationGroupCount - 1) + (own ? 1 : 0)) * rowH() + 2 * ImGui::GetFrameHeightWithSpacing();
+}
 float buttonW() { return ImGui::CalcTextSize("Hide legend").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 1.2f; }
 float buttonH() { return ImGui::GetFrameHeight(); }
 float panelW() {
@@ -41,19 +43,26 @@ float panelW() {
     textW = std::max(textW, 28 + ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
   return textW + 16;
 }
-float panelH(float height) {
-  return std::min(contentH() + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
+float panelH(float height, bool own) {
+  return std::min(contentH(own) + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
 }
 }  // namespace
 
-void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1) {
+void drawOwnRing(void* drawList, float cx, float cy, float radius) {
+  auto* dl = static_cast<ImDrawList*>(drawList);
+  dl->AddCircle(ImVec2(cx, cy), radius + 2.5f, palette().canvas, 0, 2.f);  // apart from what is under it
+  dl->AddCircle(ImVec2(cx, cy), radius + 1.5f, palette().text, 0, 1.6f);
+}
+
+void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1,
+                     bool own) {
   (void)width;
   x0 = x + kMargin;
   y1 = y + height - kMargin;
   x1 = x0 + buttonW();
   y0 = y1 - buttonH();
   if (open) {
-    y0 -= panelH(height) + 4;
+    y0 -= panelH(height, own) + 4;
     x1 = std::max(x1, x0 + panelW());
   }
   x0 -= 2, y0 -= 2, x1 += 2, y1 += 2;  // a little air around it
@@ -61,7 +70,7 @@ void graphLegendRect(bool open, float x, float y, float width, float height, flo
 
 bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height) {
   float x0, y0, x1, y1;
-  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1);
+  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1, c.own);
   x0 += 2, y0 += 2, x1 -= 2, y1 -= 2;
   bool changed = false;
   // A child window of its own so that it takes the pointer from the canvas under it.
@@ -74,7 +83,7 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize(), rh = rowH();
     const ImVec2 at(x0, y0);
-    const float ph = panelH(height);
+    const float ph = panelH(height, c.own);
     int row = 0;
     auto rowY = [&](int r) { return at.y + r * rh + 4; };
     dl->AddText(ImVec2(at.x + 6, rowY(row++)), palette().muted, "Legend");
@@ -87,6 +96,13 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
       const uint32_t col = relationGroupColour(static_cast<RelationGroup>(g));
       dl->AddLine(ImVec2(at.x + 6, rowY(row) + fs * 0.55f), ImVec2(at.x + 22, rowY(row) + fs * 0.55f), col, 2.5f);
       dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, relationGroupName(static_cast<RelationGroup>(g)));
+    }
+    if (c.own && rowY(row) + rh < at.y + ph) {  // the user's own items: ringed
+      const ImVec2 mid(at.x + 14, rowY(row) + fs * 0.55f);
+      dl->AddCircleFilled(mid, fs * 0.3f, palette().muted);
+      drawOwnRing(dl, mid.x, mid.y, fs * 0.3f);
+      dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, "Your data");
+      ++row;
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x + 6, rowY(row)));
     changed |= ImGui::Checkbox("Show every part", &c.showParts);

@@ -9,11 +9,16 @@ struct LegendChoices {
   bool open = false;
   bool showParts = false;   // every part expanded
   bool showThemes = false;
+  bool own = false;  // the corpus holds the user's own items: a row shows how they are marked (a ring)
 };
+
+// The mark of the user's own items (a ring round the node), in the graph and in its legend.
+void drawOwnRing(void* drawList, float cx, float cy, float radius);
 
 // The screen rectangle the legend control takes in a view of the given size (x, y its top-left): the
 // button, or the open legend (with its button); labels keep clear of it.
-void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1);
+void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1,
+                     bool own = false);
 // Draws it into the current window; true when a choice changed.
 bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height);
 

@@ -9,6 +9,7 @@
 
 #include "core/kind_style.h"
 #include "render/imgui_renderer.h"
+#include "core/story_place.h"
 #include "ui/corner_tools.h"
 #include "ui/icons.h"
 #include "ui/flow.h"
@@ -81,12 +82,52 @@ void GraphView::followSelection(const AppState& s) {
   }
 }
 
+// A story step about parts ("Seven principles") shows them: the parts it focuses are unfolded from
+// what they belong to.
+void GraphView::followStoryStep(const Corpus& c, const AppState& s) {
+  if (s.story == lastStory_ && s.storyStep == lastStoryStep_) return;
+  lastStory_ = s.story;
+  lastStoryStep_ = s.storyStep;
+  if (s.story < 0 || static_cast<size_t>(s.story) >= c.stories.size()) return;
+  const Story& st = c.stories[static_cast<size_t>(s.story)];
+  if (s.storyStep < 0 || static_cast<size_t>(s.storyStep) >= st.steps.size()) return;
+  bool opened = false;
+  for (uint32_t e : st.steps[static_cast<size_t>(s.storyStep)].focus) {
+    const int root = scene_.foldRoot(e);
+    if (root >= 0 && static_cast<uint32_t>(root) != e && !scene_.expanded(static_cast<uint32_t>(root))) {
+      scene_.expand(static_cast<uint32_t>(root), true);
+      opened = true;
+    }
+  }
+  if (opened) needFit_ = true;
+}
+
 void GraphView::frameNeighbourhood() {
   float x0, y0, x1, y1;
   if (!scene_.neighbourhoodBounds(x0, y0, x1, y1)) return fit({});
-  // Leave the legend's corner free of the picture where the view is low.
-  cam_.fit(x0, y0, x1, y1, 0.94f);
+  // Framed in the part of the view a story card leaves free (all of it without a card).
+  Rect free{0, 0, cam_.viewW, cam_.viewH};
+  for (const ScreenRect& r : overlays_) free = freeRegion(free, Rect{r.x - originX_, r.y - originY_, r.w, r.h});
+  if (free.w < cam_.viewW * 0.3f || free.h < cam_.viewH * 0.3f) free = Rect{0, 0, cam_.viewW, cam_.viewH};
+  cam_.fitInto(x0, y0, x1, y1, free.x, free.y, free.w, free.h, 0.94f);
   cam_.scale = std::min(cam_.scale, 1.5f);
+}
+
+// The user's own items, ringed (the legend's "Your data"): under the labels, over the picture.
+void GraphView::drawOwnMarks(const Corpus& c) {
+  if (!legend_.own) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o(originX_, originY_);
+  const float minPx = scene_.drawStyle(cam_).minRadiusPx;
+  dl->PushClipRect(o, ImVec2(o.x + cam_.viewW, o.y + cam_.viewH), true);
+  for (uint32_t i = 0; i < scene_.nodeCount() && i < c.entities.size(); ++i) {
+    if (!c.entities[i].own || scene_.hidden(i)) continue;
+    float x0, y0, x1, y1;
+    scene_.nodeBox(cam_, i, minPx, x0, y0, x1, y1);
+    if (x1 < 0 || y1 < 0 || x0 > cam_.viewW || y0 > cam_.viewH) continue;
+    drawOwnRing(dl, o.x + (x0 + x1) * 0.5f, o.y + (y0 + y1) * 0.5f, std::max((x1 - x0) * 0.5f - 2.f, 2.f));
+  }
+  dl->PopClipRect();
 }
 
 // A count on each parent of folded parts: +N over its centre.
@@ -134,7 +175,10 @@ bool GraphView::legendRect(ScreenRect& r) const {
 // and focus in small menus, fit, zoom, play through time, and the "as of" date with its clear button.
 // An embed shows them once the reader asks for controls.
 void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out) {
-  if (s.embed && !s.controlsShown) return;
+  if (s.embed && !s.controlsShown) {
+    if (tools_.w > 0) { tools_ = {}; ++overlaysVersion_; }
+    return;
+  }
   CornerTools tools;
   tools.begin("graph-tools");
   const char* modes[] = {"Forces", "Around selection", "By date"};
@@ -172,6 +216,11 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
     if (CornerTools::button(ICON_CLOSE, "Show every date again")) out.push(act::SetAsOf{kNoDay, true});
   }
   tools.end();
+  const ScreenRect r{tools.min().x, tools.min().y, tools.max().x - tools.min().x, tools.max().y - tools.min().y};
+  if (r.x != tools_.x || r.y != tools_.y || r.w != tools_.w || r.h != tools_.h) {
+    tools_ = r;
+    ++overlaysVersion_;  // the labels are placed again, clear of the box
+  }
 }
 
 void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered) {
@@ -317,7 +366,7 @@ void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
   const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
   // The legend control's corner, which no label may meet.
-  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_);
+  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_, legend_.own);
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
@@ -325,6 +374,7 @@ void GraphView::drawLabels() {
     opt.avoid.push_back({legendX0_, legendY0_, legendX1_, legendY1_});
     for (const ScreenRect& r : overlays_)  // panels over the view, in view coordinates
       opt.avoid.push_back({r.x - originX_, r.y - originY_, r.x - originX_ + r.w, r.y - originY_ + r.h});
+    if (tools_.w > 0) opt.avoid.push_back({tools_.x - originX_, tools_.y - originY_, tools_.x - originX_ + tools_.w, tools_.y - originY_ + tools_.h});
     scene_.placeLabels(cam_, hovered_, [&](std::string_view t, float& w, float& h) {
       const ImVec2 ts = ImGui::CalcTextSize(t.data(), t.data() + t.size(), false, fs * kLabelWrapEm);
       w = ts.x;
@@ -366,6 +416,7 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   scene_.setVisibility(vis);
   scene_.setPaths(paths, pathsVersion);
   drawToolbar(c, s, out);
+  followStoryStep(c, s);
   followSelection(s);
   scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
   if (const float fs = ImGui::GetFontSize(); fs != measuredFont_) {  // neighbourhood rings are spaced by label size
@@ -408,6 +459,8 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   if (cache_.owed()) animating = true;
   dl->AddCallback(&GraphView::renderCallback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  legend_.own = vis.index && vis.index->anyOwn;
+  drawOwnMarks(c);
   drawLabels();
   drawBadges();
   legend_.open = showLegend_ != 0;

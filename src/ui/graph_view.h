@@ -48,6 +48,8 @@ class GraphView {
   void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
   // The legend control's rectangle in the last frame (screen pixels); false when not shown.
   bool legendRect(ScreenRect& r) const;
+  // The view's floating controls (fit, zoom, ...) in the last frame, screen pixels; false when hidden.
+  bool toolsRect(ScreenRect& r) const { r = tools_; return tools_.w > 0; }
   // Panels drawn over the view (the story card), screen pixels: labels keep clear of them.
   void setOverlays(const std::vector<ScreenRect>& rects) {
     if (rects.size() != overlays_.size() ||
@@ -56,6 +58,7 @@ class GraphView {
         })) {
       overlays_ = rects;
       ++overlaysVersion_;
+      if (!userMovedCamera_) needFit_ = true;  // the selection is framed in what the card leaves free
     }
   }
   // The picture's rectangle (below the view's toolbar) in the last frame.
@@ -69,7 +72,9 @@ class GraphView {
   void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();
   void drawBadges();
+  void drawOwnMarks(const Corpus& c);
   void followSelection(const AppState& s);
+  void followStoryStep(const Corpus& c, const AppState& s);
   void frameNeighbourhood();
   void upload();
   void fit(const std::vector<uint32_t>& nodes);
@@ -100,11 +105,13 @@ class GraphView {
   int showLegend_ = 0;   // the legend control is open (the toolbar's button toggles it too)
   LegendChoices legend_;
   std::vector<ScreenRect> overlays_;
+  ScreenRect tools_;  // the floating controls, last frame (labels keep clear of them too)
   uint64_t overlaysVersion_ = 0;
   bool legendShown_ = false;
   float legendX0_ = 0, legendY0_ = 0, legendX1_ = 0, legendY1_ = 0;  // view coordinates
   float measuredFont_ = 0;  // the font size the scene's label measure was set for
   int lastSelected_ = -2;
+  int lastStory_ = -1, lastStoryStep_ = -1;
   bool autoAround_ = false;  // the layout went round the selection because it was selected (undone on clearing)
   int hovered_ = -1;
   int dragNode_ = -1;

@@ -6,6 +6,7 @@
 #pragma once
 #include <string>
 
+#include "core/screen_info.h"
 #include "core/sheet_import.h"
 
 namespace nhsx {
@@ -17,10 +18,20 @@ enum class ImportChoice {
   Cancel,      // close; nothing changes
 };
 
+// Where the window's controls were drawn this frame (screen pixels; zero size when not drawn), for the
+// page's tests that click them (explorer.state().importReview.buttons).
+struct ImportReviewRects {
+  ScreenRect window, addToMap, showOnOwn, cancel;
+};
+struct PasteTableRects {
+  ScreenRect window, field, read, cancel;
+};
+
 struct ImportReviewOptions {
   bool canAddToMap = true;   // false when there is no map to add to (then "Show on its own" is the default)
   float viewportWidth = 0;   // the window is centred and sized to it (0: the display's width)
   float viewportHeight = 0;
+  ImportReviewRects* rects = nullptr;  // filled in when given
 };
 
 // Draws the review window while `open`; returns the button pressed this frame (closing the window or Esc is
@@ -31,6 +42,7 @@ ImportChoice drawImportReview(const SheetImportResult& result, bool& open, const
 // A "Paste from spreadsheet" box: a multi-line text field into which cells copied from a spreadsheet
 // (tab-separated) or CSV text are pasted, and a Read button. True on the frame Read is pressed; the
 // text is in `buffer` (which the box grows as needed). Its window opens while `open`.
-bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth = 0, float viewportHeight = 0);
+bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth = 0, float viewportHeight = 0,
+                    PasteTableRects* rects = nullptr);
 
 }  // namespace nhsx

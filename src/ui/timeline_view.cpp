@@ -103,15 +103,30 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
 // The timeline's own controls float over the top-right corner of the view as one compact row: fit,
 // zoom, the "as of" cursor and playing through time. An embed shows them once the reader asks.
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
+  tools_ = {};
   if (s.embed && !s.controlsShown) return;
   CornerTools tools;
   tools.begin("timeline-tools");
   if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
-  const bool canFitSelection = s.selected >= 0 && layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
-  if (canFitSelection && CornerTools::button("Fit selection", "Show the selection's dates")) {
-    const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
-    const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
-    scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
+  if (s.selected >= 0) {
+    // Always offered with a selection; when it cannot fit, it says why rather than vanishing.
+    const bool canFit = layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
+    ImGui::SameLine(0, 3.f);
+    ImGui::BeginDisabled(!canFit);
+    const bool pressed = ImGui::Button("Fit selection");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      const bool inStrip = std::any_of(chips_.begin(), chips_.end(),
+                                       [&](const Chip& ch) { return ch.entity == static_cast<uint32_t>(s.selected); });
+      ImGui::SetTooltip("%s", canFit ? "Show the selection's dates"
+                              : inStrip ? "The selection has no known dates: it is in the \"Dates unknown\" strip below"
+                                        : "The selection is not on the timeline (no dates, or hidden by the filters)");
+    }
+    if (pressed && canFit) {
+      const TimelineItem& it = layout_.items()[static_cast<size_t>(layout_.itemOfEntity(static_cast<uint32_t>(s.selected)))];
+      const double span = std::max(it.rangeEnd - it.rangeStart, 60.0);
+      scale_.fit(it.rangeStart - span, it.rangeEnd + span, 0.0);
+    }
   }
   if (CornerTools::button(ICON_ZOOM_OUT, "Zoom out (-)")) zoom(1 / 1.5);
   if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) zoom(1.5);
@@ -130,6 +145,7 @@ void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
     ImGui::TextUnformatted(formatUkDay(s.asOf).c_str());
   }
   tools.end();
+  tools_ = ScreenRect{tools.min().x, tools.min().y, tools.max().x - tools.min().x, tools.max().y - tools.min().y};
 }
 
 void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h) {
@@ -144,7 +160,10 @@ void TimelineView::drawAxis(ImDrawList* dl, const AppState& s, float x0, float y
   const float tx = scale_.toX(today_);
   if (tx >= 0 && tx <= w) {
     const float tw = ImGui::CalcTextSize("Today").x;  // left of the line where the right has no room
-    dl->AddText(ImVec2(x0 + (tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw), y0 + h * 0.5f), palette().today, "Today");
+    const float lx = tx + 3 + tw <= w ? tx + 3 : tx - 3 - tw;
+    const bool underTools = tools_.w > 0 && x0 + lx + tw > tools_.x && x0 + lx < tools_.x + tools_.w &&
+                            y0 + h * 0.5f < tools_.y + tools_.h;
+    if (!underTools) dl->AddText(ImVec2(x0 + lx, y0 + h * 0.5f), palette().today, "Today");
   }
   if (s.asOf != kNoDay) {
     const float cx = x0 + scale_.toX(s.asOf);
@@ -172,6 +191,15 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const float ya = y0 + p.y0, yb = y0 + p.y1, ym = (ya + yb) * 0.5f;
   const uint32_t faint = withAlpha(col, 0.18f);
   const uint32_t clear = withAlpha(col, 0.0f);
+  if (it.published != TimelineItem::kNoPublished) {
+    // The day it was published, on its row: a diamond, joined to the bar when that starts later (a
+    // mandate published months before the period it governs).
+    const float px = x0 + scale_.toX(it.published), r = std::max(3.f, (yb - ya) * 0.32f);
+    if (px < x0 + p.x0) dl->AddLine(ImVec2(px, ym), ImVec2(x0 + p.x0, ym), withAlpha(col, 0.6f), 1.f);
+    dl->AddQuadFilled(ImVec2(px, ym - r), ImVec2(px + r, ym), ImVec2(px, ym + r), ImVec2(px - r, ym), col);
+    dl->AddQuad(ImVec2(px, ym - r - 1), ImVec2(px + r + 1, ym), ImVec2(px, ym + r + 1), ImVec2(px - r - 1, ym),
+                palette().strong, 1.f);
+  }
   if (it.inferred && it.isSpan) {
     // An inferred span is an outline over a faint fill: where the body shows up in the sources, not its dates.
     const float a = x0 + p.x0, b = x0 + p.x1;
@@ -230,6 +258,10 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   const Rgba barInk = inkOn(Rgba{static_cast<uint8_t>(col), static_cast<uint8_t>(col >> 8), static_cast<uint8_t>(col >> 16)});
   const uint32_t onCol = ink.onBar ? IM_COL32(barInk.r, barInk.g, barInk.b, 255) : textCol;
   if (room < layout_.style().minLabelPx) return;  // no room before the plot's edge (a short whole label still shows)
+  for (const ScreenRect& r : overlays_) {  // under the story card: left out rather than half covered
+    const float lx = x0 + p.labelX, lw = std::min(width, limit);
+    if (lx < r.x + r.w && lx + lw > r.x && ty < r.y + r.h && ty + ImGui::GetFontSize() > r.y) return;
+  }
   // What is drawn is recorded (explorer.labels()), as clipped to the lanes.
   const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
   auto record = [&](float textW, bool elided, std::string text) {
@@ -489,6 +521,8 @@ void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& 
       ImGui::Text("%s", formatUk(df.value).c_str());
       ImGui::TextDisabled("Precision: %s", describePrecision(df.value).c_str());
     }
+    if (it.published != TimelineItem::kNoPublished)
+      ImGui::Text("Published %s (the diamond on its row)", formatUkDay(it.published).c_str());
     if (!df.note.empty()) ImGui::TextWrapped("About the date: %s", df.note.c_str());
     if (it.isEvent) ImGui::TextDisabled("Event \xc2\xb7 %s", c.events[it.source].type.c_str());
     ImGui::PopTextWrapPos();
@@ -539,6 +573,9 @@ bool TimelineView::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
   // Rows are repacked in slices as the zoom changes; keep drawing until they settle.
   if (layout_.packForZoom(scale_.pxPerDay()) || layout_.packPending()) animating = true;
   computeTicks(scale_, ImGui::CalcTextSize("13 Nov 2012").x + 16.f, ticks_);
+  if (tools_.w > 0 && tools_.y < pos.y + axisH)  // the controls float over the axis's right end
+    clearLabelsUnder(ticks_, tools_.x - pos.x, tools_.x + tools_.w - pos.x, 4.f,
+                     [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
   handleInput(c, s, out, hovered, pos.x, lanesY_, h, touchFingers);
   drawAxis(dl, s, pos.x, pos.y, axisH);
   drawLanes(dl, c, s, pos.x, lanesY_, h);

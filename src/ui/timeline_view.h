@@ -33,6 +33,10 @@ class TimelineView {
   bool itemScreenPos(const AppState& s, uint32_t entity, float& x, float& y) const;
   // The item labels drawn in the last frame (screen pixels, as clipped to the lanes).
   void drawnLabels(const Corpus& c, std::vector<DrawnLabel>& out) const;
+  // Panels drawn over the view (the story card), screen pixels: no label is drawn half under one.
+  void setOverlays(std::vector<ScreenRect> rects) { overlays_ = std::move(rects); }
+  // The view's floating controls in the last frame, screen pixels; false when hidden.
+  bool toolsRect(ScreenRect& r) const { r = tools_; return tools_.w > 0; }
   // The plot (axis and lanes) in the last frame, screen pixels.
   ScreenRect plotRect() const { return plotRect_; }
 
@@ -65,6 +69,8 @@ class TimelineView {
     bool useShort = false;
   };
   std::vector<Drawn> drawn_;  // labels drawn this frame
+  ScreenRect tools_;
+  std::vector<ScreenRect> overlays_;  // the story card, last frame          // the floating controls this frame: the axis's labels keep clear of them
   ScreenRect plotRect_;
   std::vector<float> labelWidths_;
   std::vector<float> shortWidths_;  // of the items' short labels, 0 where none

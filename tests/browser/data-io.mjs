@@ -25,8 +25,18 @@ try {
   await page.goto(url);
   await page.evaluate(() => window.explorer.ready);
 
-  // ---- Two CSV files through the file picker (order does not matter: headers tell them apart).
+  // ---- Two CSV files through the file picker (order does not matter: headers tell them apart): the
+  // review of what was understood first, then "Show on its own" clicked.
   await page.setInputFiles('input[type=file]', [path.join(examples, 'relations.csv'), path.join(examples, 'entities.csv')]);
+  await page.waitForFunction(() => { const r = window.explorer.state().importReview; return r && r.buttons.own; }, null,
+    { timeout: 10000 }).catch(() => {});
+  const review = (await state(page)).importReview;
+  check('two spreadsheets opened go to the review first', review && review.ok && review.counts.rows > 0,
+    JSON.stringify(review && review.errors));
+  if (review && review.buttons.own) {
+    const b = review.buttons.own;
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  }
   await page.waitForFunction((n) => window.explorer.state().entities === n, exampleIds.size, { timeout: 10000 })
     .catch(() => {});
   let s = await state(page);

@@ -55,7 +55,9 @@ try {
   await page.waitForTimeout(600);
   const before = await page.evaluate(() => window.explorer.state());
   const problems = [];
-  let steps = 0, cardShare = 0;
+  let steps = 0, cardShare = 0, labelsChecked = 0;
+  const meets = (a, b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+  const labelProblems = [];
   for (const story of corpus.stories) {
     for (let i = 0; i < story.steps.length; ++i) {
       const step = story.steps[i];
@@ -70,6 +72,15 @@ try {
       const where = `${story.id} step ${i + 1} (${focus}) at ${JSON.stringify(p)}, card ${JSON.stringify(r.card)}`;
       if (!inside(p, r.plot)) problems.push(`${where}: not in the view`);
       else if (r.card && inside(p, r.card)) problems.push(`${where}: under the card`);
+      // No label of the relationship view under the card or the view's own controls.
+      if ((step.view || '') === 'graph') {
+        const [labels, rects] = await page.evaluate(() => [window.explorer.labels(), window.explorer.layoutRects()]);
+        for (const l of labels) {
+          ++labelsChecked;
+          for (const [name, box] of [['the story card', rects.storyCard], ['the view controls', rects.viewTools]])
+            if (box && meets(l, box)) labelProblems.push(`${story.id} step ${i + 1}: "${l.text}" under ${name}`);
+        }
+      }
       if (story === corpus.stories[1] && i === 1) {
         await page.screenshot({ path: path.join(artifacts, 'presentation-1280x720.png') });
       }
@@ -77,6 +88,8 @@ try {
   }
   check(`every step's subject (${steps} steps) is inside the view and outside the story card`, problems.length === 0,
     problems.join('\n'));
+  check(`no label of the relationship view under the story card or the view controls (${labelsChecked} labels)`,
+    labelsChecked > 0 && labelProblems.length === 0, labelProblems.join('\n'));
   check(`the story card covers at most about a third of the view (${Math.round(cardShare * 100)}%)`, cardShare <= 0.36,
     String(cardShare));
 

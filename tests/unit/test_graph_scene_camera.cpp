@@ -71,3 +71,20 @@ TEST_CASE("camera: fit shows the whole box", "[graph-scene][camera]") {
   REQUIRE(cam.fit(7.f, 7.f, 7.f, 7.f));
   CHECK_THAT(cam.scale, WithinAbs(500.0 / 40.0 * 0.88, 1e-4));
 }
+
+TEST_CASE("camera: fitInto frames a box inside the part of the view left free", "[graph-scene][camera]") {
+  Camera2D cam{0.f, 0.f, 1.f, 1280.f, 700.f};
+  // The free part: the top 400 px (a story card over the bottom).
+  REQUIRE(cam.fitInto(-100.f, -50.f, 300.f, 150.f, 0.f, 0.f, 1280.f, 400.f, 0.9f));
+  CHECK_THAT(cam.toScreenX(100.f), WithinAbs(640.f, 1e-2));  // the box's centre on the part's centre
+  CHECK_THAT(cam.toScreenY(50.f), WithinAbs(200.f, 1e-2));
+  // Every corner of the box inside the part.
+  for (float x : {-100.f, 300.f})
+    for (float y : {-50.f, 150.f}) {
+      CHECK(cam.toScreenX(x) >= 0.f);
+      CHECK(cam.toScreenX(x) <= 1280.f);
+      CHECK(cam.toScreenY(y) >= 0.f);
+      CHECK(cam.toScreenY(y) <= 400.f);
+    }
+  CHECK_FALSE(cam.fitInto(0, 0, 1, 1, 0, 0, 0, 100));  // no room: unchanged, false
+}

@@ -26,6 +26,8 @@ TEST_CASE("the selection is assigned only in the one apply function", "[one-path
   // file (under src/), line as written: why it may write a `selected`.
   const std::set<std::pair<std::string, std::string>> allowed = {
       {"core/actions.cpp", "s.selected = entity;"},  // setSelection, inside applyAction: THE assignment
+      // A bare story link's view as a value: the step's selection, applied by openLink just after.
+      {"core/actions.cpp", "next.selected = t.selected;"},
       // A link's view as a value (the selection's view field), applied through the OpenLink action; and
       // the field's sample values, views as values for the field tests (test_view_link.cpp).
       {"core/view_fields.cpp", "s.selected = entityOf(c, u.get(\"sel\"), \"sel\", w);"},

@@ -35,3 +35,22 @@ TEST_CASE("a card larger than the view is cut to it", "[story-place]") {
   CHECK(r.h == 200 - 16);
   CHECK(inside(view, r));
 }
+
+TEST_CASE("the free region beside a story card is the largest strip it leaves", "[story-place]") {
+  const Rect view{0, 50, 1280, 650};
+  // A card across the bottom: the strip above it.
+  const Rect above = freeRegion(view, Rect{200, 480, 880, 214});
+  CHECK(above.x == 0);
+  CHECK(above.y == 50);
+  CHECK(above.w == 1280);
+  CHECK(above.h == 430);
+  // A card down the left side: the strip to its right.
+  const Rect right = freeRegion(view, Rect{8, 58, 400, 600});
+  CHECK(right.x == 408);
+  CHECK(right.w == 1280 - 408);
+  CHECK(right.h == 650);
+  // A card outside the view: the whole view.
+  const Rect all = freeRegion(view, Rect{2000, 0, 100, 100});
+  CHECK(all.w == view.w);
+  CHECK(all.h == view.h);
+}

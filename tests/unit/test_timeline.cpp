@@ -201,6 +201,33 @@ TEST_CASE("clamping never shows beyond the data and its margin", "[timeline]") {
 
 // ---- Ticks ---------------------------------------------------------------------------------------------
 
+TEST_CASE("axis labels under the floating controls are cleared, the ticks kept", "[timeline]") {
+  const TimeScale s(daysFromCivil(2005, 1, 1), daysFromCivil(2026, 1, 1), 1200.f);
+  TickSet ts;
+  computeTicks(s, 80.f, ts);
+  REQUIRE(ts.majors.size() >= 5);
+  const size_t before = ts.majors.size();
+  const auto width = [](const std::string& t) { return 8.f * static_cast<float>(t.size()); };
+  // A box over the axis's right end, 1000..1200 px.
+  const int cleared = clearLabelsUnder(ts, 1000.f, 1200.f, 4.f, width);
+  CHECK(ts.majors.size() == before);
+  int expected = 0;
+  for (const Tick& t : ts.majors) {
+    if (t.x + 4.f + 8.f * 4 > 1000.f && t.x < 1200.f) {  // a year label ("2024") would reach into the box
+      CHECK(t.label.empty());
+      ++expected;
+    } else {
+      CHECK_FALSE(t.label.empty());
+    }
+  }
+  CHECK(cleared == expected);
+  CHECK(cleared >= 1);
+  // An empty box clears nothing.
+  TickSet again;
+  computeTicks(s, 80.f, again);
+  CHECK(clearLabelsUnder(again, 500.f, 500.f, 4.f, width) == 0);
+}
+
 TEST_CASE("ticks at every zoom from a century to a few days", "[timeline]") {
   std::mt19937 rng(3);
   const float spacing = 64.f;
@@ -994,4 +1021,32 @@ TEST_CASE("a label with no room before the plot's end goes before its item, on a
   CHECK(b.labelX >= 0.f);
   CHECK(c.fit == LabelFit::Full);  // a short bar mid-plot: beside it, not over it
   CHECK(c.labelX >= c.x1);
+}
+
+TEST_CASE("a mandate's row marks the day it was published, when that is not where its bar starts", "[timeline]") {
+  const Corpus& c = bundledCorpus();
+  TimelineLayout L;
+  L.build(c, daysFromCivil(2026, 12, 4));
+  auto itemOf = [&](const char* id) -> const TimelineItem& {
+    const int e = c.findEntity(id);
+    REQUIRE(e >= 0);
+    const int i = L.itemOfEntity(static_cast<uint32_t>(e));
+    REQUIRE(i >= 0);
+    return L.items()[static_cast<size_t>(i)];
+  };
+  // Published 13 November 2012 for April 2013 to March 2015 (its publication event).
+  CHECK(itemOf("doc-mandate-2012").published == daysFromCivil(2012, 11, 13));
+  CHECK(itemOf("doc-mandate-2012").published < itemOf("doc-mandate-2012").start);
+  // Published the day it applied from: nothing more to mark.
+  CHECK(itemOf("doc-mandate-2023").published == TimelineItem::kNoPublished);
+  // A publication known only as a range of days marks nothing (2015-16: "between September and December 2014").
+  CHECK(itemOf("doc-mandate-2015-16").published == TimelineItem::kNoPublished);
+  // Its row keeps room for the mark.
+  CHECK(itemOf("doc-mandate-2012").rangeStart == daysFromCivil(2012, 11, 13));
+  // Never on anything but documents.
+  for (const TimelineItem& it : L.items())
+    if (it.published != TimelineItem::kNoPublished) {
+      CHECK_FALSE(it.isEvent);
+      CHECK(c.entities[it.source].kind == Kind::Document);
+    }
 }

@@ -78,6 +78,36 @@ TEST_CASE("a story step past the end is clamped to the last step", "[link]") {
   CHECK(s.storyStep == static_cast<int>(c.stories[0].steps.size()) - 1);
 }
 
+TEST_CASE("a bare link to a story step shows the step as the story tells it", "[link]") {
+  const Corpus& c = bundledCorpus();
+  int story = -1, step = -1;  // a step that switches the view and focuses something
+  for (size_t i = 0; i < c.stories.size() && story < 0; ++i)
+    for (size_t k = 1; k < c.stories[i].steps.size(); ++k)
+      if (c.stories[i].steps[k].view == "graph" && !c.stories[i].steps[k].focus.empty()) {
+        story = static_cast<int>(i);
+        step = static_cast<int>(k);
+        break;
+      }
+  REQUIRE(story >= 0);
+  const StoryStep& p = c.stories[static_cast<size_t>(story)].steps[static_cast<size_t>(step)];
+  const std::string bare = "#story=" + c.stories[static_cast<size_t>(story)].id + "&step=" + std::to_string(step + 1);
+  AppState s;
+  applyUrlState(decodeUrlState(bare, nullptr), c, s, nullptr);
+  CHECK(s.story == story);
+  CHECK(s.storyStep == step);
+  CHECK(s.view == View::Graph);
+  CHECK(s.selected == static_cast<int>(p.focus[0]));
+  // The app's own link of that state reads back the same; a link naming the view is the whole view.
+  AppState back;
+  applyUrlState(decodeUrlState(encodeUrlState(toUrlState(s, c)), nullptr), c, back, nullptr);
+  CHECK(back.view == s.view);
+  CHECK(back.selected == s.selected);
+  AppState named;
+  applyUrlState(decodeUrlState(bare + "&view=timeline", nullptr), c, named, nullptr);
+  CHECK(named.view == View::Timeline);
+  CHECK(named.selected == -1);
+}
+
 TEST_CASE("accent colours parse only as #rrggbb", "[link]") {
   CHECK(parseAccent("#005A9c") == (0x005a9cu | 0x1000000u));
   CHECK(parseAccent("005a9c") == 0);

@@ -23,3 +23,22 @@ TEST_CASE("only http and https addresses open", "[web-address]") {
   CHECK_FALSE(isWebAddress("https://example.org/\nSet-Cookie"));
   CHECK_FALSE(isWebAddress(" https://example.org"));
 }
+
+TEST_CASE("a website as written in a sheet opens as https", "[web-address]") {
+  CHECK(websiteAddress("https://www.royalfree.nhs.uk") == "https://www.royalfree.nhs.uk");
+  CHECK(websiteAddress("http://example.org/a b") == "");  // a space: not an address at all
+  CHECK(websiteAddress("www.camdencarers.org.uk") == "https://www.camdencarers.org.uk");
+  CHECK(websiteAddress("camdencarers.org.uk/about?x=1") == "https://camdencarers.org.uk/about?x=1");
+  CHECK(websiteAddress("WWW.Example.ORG") == "https://WWW.Example.ORG");
+  CHECK(websiteAddress("").empty());
+  CHECK(websiteAddress("none").empty());
+  CHECK(websiteAddress("javascript:alert(1)").empty());
+  CHECK(websiteAddress("javascript://example.org").empty());
+  CHECK(websiteAddress("data:text/html,x.y").empty());
+  CHECK(websiteAddress("ftp://example.org").empty());
+  CHECK(websiteAddress(".example.org").empty());
+  CHECK(websiteAddress("example.").empty());
+  CHECK(websiteAddress("exa mple.org").empty());
+  CHECK(websiteAddress("example.org/a\tb").empty());  // a control character
+  CHECK(websiteAddress("example.org/a\nSet-Cookie").empty());
+}

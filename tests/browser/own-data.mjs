@@ -1,0 +1,193 @@
+// Your own data, from a spreadsheet, in a real browser, by real clicks and keys: the menu's "Paste from
+// spreadsheet", typing a charity's sheet into the box, Read, the review screen, "Add to the map"; the
+// imported organisation on the map with its relation to NHS England, drawn in the graph, marked as yours.
+// Cancel and a refused sheet (a relation to nobody) change nothing. Also the page API (importTable,
+// importCsv with options) and ?data=URL&merge=1.
+//   node tests/browser/own-data.mjs --site build/web/site --artifacts build/test-artifacts
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+
+const { site, artifacts } = testOptions(process.argv);
+const { check, finish } = checker();
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sheets = path.join(repo, 'tests', 'data', 'sheets');
+const charityOrgs = fs.readFileSync(path.join(sheets, 'charity-organisations.csv'), 'utf8');
+const charityRels = fs.readFileSync(path.join(sheets, 'charity-relations.csv'), 'utf8');
+
+// What a small charity keeps: who they work with, typed into the paste box (a list of relations; the
+// organisations named only here are added).
+const pasted = [
+  'From,To,Type,Start,End,Notes',
+  'Helping Hands Trust,NHS England,works with,April 2023,,Discharge support pilot',
+  'Helping Hands Trust,Camden Befriending Circle,partner,2021,,',
+].join('\n');
+const refused = 'From,To,Type\nHelping Hands Trust,,partner';
+
+const { server, url } = await startServer(site);
+const browser = await launch();
+const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  const state = () => page.evaluate(() => window.explorer.state());
+  const until = (fn, arg, timeout = 15000) => page.waitForFunction(fn, arg, { timeout }).then(() => true, () => false);
+  await page.goto(url);
+  await page.evaluate(() => window.explorer.ready);
+  const before = await state();
+
+  // Opens "Paste from spreadsheet" from the overflow menu, by clicks; true when the box is up.
+  // A popup is measured in its first frame and placed in the next: its item is clicked where it settled.
+  async function openPasteBox() {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.mouse.click(...centre((await state()).importMenu.button));
+      if (!await until(() => window.explorer.state().importMenu.paste, undefined, 4000)) continue;
+      const seen = (await state()).frames;
+      await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
+      const item = (await state()).importMenu.paste;
+      if (!item) continue;
+      await page.mouse.click(...centre(item));
+      if (await until(() => { const p = window.explorer.state().pasteTable; return p && p.field && p.read; })) return true;
+    }
+    return false;
+  }
+  // Types a sheet into the box (replacing what is there) and presses Read; the characters the box holds.
+  async function pasteAndRead(text) {
+    const seen = (await state()).frames;
+    await page.mouse.click(...centre((await state()).pasteTable.field));
+    await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(text, { delay: 5 });
+    // Dear ImGui takes one key a frame: the box holds it all some frames after the last key.
+    await until((n) => window.explorer.state().pasteTable.chars === n, text.length, 90000);
+    const chars = (await state()).pasteTable.chars;
+    await page.mouse.click(...centre((await state()).pasteTable.read));
+    return chars;
+  }
+
+  // ---- Paste, Read, the review, Add to the map.
+  check('the menu opens "Paste from spreadsheet"', await openPasteBox(), JSON.stringify((await state()).importMenu));
+  const typed = await pasteAndRead(pasted);
+  await page.evaluate(() => window.explorer.setView('graph'));
+  check('the sheet is typed into the paste box', typed === pasted.length, `${typed} of ${pasted.length} characters`);
+  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.add; });
+  let s = await state();
+  const review = s.importReview;
+  check('Read shows the review of what was understood',
+    review && review.ok && review.counts.relations === 2 && review.counts.organisations === 2 &&
+      s.pasteTable === null && s.entities === before.entities,
+    JSON.stringify(review && { ok: review.ok, counts: review.counts, headline: review.review.headline }));
+  check('the review names NHS England as already on the map',
+    review && review.review.onMap.some((j) => j.id === 'org-nhs-england'), JSON.stringify(review && review.review.onMap));
+  await page.screenshot({ path: path.join(artifacts, 'own-data-review.png') });
+  await page.mouse.click(...centre(review.buttons.add));
+  await until((n) => window.explorer.state().entities === n && window.explorer.state().importReview === null,
+    before.entities + 2);
+  s = await state();
+  check('Add to the map keeps the map and adds the organisations', s.entities === before.entities + 2 &&
+    s.relations === before.relations + 2 && s.importReview === null, `${s.entities} ${s.relations}`);
+  const mine = await page.evaluate(() => {
+    const c = window.explorer.corpus();
+    const org = c.entities.find((e) => e.name === 'Helping Hands Trust');
+    const rel = org && c.relations.find((r) => r.from === org.id && r.to === 'org-nhs-england');
+    return { org, rel, nhse: window.explorer.entity('org-nhs-england') };
+  });
+  check('the imported organisation is on the map, marked as yours, with a relation to NHS England',
+    mine.org && mine.org.own === true && mine.rel && mine.rel.own === true && mine.nhse && !mine.nhse.own,
+    JSON.stringify(mine).slice(0, 400));
+  await page.evaluate((id) => window.explorer.select(id), mine.org && mine.org.id);
+  const drawn = await until((id) => window.explorer.entityScreenPos(id) !== null, mine.org && mine.org.id);
+  check('it is drawn in the graph once selected', drawn);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(artifacts, 'own-data-added.png') });
+  const legend = await page.evaluate(() => window.explorer.layoutRects().legend);
+  check('the legend is there to say how your data is marked', legend !== null);
+
+  // ---- Cancel: a sheet opened as a file goes to the review; Cancel changes nothing.
+  await page.evaluate(() => window.explorer.setFilters({ kinds: ['organisation'] }));
+  const kept = await state();
+  await page.setInputFiles('input[type=file]', path.join(sheets, 'charity-organisations.csv'));
+  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.cancel; });
+  s = await state();
+  check('a .csv file opened goes to the review, not straight in',
+    s.importReview && s.importReview.ok && s.entities === kept.entities, JSON.stringify(s.importReview && s.importReview.counts));
+  await page.mouse.click(...centre(s.importReview.buttons.cancel));
+  await until(() => window.explorer.state().importReview === null);
+  s = await state();
+  check('Cancel changes nothing: corpus, selection and filters kept', s.importReview === null &&
+    s.entities === kept.entities && s.relations === kept.relations && s.selected === kept.selected &&
+    JSON.stringify(s.filters) === JSON.stringify(kept.filters), `${s.entities} ${s.selected}`);
+
+  // ---- A refused sheet: a relation to nobody. The review lists the error; the map stays.
+  check('the paste box opens again', await openPasteBox());
+  await pasteAndRead(refused);
+  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.cancel; });
+  s = await state();
+  check('a relation to nobody is refused, with where it is',
+    s.importReview && !s.importReview.ok && !s.importReview.adopted,
+    JSON.stringify(s.importReview && s.importReview.errors));
+  check('the error says file:line:column', s.importReview && s.importReview.errors.some((e) => /^pasted table:2:\d+/.test(e.text)),
+    JSON.stringify(s.importReview && s.importReview.errors));
+  await page.keyboard.press('Enter');  // with errors the default is Cancel
+  await until(() => window.explorer.state().importReview === null);
+  s = await state();
+  check('the refused sheet leaves the map intact', s.importReview === null && s.entities === kept.entities &&
+    s.relations === kept.relations && s.selected === kept.selected, `${s.entities} ${s.relations}`);
+
+  // ---- The page API: importTable refused, importCsv with options added to the map.
+  const bad = await page.evaluate((t) => window.explorer.importTable(t, { merge: true }), refused);
+  s = await state();
+  check('explorer.importTable refuses a relation to nobody and changes nothing',
+    !bad.ok && !bad.adopted && bad.errors.length > 0 && s.entities === kept.entities, JSON.stringify(bad.errors));
+  await page.evaluate(() => window.explorer.setFilters(null));
+  const added = await page.evaluate(([e, r]) => window.explorer.importCsv(e, r, { merge: true }), [charityOrgs, charityRels]);
+  s = await state();
+  const camden = await page.evaluate(() => {
+    const c = window.explorer.corpus();
+    const org = c.entities.find((e) => e.name === 'Camden Carers Centre');
+    return { org, toNhse: org && c.relations.some((r) => r.from === org.id && r.to === 'org-nhs-england') };
+  });
+  check('explorer.importCsv(e, r, {merge: true}) adds a charity\'s two sheets to the map',
+    added.ok && added.adopted && added.counts.relations === 5 && added.warnings.length > 0 && s.entities > kept.entities &&
+      camden.org && camden.org.own && camden.toNhse && camden.org.url === 'www.camdencarers.org.uk',
+    JSON.stringify({ ok: added.ok, counts: added.counts, camden }).slice(0, 500));
+  const yours = await page.evaluate(() => { window.explorer.setFilters({ origins: ['own'] }); return window.explorer.state(); });
+  const ownCount = await page.evaluate(() => {
+    const c = window.explorer.corpus();
+    const own = new Set(c.entities.filter((e) => e.own).map((e) => e.id));
+    for (const r of c.relations) if (r.own) { own.add(r.from); own.add(r.to); }
+    return own.size;
+  });
+  check('the "Your data" filter shows your items and the map\'s entities they attach to',
+    yours.visible.entities === ownCount && ownCount < s.entities, `${yours.visible.entities} vs ${ownCount}`);
+  await page.evaluate(() => window.explorer.setFilters(null));
+  await page.evaluate((id) => window.explorer.select(id), camden.org && camden.org.id);
+  check('the details show its web address as a link', await until(() =>
+    window.explorer.detailLinks().some((l) => l.role === 'address' && /camdencarers/.test(l.address))),
+  JSON.stringify(await page.evaluate(() => window.explorer.detailLinks())));
+  check('no page errors or console errors', errors.length === 0, errors.join('\n'));
+  await page.close();
+
+  // ---- ?data=URL&merge=1: a sheet at an address of the site, added to the bundled corpus at start.
+  const page2 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors2 = watchErrors(page2);
+  await page2.route('**/own-partners.csv', (route) => route.fulfill({ status: 200, contentType: 'text/csv', body: pasted }));
+  await page2.goto(url + '?data=own-partners.csv&merge=1&view=graph');
+  await page2.evaluate(() => window.explorer.ready);
+  const boot = await page2.evaluate(() => {
+    const c = window.explorer.corpus();
+    const org = c.entities.find((e) => e.name === 'Helping Hands Trust');
+    return { entities: window.explorer.state().entities, own: !!(org && org.own),
+      rel: !!(org && c.relations.some((r) => r.from === org.id && r.to === 'org-nhs-england')) };
+  });
+  check('?data=URL&merge=1 adds a sheet to the bundled corpus', boot.entities === before.entities + 2 && boot.own && boot.rel,
+    JSON.stringify(boot));
+  check('no page errors with ?data=&merge=1', errors2.length === 0, errors2.join('\n'));
+} finally {
+  await browser.close();
+  server.close();
+}
+finish();
