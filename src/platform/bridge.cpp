@@ -362,12 +362,11 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
-  if (kind == "corpus") {  // everything, whatever the filters (explorer.corpus() after an import)
-    return reply(exportJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1)));
-  }
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
-  if (kind == "corpus") return reply(exportWholeCorpus(c));  // everything loaded, for the one-file explorer
+  // Everything loaded, whatever the filters, stories and every source included: explorer.corpus() after
+  // an import, and the corpus the one-file explorer carries.
+  if (kind == "corpus") return reply(exportWholeCorpus(c));
   return reply(std::string());
 }
 

@@ -16,6 +16,8 @@ const { check, finish } = checker();
 const bundled = JSON.parse(fs.readFileSync(path.join(site, 'data', 'corpus.json'), 'utf8'));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'explorer-publish-'));
 const ADDED = 'org-publish-test-charity';
+const MERGED_NAME = 'Publish Test Friends of the Hospital';
+const MERGED_SHEET = `From,To,Type,Start\n${MERGED_NAME},NHS England,works with,2022`;
 
 // The bundled corpus with one more organisation and its relation to NHS England.
 function withAddition(corpus) {
@@ -70,10 +72,11 @@ async function openOneFile(browser, url) {
   });
   await page.goto(url);
   await page.evaluate(() => window.explorer.ready);
-  const got = await page.evaluate((id) => ({
+  const got = await page.evaluate(([id, name]) => ({
     state: window.explorer.state(), link: window.explorer.link(), added: window.explorer.entity(id),
     search: window.explorer.search('Publishing Test Charity', 3).map((r) => r.id), violations: window.__violations,
-  }), ADDED);
+    merged: window.explorer.corpus().entities.some((e) => e.name === name && e.own),
+  }), [ADDED, MERGED_NAME]);
   return { context, page, errors, requests, ...got };
 }
 
@@ -89,6 +92,9 @@ try {
   // ---- The data changed, something selected, a view and a date chosen.
   const loaded = await page.evaluate((c) => window.explorer.load(c), withAddition(bundled));
   check('the changed corpus loads', loaded.ok, JSON.stringify(loaded.errors && loaded.errors.slice(0, 3)));
+  // A sheet added to the map (explorer.importTable), as a reader pastes one: merged, not replacing.
+  const merged = await page.evaluate((t) => window.explorer.importTable(t, { merge: true }), MERGED_SHEET);
+  check('a pasted sheet is added to the map', merged.ok && merged.adopted, JSON.stringify(merged.errors));
   await page.evaluate((id) => { window.explorer.setView('timeline'); window.explorer.select(id); window.explorer.setAsOf('2019-06-01'); }, ADDED);
   const link = await page.evaluate(() => window.explorer.link());
   check('the view to carry is in the link', /view=timeline/.test(link) && link.includes(`sel=${ADDED}`) && /asof=2019-06-01/.test(link), link);
@@ -124,9 +130,10 @@ try {
     const opened = await openOneFile(browser, address);
     const s = opened.state;
     check(`(${name}) opens with the changed corpus`, opened.added && opened.added.name === 'Publishing Test Charity' &&
-      s.counts.organisation === counts.organisation && s.relations === bundled.relations.length + 1,
+      s.counts.organisation === counts.organisation && s.relations === bundled.relations.length + 2,
       JSON.stringify([s.counts, s.relations]));
     check(`(${name}) the added organisation is found by search`, opened.search[0] === ADDED, JSON.stringify(opened.search));
+    check(`(${name}) the sheet added to the map came along, as the reader's own`, opened.merged);
     check(`(${name}) opens at the view it was made from`, s.view === 'timeline' && s.selected === ADDED &&
       s.asOf === '2019-06-01', JSON.stringify([s.view, s.selected, s.asOf]));
     check(`(${name}) its stories came along`,
