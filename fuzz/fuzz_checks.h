@@ -20,6 +20,7 @@
 #include "core/embed_snippet.h"
 #include "core/quote_check.h"
 #include "core/url_state.h"
+#include "core/view_link.h"
 
 namespace nhsx::fuzz {
 
@@ -105,6 +106,13 @@ inline std::string checkUrlState(std::string_view text) {
   const UrlState second = decodeUrlState(encoded, &again);
   if (!again.empty()) return "its own encoding '" + encoded + "' warns: " + again[0];
   if (encodeUrlState(second) != encoded) return "encoding '" + encoded + "' changes when read back";
+  // The view it describes (in a corpus with nothing in it): a comparison has both dates, in order, and
+  // is written back as read.
+  static const Corpus kEmpty = [] { Corpus c; c.buildIndex(); return c; }();
+  const ViewState v = fromUrlState(first, kEmpty, nullptr);
+  if ((v.compareFirst == kNoDay) != (v.compareSecond == kNoDay)) return "a comparison with one date";
+  if (v.comparing() && v.compareFirst > v.compareSecond) return "a comparison out of order";
+  if (toUrlState(v, kEmpty).get("cmp") != first.get("cmp")) return "the comparison '" + first.get("cmp") + "' changes in the view";
   return "";
 }
 

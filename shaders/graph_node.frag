@@ -26,9 +26,11 @@ void main() {
   float fill = clamp(0.5 - d, 0.0, 1.0);
   vec4 c = vec4(vColour.rgb, vColour.a * fill);
   if (vStyle.y > 0.5) {
-    // Outline: dark ring for the selection, accent ring for neighbours.
-    float ring = clamp(1.0 - abs(d + 1.0) / 1.6, 0.0, 1.0);
-    vec3 rc = vStyle.y < 1.5 ? vec3(0.05, 0.05, 0.08) : vec3(0.0, 0.37, 0.72);
+    // Outline: dark ring for the selection, accent ring for neighbours, a wider bluish green ring for
+    // what is new at the second of two dates compared.
+    float wide = vStyle.y > 2.5 ? 1.6 : 1.0;
+    float ring = clamp(1.0 - abs(d + 1.0 * wide) / (1.6 * wide), 0.0, 1.0);
+    vec3 rc = vStyle.y < 1.5 ? vec3(0.05, 0.05, 0.08) : vStyle.y < 2.5 ? vec3(0.0, 0.37, 0.72) : vec3(0.0, 0.55, 0.40);
     c.rgb = mix(c.rgb, rc, ring);
     c.a = max(c.a, ring * vColour.a);
   }

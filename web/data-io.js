@@ -58,6 +58,23 @@
     openFiles(e.dataTransfer && e.dataTransfer.files).catch((err) => say(err.message));
   });
 
+  // Pasting (Ctrl+V, Cmd+V) into the app's text fields (Paste from spreadsheet, search): SDL cancels a
+  // Ctrl key's keydown, and with it the browser's paste, so the V is kept from it; the paste event's text
+  // then goes to the app, which pastes it at the cursor. The page's own text fields paste as usual.
+  const editable = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V') && !editable(e.target)) {
+      e.stopImmediatePropagation();  // not preventDefault: the browser's paste is what brings the text
+    }
+  }, true);
+  document.addEventListener('paste', (e) => {
+    if (editable(e.target)) return;
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (!text) return;
+    e.preventDefault();
+    explorer.pasteText(text);
+  });
+
   function download(name, blob) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

@@ -158,6 +158,9 @@
       return wasm.json('import_csv', String(entities), String(a || 'entities.csv'), String(relations),
         String(b || 'relations.csv'));
     }),
+    // Pastes text where the app's text cursor is (the Paste from spreadsheet box, the search box), as
+    // Ctrl+V does; web/data-io.js sends the browser's paste here.
+    pasteText: command((text) => { wasm.call('paste_text', String(text)); }),
     // The ☰ button and the rows of its open menu that say where they are: {button, items: [{label, x, y, w, h}]}.
     menuRects: () => wasm.json('menu_rects'),
     // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'

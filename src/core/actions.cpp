@@ -24,6 +24,13 @@ Changes setSelection(const Corpus& c, AppState& s, int entity) {
   return kChangeSelection | set(s.pathTo, -1, kChangePath);
 }
 
+// The one assignment of the comparison: both days in order, or both off.
+Changes setComparison(AppState& s, int32_t a, int32_t b) {
+  if (a == kNoDay || b == kNoDay) a = b = kNoDay;
+  if (a > b) std::swap(a, b);
+  return set(s.compareFirst, a, kChangeCompare) | set(s.compareSecond, b, kChangeCompare);
+}
+
 Changes requestWindow(AppState& s, double from, double to) {
   s.requestFrom = from;
   s.requestTo = to;
@@ -44,6 +51,8 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
     s.beforeStory.filter = s.filter;
     s.beforeStory.windowFrom = s.windowFrom;
     s.beforeStory.windowTo = s.windowTo;
+    s.beforeStory.compareFirst = s.compareFirst;
+    s.beforeStory.compareSecond = s.compareSecond;
   }
   Changes ch = set(s.story, story, kChangeStory) | set(s.storyStep, step, kChangeStory);
   View v;
@@ -56,6 +65,9 @@ Changes goToStoryStep(const Corpus& c, AppState& s, int story, int step) {
   FilterSpec f;
   f.kinds.insert(p.kinds.begin(), p.kinds.end());
   ch |= set(s.filter, f, kChangeFilters);
+  // A step compares two dates when it says so (each end as it stood at its end: "2013" is 31 Dec 2013).
+  if (p.compare.present()) ch |= setComparison(s, p.compare.value.start.lastDay(), p.compare.value.end.lastDay());
+  else ch |= setComparison(s, kNoDay, kNoDay);
   return ch;
 }
 
@@ -71,6 +83,8 @@ void fillFromStoryStep(const Corpus& c, const AppState& s, const act::OpenLink& 
   next.selected = t.selected;
   next.asOf = t.asOf;
   next.filter = t.filter;
+  next.compareFirst = t.compareFirst;
+  next.compareSecond = t.compareSecond;
   if (t.requestSerial != s.requestSerial) {  // the step's timeline window
     hasWindow = true;
     from = t.requestFrom;
@@ -147,7 +161,7 @@ struct Apply {
     if (!s.beforeStory.saved) return ch;
     const UiState::BeforeStory b = std::exchange(s.beforeStory, UiState::BeforeStory{});
     ch |= set(s.view, b.view, kChangeView) | set(s.asOf, b.asOf, kChangeAsOf) | set(s.filter, b.filter, kChangeFilters);
-    ch |= set(s.playing, false, kChangePlaying);
+    ch |= set(s.playing, false, kChangePlaying) | setComparison(s, b.compareFirst, b.compareSecond);
     if (b.windowTo > b.windowFrom) requestWindow(s, b.windowFrom, b.windowTo);
     return ch;
   }
@@ -160,6 +174,7 @@ struct Apply {
     return set(s.windowFrom, a.from, kChangeWindow) | set(s.windowTo, a.to, kChangeWindow);
   }
   Changes operator()(const act::SetHover& a) const { return set(s.hovered, a.entity, kChangeHover); }
+  Changes operator()(const act::SetComparison& a) const { return setComparison(s, a.first, a.second); }
   Changes operator()(const act::SetContextMenu& a) const { return set(s.contextEntity, a.entity, kChangeContextMenu); }
   Changes operator()(const act::AdoptCorpus& a) const {
     s.corpusLoaded = true;

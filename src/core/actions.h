@@ -16,11 +16,12 @@ namespace nhsx {
 // Changes the deep link shows, and those among them that add a history entry (back and forward step
 // through selections, views, story steps and paths; anything else replaces the current entry).
 constexpr Changes kLinkChanges = kChangeSelection | kChangeView | kChangeAsOf | kChangeFilters | kChangePath |
-                                 kChangeStory | kChangeWindow | kChangeLook;
-constexpr Changes kHistoryChanges = kChangeSelection | kChangeView | kChangeStory | kChangePath;
+                                 kChangeStory | kChangeWindow | kChangeLook | kChangeCompare;
+constexpr Changes kHistoryChanges = kChangeSelection | kChangeView | kChangeStory | kChangePath | kChangeCompare;
 // Changes reported to the page as a 'change' event (what moves while panning or hovering is not).
 constexpr Changes kStateChanges = kChangeSelection | kChangeView | kChangeAsOf | kChangePlaying | kChangeFilters |
-                                  kChangePath | kChangeStory | kChangeLook | kChangeCorpus | kChangeContextMenu;
+                                  kChangePath | kChangeStory | kChangeLook | kChangeCorpus | kChangeContextMenu |
+                                  kChangeCompare;
 
 namespace act {
 struct Select { int entity = -1; };           // -1 clears; a new selection clears the path target
@@ -31,6 +32,8 @@ struct TogglePlay { int32_t first = 0, last = 0; };
 struct AdvancePlay { double seconds = 0; };   // the sweep moves on (about 20 s across the corpus)
 struct SetFilters { FilterSpec filter; };
 struct SetPathTarget { int entity = -1; };    // -1 clears
+// Compares two days (put in order); kNoDay for either clears the comparison.
+struct SetComparison { int32_t first = kNoDay, second = kNoDay; };
 struct GoToStoryStep { int story = -1, step = 0; };  // step clamped; an unknown story changes nothing
 struct NextStoryStep {};
 struct PreviousStoryStep {};
@@ -41,7 +44,8 @@ struct EndStory {};  // leaves the story, restoring the filters, date and view i
 // names any is the whole view (a link the app wrote: what was on screen, whatever the step said).
 enum : unsigned {
   kLinkNamesView = 1, kLinkNamesSelection = 2, kLinkNamesAsOf = 4, kLinkNamesWindow = 8, kLinkNamesFilters = 16,
-  kLinkNamesAll = 31,
+  kLinkNamesCompare = 32,
+  kLinkNamesAll = 63,
 };
 struct OpenLink { ViewState view; bool hasWindow = false; unsigned named = kLinkNamesAll; };
 struct SetPresentation { bool on = false; };
@@ -59,7 +63,7 @@ using Action = std::variant<act::Select, act::SetView, act::SetAsOf, act::Toggle
                             act::SetPathTarget, act::GoToStoryStep, act::NextStoryStep, act::PreviousStoryStep,
                             act::EndStory, act::OpenLink, act::SetPresentation, act::TogglePresentation,
                             act::SetReducedMotion, act::RequestWindow, act::SetWindow, act::SetHover,
-                            act::SetContextMenu, act::AdoptCorpus>;
+                            act::SetContextMenu, act::AdoptCorpus, act::SetComparison>;
 
 // The one place where the state changes. Returns what changed (0 when nothing did: selecting what is
 // selected, a step of a story that does not exist).

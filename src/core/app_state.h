@@ -51,6 +51,7 @@ enum Change : uint32_t {
   kChangeCorpus = 1u << 9,       // a corpus was adopted
   kChangeHover = 1u << 10,       // what is under the pointer (transient)
   kChangeContextMenu = 1u << 11, // a node's context menu opened or closed
+  kChangeCompare = 1u << 12,     // the two dates compared (set, changed or cleared)
 };
 using Changes = uint32_t;
 
@@ -68,6 +69,10 @@ struct ViewState {
   double windowFrom = 0, windowTo = 0;  // the timeline's visible time range (days), 0/0 before it is shown
   FilterSpec filter;                    // what both views show (filter.h)
   int story = -1, storyStep = 0;        // the guided story being followed, -1 for none
+  // Two dates compared (core/compare.h): both kNoDay when off, else compareFirst <= compareSecond. The
+  // relationship view then shows what existed at either, marked by which (GraphScene::compareMark).
+  int32_t compareFirst = kNoDay, compareSecond = kNoDay;
+  bool comparing() const { return compareFirst != kNoDay && compareSecond != kNoDay; }
   // Embedding and presentation (see docs/embedding.md).
   bool embed = false, presentation = false, dark = false;
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default
@@ -150,6 +155,7 @@ struct UiState {
     int32_t asOf = kNoDay;
     FilterSpec filter;
     double windowFrom = 0, windowTo = 0;
+    int32_t compareFirst = kNoDay, compareSecond = kNoDay;
   } beforeStory;
   bool controlsShown = false;  // an embed shows its controls once the reader asks (compact: the view first)
   bool corpusLoaded = false;

@@ -66,7 +66,7 @@ struct NodeInstance {
   float x, y, radius;  // world units
   uint32_t rgba;       // 0xAABBGGRR (bytes r, g, b, a in memory)
   float shape;         // 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon
-  float outline;       // 0 none, 1 selected, 2 neighbour
+  float outline;       // 0 none, 1 selected, 2 neighbour, 3 new at the second of two dates compared
 };
 
 struct EdgeInstance {

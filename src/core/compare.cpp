@@ -120,17 +120,36 @@ std::string describeChange(const Corpus& c, const EntityChange& ch) {
   return e.name;
 }
 
-std::string compareJson(const Corpus& c, std::string_view a, std::string_view b) {
-  int32_t days[2];
-  const std::string_view texts[2] = {a, b};
-  for (int i = 0; i < 2; ++i) {
-    const DateParse d = parseEdtf(texts[i]);
-    if (!d.ok || d.date.interval || d.date.startBound != Bound::Date) {
-      return nlohmann::json{{"error", "not a day, month or year: \"" + std::string(texts[i].substr(0, 40)) + "\""}}.dump();
-    }
-    days[i] = d.date.start.lastDay();  // a month or year as it stood at its end ("2013": 31 Dec 2013)
+std::vector<ComparePreset> comparePresets(const Corpus& c) {
+  std::vector<ComparePreset> out;
+  for (uint32_t e = 0; e < c.entities.size(); ++e) {
+    const Entity& en = c.entities[e];
+    if (en.type != "mandate" || !en.date.present() || en.date.value.startBound != Bound::Date) continue;
+    const int32_t day = en.date.value.start.firstDay();
+    out.push_back({day, e, formatUkDay(day) + ": " + en.name});
   }
-  const Comparison cmp = compareDates(c, days[0], days[1]);
+  std::stable_sort(out.begin(), out.end(), [](const ComparePreset& a, const ComparePreset& b) { return a.day < b.day; });
+  out.erase(std::unique(out.begin(), out.end(), [](const ComparePreset& a, const ComparePreset& b) { return a.day == b.day; }),
+            out.end());
+  return out;
+}
+
+std::vector<const Citation*> changeCitations(const Corpus& c, const EntityChange& ch) {
+  std::vector<const Citation*> out;
+  auto add = [&](const std::vector<Citation>& cs) {
+    for (const Citation& x : cs) {
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const Citation* y) {
+        return y->source == x.source && y->quote == x.quote;
+      });
+      if (!seen) out.push_back(&x);
+    }
+  };
+  if (ch.entity < c.entities.size()) add(c.entities[ch.entity].citations);
+  if (ch.relation < c.relations.size()) add(c.relations[ch.relation].citations);
+  return out;
+}
+
+nlohmann::json comparisonJson(const Corpus& c, const Comparison& cmp) {
   static const char* kNames[] = {"ended", "began", "renamed"};
   nlohmann::json changes = nlohmann::json::array();
   for (const EntityChange& ch : cmp.entities) {
@@ -143,6 +162,13 @@ std::string compareJson(const Corpus& c, std::string_view a, std::string_view b)
       j["toName"] = c.entities[static_cast<size_t>(ch.to)].name;
       j["relation"] = c.relations[ch.relation].id;
     }
+    nlohmann::json sources = nlohmann::json::array();
+    for (const Citation* cit : changeCitations(c, ch)) {
+      if (cit->source >= c.sources.size()) continue;
+      const std::string& id = c.sources[cit->source].id;
+      if (std::find(sources.begin(), sources.end(), id) == sources.end()) sources.push_back(id);
+    }
+    j["sources"] = std::move(sources);
     changes.push_back(std::move(j));
   }
   auto ids = [&](const std::vector<uint32_t>& rs) {
@@ -151,8 +177,20 @@ std::string compareJson(const Corpus& c, std::string_view a, std::string_view b)
     return out;
   };
   return nlohmann::json{{"first", isoDay(cmp.first)}, {"second", isoDay(cmp.second)}, {"changes", std::move(changes)},
-                        {"relationsEnded", ids(cmp.relationsEnded)}, {"relationsBegan", ids(cmp.relationsBegan)}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                        {"relationsEnded", ids(cmp.relationsEnded)}, {"relationsBegan", ids(cmp.relationsBegan)}};
+}
+
+std::string compareJson(const Corpus& c, std::string_view a, std::string_view b) {
+  int32_t days[2];
+  const std::string_view texts[2] = {a, b};
+  for (int i = 0; i < 2; ++i) {
+    const DateParse d = parseEdtf(texts[i]);
+    if (!d.ok || d.date.interval || d.date.startBound != Bound::Date) {
+      return nlohmann::json{{"error", "not a day, month or year: \"" + std::string(texts[i].substr(0, 40)) + "\""}}.dump();
+    }
+    days[i] = d.date.start.lastDay();  // a month or year as it stood at its end ("2013": 31 Dec 2013)
+  }
+  return comparisonJson(c, compareDates(c, days[0], days[1])).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace nhsx

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/corpus.h"
 
 namespace nhsx {
@@ -42,6 +44,23 @@ Comparison compareDates(const Corpus& c, int32_t a, int32_t b);
 // published 2014"; "Monitor: ended 30 Jun 2022, merged into NHS Improvement on 1 Apr 2016"; "Department
 // of Health: renamed Department of Health and Social Care, 8 Jan 2018".
 std::string describeChange(const Corpus& c, const EntityChange& change);
+
+// Dates worth comparing, offered by the compare panel: the start of each mandate (entities of type
+// `mandate` with a dated start), earliest first, each day once. label: "1 Apr 2013: The 2012 NHS mandate".
+struct ComparePreset {
+  int32_t day = 0;
+  uint32_t entity = 0;
+  std::string label;
+};
+std::vector<ComparePreset> comparePresets(const Corpus& c);
+
+// The citations behind a change, for the reader to check it: the entity's own, then those of the
+// renaming or succession relation that tells where it went. Each citation once.
+std::vector<const Citation*> changeCitations(const Corpus& c, const EntityChange& change);
+
+// A comparison as the JSON below: {first, second, changes: [...], relationsEnded, relationsBegan}; each
+// change also lists its citations' source ids as `sources`.
+nlohmann::json comparisonJson(const Corpus& c, const Comparison& cmp);
 
 // The comparison of two dates given as text (a day, month or year: "2013", "2023-07-01"; a month or year
 // is taken as it stood at its end, so "2013" is 31 Dec 2013), as the JSON the

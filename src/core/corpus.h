@@ -89,6 +89,7 @@ struct StoryStep {
   std::string view;              // one of storyViews(), or empty to keep the current view
   DateField asOf;                // the "as of" cursor: a day, month or year (`asOf`, or the older `date`)
   DateField window;              // the timeline's visible range: a closed interval
+  DateField compare;             // two dates compared, as an interval "2013/2023" (each end at its end); optional
   std::vector<uint32_t> focus;   // entities in focus; the first is selected
   std::vector<Kind> kinds;       // entity kinds to filter to; empty shows every kind
   std::vector<Citation> citations;

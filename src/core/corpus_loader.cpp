@@ -481,6 +481,16 @@ class CorpusReader {
                                       step.window.text + "\"");
       step.window = DateField{};
     }
+    // Two dates compared: an interval with both ends, each a day, month or year ("2013/2023").
+    r_.date(st, p, "compare", step.compare, false);
+    const Date& cd = step.compare.value;
+    if (step.compare.present() &&
+        (!cd.interval || cd.startBound != Bound::Date || cd.endBound != Bound::Date || cd.start.season || cd.end.season ||
+         cd.start.approximate || cd.end.approximate || cd.start.uncertain || cd.end.uncertain)) {
+      r_.error(p.child("compare"), "expected two dates to compare as an interval such as \"2013/2023\" or "
+                                   "\"2013-04-01/2023-04-01\"; found \"" + step.compare.text + "\"");
+      step.compare = DateField{};
+    }
     JView f = r_.field(st, p, "focus", false);
     const Path fp = p.child("focus");
     if (f.valid() && r_.expect(f, fp, JType::Array, "an array of entity ids")) {

@@ -10,6 +10,8 @@
 namespace nhsx {
 
 std::string_view GraphScene::labelOf(uint32_t node) const {
+  if (comparing_) return node < compareLabel_.size() && !compareLabel_[node].empty() ? std::string_view(compareLabel_[node])
+                                                                                     : std::string_view(c_->entities[node].name);
   return focus_.asOf == kNoDay ? std::string_view(c_->entities[node].name) : nameAt(*c_, node, focus_.asOf);
 }
 
@@ -245,6 +247,7 @@ void GraphScene::placeLabels(const Camera2D& cam, int hovered, const MeasureText
     l.node = i;
     l.strong = strong;
     l.dimmed = dimmed(i);
+    l.mark = compareMark(i);
     // Tries the box with its top-left at (bx, by); places the label there when it is free.
     auto tryAt = [&](float bx, float by, bool anywhere = false) {
       const bool inside = bx >= 0 && by >= 0 && bx + bw <= cam.viewW && by + bh <= cam.viewH;

@@ -1,5 +1,7 @@
 #include "core/graph_scene.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <cmath>
 #include <queue>
@@ -94,6 +96,7 @@ void GraphScene::setCorpus(const Corpus& c) {
   laidOut_ = GraphLayoutMode::Force;
   if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
   visVersion_ = UINT64_MAX;
+  setComparison(nullptr);      // marked again with the new corpus's visibility
   pathsVersion_ = UINT64_MAX;  // re-mark the paths on the new corpus
   // Label candidates in order of importance: most relations first.
   byDegree_.resize(n);
@@ -319,7 +322,41 @@ void GraphScene::setVisibility(const Visibility& vis) {
   visVersion_ = vis.version;
   visEntity_ = vis.entityAt;
   visRelation_ = vis.relationAt;
+  setComparison(vis.comparison.get());
   applyMasks();
+}
+
+// The marks of two dates compared: by where each node existed, the new name of a renaming labelled with
+// both names (its old name's node is hidden by the visibility).
+void GraphScene::setComparison(const Comparison* cmp) {
+  comparing_ = cmp && cmp->stateFirst.size() == n_;
+  mark_.clear();
+  compareLabel_.clear();
+  edgeFirstOnly_.clear();
+  edgeSecondOnly_.clear();
+  if (!comparing_) return;
+  mark_.assign(n_, CompareMark::None);
+  compareLabel_.assign(n_, std::string());
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (cmp->stateFirst[i] && !cmp->stateSecond[i]) mark_[i] = CompareMark::FirstOnly;
+    if (!cmp->stateFirst[i] && cmp->stateSecond[i]) mark_[i] = CompareMark::SecondOnly;
+  }
+  for (const EntityChange& ch : cmp->entities) {
+    if (ch.kind != ChangeKind::Renamed || ch.to < 0 || static_cast<uint32_t>(ch.to) >= n_) continue;
+    mark_[static_cast<size_t>(ch.to)] = CompareMark::Renamed;
+    compareLabel_[static_cast<size_t>(ch.to)] =
+        c_->entities[ch.entity].name + " \xe2\x86\x92 " + c_->entities[static_cast<size_t>(ch.to)].name;
+  }
+  edgeFirstOnly_.assign(edgeHidden_.size(), 0);
+  edgeSecondOnly_.assign(edgeHidden_.size(), 0);
+  for (uint32_t r : cmp->relationsEnded) if (r < edgeFirstOnly_.size()) edgeFirstOnly_[r] = 1;
+  for (uint32_t r : cmp->relationsBegan) if (r < edgeSecondOnly_.size()) edgeSecondOnly_[r] = 1;
+  // A relation of a node only at one date is only at that date too.
+  for (uint32_t r = 0; r < edgeFirstOnly_.size(); ++r) {
+    const Relation& rel = c_->relations[r];
+    if (mark_[rel.from] == CompareMark::FirstOnly || mark_[rel.to] == CompareMark::FirstOnly) edgeFirstOnly_[r] = 1;
+    else if (mark_[rel.from] == CompareMark::SecondOnly || mark_[rel.to] == CompareMark::SecondOnly) edgeSecondOnly_[r] = 1;
+  }
 }
 
 bool GraphScene::folded(uint32_t i) const {
@@ -454,10 +491,13 @@ NodeInstance GraphScene::nodeStyle(uint32_t i) const {
   const bool sel = static_cast<int>(i) == focus_.selection;
   const bool neighbour = focus_.selection >= 0 && hops_[i] == 1;
   uint32_t col = ks.colour;
+  const CompareMark mark = compareMark(i);
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
+  if (mark == CompareMark::FirstOnly) col = withAlpha(greyed(col, 0.6f), 0.45f);  // gone by the second date
   if (hidden_[i]) return NodeInstance{px[i], py[i], 0.f, withAlpha(col, 0.f), ks.shape, 0.0f};
+  const bool isNew = mark == CompareMark::SecondOnly || mark == CompareMark::Renamed;
   return NodeInstance{px[i], py[i], radius_[i] * (onPath_[i] ? 1.15f : 1.0f), col, ks.shape,
-                      sel || onPath_[i] ? 1.0f : neighbour ? 2.0f : 0.0f};
+                      sel || onPath_[i] ? 1.0f : isNew ? 3.0f : neighbour ? 2.0f : 0.0f};
 }
 
 EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
@@ -470,14 +510,38 @@ EdgeInstance GraphScene::edgeStyle(uint32_t ri, bool lit) const {
   // Quiet by default (thin, light), fainter still beside a selection; the selection's own edges strong.
   uint32_t col = touchesSel || lit ? withAlpha(group, 0.95f) : withAlpha(group, sel >= 0 ? 0.18f : 0.3f);
   if (dimmed_[r.from] || dimmed_[r.to]) col = kDimmedEdgeColour;
+  const bool firstOnly = ri < edgeFirstOnly_.size() && edgeFirstOnly_[ri];
+  const bool secondOnly = ri < edgeSecondOnly_.size() && edgeSecondOnly_[ri];
+  if (firstOnly) col = withAlpha(greyed(col, 0.6f), 0.3f);  // in force at the first date only: faint
   if (edgeHidden_[ri]) col = withAlpha(col, 0.f);
   if (edgeOnPath_[ri]) return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], kPathColour, 3.5f, radius_[r.to]};
-  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, touchesSel || lit ? 2.2f : 0.8f, radius_[r.to]};
+  const float width = touchesSel || lit ? 2.2f : secondOnly ? 1.6f : 0.8f;  // new at the second date: heavier
+  return EdgeInstance{px[r.from], py[r.from], px[r.to], py[r.to], col, width, radius_[r.to]};
+}
+
+// Relations between the same two entities (DHSC publishes a mandate, the mandate is addressed to it...)
+// would draw one line over another, each darkening it: they are drawn as one, a little wider for each
+// more. The first shown carries the bundle; a relation on a path keeps its own line.
+void GraphScene::bundleParallelEdges() {
+  const uint32_t m = static_cast<uint32_t>(edges_.size());
+  std::unordered_map<uint64_t, uint32_t> lead;
+  lead.reserve(m);
+  for (uint32_t ri = 0; ri < m; ++ri) {
+    const Relation& r = c_->relations[ri];
+    if (edgeHidden_[ri] || edgeOnPath_[ri] || r.from == r.to) continue;
+    const uint64_t key = (static_cast<uint64_t>(std::min(r.from, r.to)) << 32) | std::max(r.from, r.to);
+    const auto [at, fresh] = lead.emplace(key, ri);
+    if (fresh) continue;
+    EdgeInstance& carrier = edges_[at->second];
+    carrier.width = std::min(carrier.width + 0.6f, 3.2f);
+    edges_[ri].rgba &= 0x00ffffffu;  // drawn by its bundle
+  }
 }
 
 bool GraphScene::build() {
   if (!c_) return false;
   const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_};
+  // (The comparison's marks come with the visibility: its version covers them.)
   if (key == builtKey_) return false;
   builtKey_ = key;
   ++sceneVersion_;
@@ -491,6 +555,7 @@ bool GraphScene::build() {
     edges_[ri] = edgeStyle(ri);
     lengthSum += std::hypot(edges_[ri].x1 - edges_[ri].x0, edges_[ri].y1 - edges_[ri].y0);
   }
+  bundleParallelEdges();
   meanEdgeLength_ = edges_.empty() ? 0.f : static_cast<float>(lengthSum / static_cast<double>(edges_.size()));
   if (focus_.selection >= 0) nodes_.push_back(nodes_[static_cast<size_t>(focus_.selection)]);
   return true;

@@ -10,11 +10,13 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/app_state.h"
 #include "core/camera2d.h"
+#include "core/compare.h"
 #include "core/corpus.h"
 #include "core/graph_layout.h"
 #include "core/paths.h"
@@ -24,6 +26,11 @@
 namespace nhsx {
 
 enum class GraphLayoutMode : uint8_t { Force, Radial, Time, Count };
+
+// While two dates are compared: how a node stands between them. Only at the first: faded, its label
+// struck through; only at the second: a wide ring, its label highlighted; renamed between them: one node
+// (the new name's) labelled "old name → new name".
+enum class CompareMark : uint8_t { None, FirstOnly, SecondOnly, Renamed };
 
 // What the scene shows: the selection, how far its focus reaches and the "as of" date (names at it).
 struct SceneFocus {
@@ -40,6 +47,7 @@ struct GraphLabel {
   bool strong = false;     // the selection, the hovered node or a neighbour of the selection
   bool dimmed = false;     // outside the focus
   bool displaced = false;  // not beside its node (no room there): drawn with a leader line to it
+  CompareMark mark = CompareMark::None;  // while comparing: struck (first only), highlighted (second only)
 };
 
 struct LabelOptions {
@@ -152,6 +160,9 @@ class GraphScene {
   bool onPath(uint32_t node) const { return onPath_[node] != 0; }
   bool edgeHidden(uint32_t relation) const { return edgeHidden_[relation] != 0; }
   bool edgeOnPath(uint32_t relation) const { return edgeOnPath_[relation] != 0; }
+  // While two dates are compared (the visibility's comparison): each node's mark; None otherwise.
+  CompareMark compareMark(uint32_t node) const { return node < mark_.size() ? mark_[node] : CompareMark::None; }
+  bool comparing() const { return comparing_; }
   // Shown nodes within `hops` of the selection (for "fit selection").
   std::vector<uint32_t> nodesNearSelection(int hops) const;
 
@@ -177,7 +188,8 @@ class GraphScene {
   const std::vector<NodeInstance>& overlayNodes() const { return overlayNodes_; }
   const std::vector<EdgeInstance>& overlayEdges() const { return overlayEdges_; }
 
-  // ---- Labels. The entity's name, or at the "as of" date the name it had then.
+  // ---- Labels. The entity's name, or at the "as of" date the name it had then; while comparing, a body
+  // renamed between the dates as "old name → new name".
   std::string_view labelOf(uint32_t node) const;
   // Places labels by importance: the selection, the hovered node, the selection's neighbours (by number
   // of relations), then other shown, undimmed nodes in view by number of relations while they are drawn
@@ -207,6 +219,8 @@ class GraphScene {
   float reach(uint32_t node) const;  // how far its drawn shape reaches from its centre, at scale 1
   void computeHops();
   void applyMasks();  // hidden_ and edgeHidden_ from the filters' masks and the folding
+  void bundleParallelEdges();  // parallel relations drawn as one line (build)
+  void setComparison(const Comparison* cmp);  // marks and labels of two dates compared (null: none)
   const SpatialIndex& index() const;
   // Whether a label box meets a node's drawn shape other than `own`'s, or a label placed before.
   struct Placement;
@@ -231,6 +245,10 @@ class GraphScene {
   std::vector<uint8_t> hidden_, edgeHidden_, hiddenPinned_, onPath_, edgeOnPath_, dimmed_;
   std::vector<int> hops_;
   std::vector<uint8_t> visEntity_, visRelation_;  // the filters' masks (all shown until set)
+  std::vector<CompareMark> mark_;           // while comparing (empty when not)
+  std::vector<std::string> compareLabel_;   // "old → new" for CompareMark::Renamed, else empty
+  std::vector<uint8_t> edgeFirstOnly_, edgeSecondOnly_;  // relations in force at only one of the dates
+  bool comparing_ = false;
   std::vector<int> foldRoot_;
   std::vector<int> cluster_;
   std::vector<uint32_t> partCount_;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nhsx {
@@ -25,6 +26,11 @@ struct DrawnLabel {
 // viewTools: the view's floating controls (fit, zoom, "as of") over its top-right corner.
 struct LayoutRects {
   std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard, viewTools;
+  // Named controls drawn this frame, for tests that click them as a user does: "menu" (the ☰ button),
+  // "menu-compare" (its "Compare two dates" item, while the menu is open), "compare-first",
+  // "compare-second" (the Compare tab's date fields), "compare-first-asof", "compare-second-asof" (their
+  // "Use the as of date" buttons) and "compare-go" (its Compare button).
+  std::vector<std::pair<std::string, ScreenRect>> controls;
 };
 
 // The controls row's ☰ button and the rows of its open menu (and submenu) that say where they are drawn,

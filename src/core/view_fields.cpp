@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "core/app_state.h"
+#include "core/compare.h"
 #include "core/url_state.h"
 #include "core/view_link.h"
 
@@ -372,6 +374,40 @@ const std::vector<ViewField>& viewFields() {
            s.storyStep = 1;
            return;
          }
+       }},
+
+      // Two dates compared: FIRST~SECOND, each a day (a month or year is read as at its end, as
+      // explorer.compare does: "2013" is 31 Dec 2013), written in order.
+      {{&ViewState::compareFirst, &ViewState::compareSecond}, kChangeCompare,
+       {{"cmp", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
+          std::string_view a, b;
+          double first, second;
+          if (v.empty()) { out.clear(); return true; }
+          if (!link::splitRange(v, a, b) || !link::parseDay(a, true, false, first) || !link::parseDay(b, true, false, second)) {
+            bad.emplace_back(std::string(v), "two dates FIRST~SECOND, each YYYY-MM-DD (or YYYY-MM, YYYY)");
+            return false;
+          }
+          if (first > second) std::swap(first, second);
+          out = link::formatDay(first) + "~" + link::formatDay(second);
+          return true;
+        }}},
+       [](const ViewState& s, const Corpus&, UrlState& u) {
+         if (s.comparing()) u.set("cmp", link::formatDay(s.compareFirst) + "~" + link::formatDay(s.compareSecond));
+       },
+       [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
+         std::string_view a, b;
+         if (!link::splitRange(u.get("cmp"), a, b)) return;
+         s.compareFirst = static_cast<int32_t>(dayOf(std::string(a)));
+         s.compareSecond = static_cast<int32_t>(dayOf(std::string(b)));
+       },
+       // {first, second, changes: [...]} as explorer.compare gives it (the compare panel's lines), or null.
+       [](const ViewState& s, const Corpus& c, nlohmann::json& j) {
+         j["compare"] = s.comparing() ? comparisonJson(c, compareDates(c, s.compareFirst, s.compareSecond))
+                                      : nlohmann::json(nullptr);
+       },
+       [](ViewState& s, const Corpus&) {
+         s.compareFirst = daysFromCivil(2013, 4, 1);
+         s.compareSecond = daysFromCivil(2023, 4, 1);
        }},
 
       // Embedding and presentation (docs/embedding.md).

@@ -36,6 +36,7 @@ unsigned linkNames(const UrlState& u) {
   if (u.has("sel") || u.has("select")) n |= kLinkNamesSelection;
   if (u.has("asof")) n |= kLinkNamesAsOf;
   if (u.has("win")) n |= kLinkNamesWindow;
+  if (u.has("cmp")) n |= kLinkNamesCompare;
   for (const char* f : {"kinds", "types", "rels", "themes", "origin", "range"})
     if (u.has(f)) n |= kLinkNamesFilters;
   return n;

@@ -17,6 +17,7 @@
 #include "ui/app.h"
 
 #ifdef __EMSCRIPTEN__
+#include <SDL.h>
 #include <emscripten.h>
 #include <malloc.h>
 #include <nlohmann/json.hpp>
@@ -177,9 +178,11 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   auto rect = [](const std::optional<ScreenRect>& s) {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
+  nlohmann::json controls = nlohmann::json::object();
+  for (const auto& [name, c] : r.controls) controls[name] = rect(c);
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"viewTools", rect(r.viewTools)}});
+                                  {"viewTools", rect(r.viewTools)}, {"controls", std::move(controls)}});
 }
 
 // Where the view draws (the plot) and the story card, last frame, in CSS pixels:
@@ -254,12 +257,13 @@ EMSCRIPTEN_KEEPALIVE const char* ex_paths() {
 }
 
 // The links the details panel shows: relations [{"id","x","y","role":"relation","label"}] in CSS pixels,
-// then source addresses (role "address", with the "address" they open).
+// then source addresses (role "address", with the "address" they open); the compare panel's changes are
+// role "change".
 EMSCRIPTEN_KEEPALIVE const char* ex_detail_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const LinkSpot& l : gApp->linkSpots()) {
     nlohmann::json j = {{"id", gApp->corpus().entities[l.entity].id}, {"x", l.x}, {"y", l.y}, {"label", l.label}};
-    j["role"] = l.role == LinkSpot::Role::Address ? "address" : "relation";
+    j["role"] = l.role == LinkSpot::Role::Address ? "address" : l.role == LinkSpot::Role::Change ? "change" : "relation";
     if (l.role == LinkSpot::Role::Address) j["address"] = l.address;
     out.push_back(std::move(j));
   }
@@ -344,6 +348,20 @@ EMSCRIPTEN_KEEPALIVE const char* ex_import_sheets(const char* entities, const ch
 EMSCRIPTEN_KEEPALIVE const char* ex_merge_corpus(const char* text, int length, const char* name) {
   wake();
   return reply(gApp->mergeCorpusText(std::string_view(text, static_cast<size_t>(length)), name));
+}
+
+// Text the reader pasted (Ctrl+V / Cmd+V: the page's paste event, web/data-io.js). SDL has no clipboard of
+// the browser's here, so the text becomes SDL's clipboard and Dear ImGui is handed the Ctrl+V it paste
+// from: it goes in at the cursor of the field being edited (the paste box, the search box), as on the
+// desktop.
+EMSCRIPTEN_KEEPALIVE void ex_paste_text(const char* text) {
+  wake();
+  SDL_SetClipboardText(text);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
 }
 
 // Bumped by every corpus adopted (a load, an import): the page's corpus() knows when to read it afresh.

@@ -148,16 +148,11 @@ void App::updatePaths() {
 }
 
 void App::drawSide() {
-  // The drawer's own row: what it shows, and a button that closes it (the view takes the room back).
-  {
-    const float closeW = ImGui::GetFrameHeight();
-    const ImVec2 at = ImGui::GetCursorPos();
-    ImGui::SetCursorPosX(at.x + ImGui::GetContentRegionAvail().x - closeW);
-    if (ImGui::Button(ICON_CLOSE "##close-drawer", ImVec2(closeW, 0))) drawerOpen_ = false;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
-    ImGui::SetCursorPos(at);
-  }
-  if (!ImGui::BeginTabBar("side")) return;
+  // The drawer's own row: what it shows, and a button that closes it (the view takes the room back),
+  // trailing in the tab bar so that the tabs shrink before they would run under it.
+  if (!ImGui::BeginTabBar("side", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;
+  if (ImGui::TabItemButton(ICON_CLOSE "##close-drawer", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip)) drawerOpen_ = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the panel");
   linkSpots_.clear();
   const auto tabFlags = [&](int tab) {
     return drawerTabRequest_ == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -182,8 +177,18 @@ void App::drawSide() {
     if (!address.empty()) request("open-url " + address);
     ImGui::EndTabItem();
   }
+  if (ImGui::BeginTabItem("Compare", nullptr, tabFlags(3))) {
+    drawerTab_ = 3;
+    comparePanel_.draw(corpus_, state_, actions_, vis_, linkSpots_, controls_);
+    ImGui::EndTabItem();
+  }
   drawerTabRequest_ = -1;
   ImGui::EndTabBar();
+}
+
+void App::noteControl(const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  controls_.emplace_back(name, ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
 void App::openDrawer(int tab) {
@@ -225,6 +230,8 @@ void App::drawMenu(bool narrow) {
   ImGui::Separator();
   if (ImGui::MenuItem(state_.filter.empty() ? "Filters" : "Filters (on)")) openDrawer(1);
   if (ImGui::MenuItem("Sources")) openDrawer(2);
+  if (ImGui::MenuItem("Compare two dates")) openDrawer(3);
+  noteControl("menu-compare");
   if (state_.selected >= 0 && ImGui::MenuItem("Details of the selection")) openDrawer(0);
   if (narrow || state_.embed) {
     ImGui::Separator();
@@ -284,6 +291,7 @@ void App::drawHeader(float width) {
   }
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
+  noteControl("menu");
   {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
@@ -311,6 +319,7 @@ bool App::drawFrame(float width, float height, double dt) {
     return false;
   }
   handleShortcuts();
+  controls_.clear();
   actions_.push(act::AdvancePlay{dt});
   // Every action queued since the last frame, then the derived data for this one.
   changes_ |= actions_.applyAll(corpus_, state_);
@@ -327,9 +336,24 @@ bool App::drawFrame(float width, float height, double dt) {
   // when the selection is cleared, unless the reader opened it for the filters or sources.
   if (state_.selected != drawerSelection_) {
     // (An embed shows the view first: its details open from the menu once the controls are shown.)
-    if (state_.selected >= 0 && state_.story < 0 && (!state_.embed || state_.controlsShown)) openDrawer(0);
+    // (Selecting a change in the Compare tab keeps that tab: the picture shows the selection.)
+    const bool comparingTab = drawerOpen_ && drawerTab_ == 3;
+    if (state_.selected >= 0 && state_.story < 0 && (!state_.embed || state_.controlsShown) && !comparingTab) openDrawer(0);
     if (state_.selected < 0 && drawerTab_ == 0) drawerOpen_ = false;
     drawerSelection_ = state_.selected;
+  }
+  // A comparison begun elsewhere (a link, the API) opens its list, as a selection opens its details.
+  if (state_.comparing() != comparingSeen_) {
+    comparingSeen_ = state_.comparing();
+    if (comparingSeen_ && state_.story < 0 && (!state_.embed || state_.controlsShown)) openDrawer(3);
+  }
+  // Screen readers hear each new comparison, as they hear a path found.
+  if (state_.compareFirst != toldFirst_ || state_.compareSecond != toldSecond_) {
+    toldFirst_ = state_.compareFirst;
+    toldSecond_ = state_.compareSecond;
+    if (const Comparison* cmp = vis_.comparison.get())
+      announcement_ = "Comparing " + formatUkDay(cmp->first) + " with " + formatUkDay(cmp->second) + ": " +
+                      std::to_string(cmp->entities.size()) + " changes, listed in the Compare tab";
   }
   // The drawer sits beside the view on wide screens and is a bottom sheet on narrow ones; closed, the
   // view takes the whole width and height.
@@ -409,6 +433,7 @@ bool App::drawFrame(float width, float height, double dt) {
     if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
+  rects_.controls = controls_;
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

@@ -13,6 +13,7 @@
 #include "core/screen_info.h"
 #include "core/story_place.h"
 #include "core/visibility.h"
+#include "ui/compare_panel.h"
 #include "ui/details_panel.h"
 #include "ui/filter_panel.h"
 #include "ui/search_box.h"
@@ -95,6 +96,7 @@ class App {
   void drawMenu(bool narrow);
   void drawSide();
   void openDrawer(int tab);
+  void noteControl(const char* name);  // the last item's rectangle, named, into the frame's controls
   void handleShortcuts();
   void updatePaths();
   std::string takeImport(SheetImportResult&& r, ImportMode mode);
@@ -108,6 +110,10 @@ class App {
   Visibility vis_;
   SearchBox search_;
   FilterPanel filterPanel_;
+  ComparePanel comparePanel_;
+  bool comparingSeen_ = false;  // the comparison the drawer last saw was on (a new one opens its tab)
+  int32_t toldFirst_ = kNoDay, toldSecond_ = kNoDay;  // the comparison screen readers were last told of
+  std::vector<std::pair<std::string, ScreenRect>> controls_;  // named controls this frame (LayoutRects::controls)
   ImportFlow import_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;
@@ -130,7 +136,7 @@ class App {
   bool showHelp_ = false;
   bool detailsTabShown_ = false;  // the drawer showed its Details tab last frame
   bool drawerOpen_ = false;      // the details drawer (beside the view, or a bottom sheet)
-  int drawerTab_ = 0, drawerTabRequest_ = -1;  // 0 details, 1 filters, 2 sources
+  int drawerTab_ = 0, drawerTabRequest_ = -1;  // 0 details, 1 filters, 2 sources, 3 compare
   int drawerSelection_ = -1;     // the selection the drawer last saw
   Rect plot_, card_;             // the view's region and the story card's, last frame
   bool fullscreenAsked_ = false;

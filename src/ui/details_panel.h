@@ -13,8 +13,8 @@ namespace nhsx {
 // Where each visible link was drawn (centre in screen pixels): lets the page's tests and tools follow
 // links the way a user does. Relation links first, then source addresses.
 struct LinkSpot {
-  enum class Role : uint8_t { Relation, Address };
-  uint32_t entity;  // Relation: the entity it selects; Address: the selection
+  enum class Role : uint8_t { Relation, Address, Change };
+  uint32_t entity;  // Relation, Change (the compare panel's): the entity it selects; Address: the selection
   float x, y;
   Role role = Role::Relation;
   std::string label;    // as drawn (elided with "…" when it did not fit)

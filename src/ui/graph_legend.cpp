@@ -30,10 +30,15 @@ void legendShape(ImDrawList* dl, ImVec2 c, float r, float shape, ImU32 col) {
 
 namespace {
 constexpr float kMargin = 8.f;
+constexpr int kCompareRows = 4;  // "Two dates compared" and its three marks
+const char* const kCompareText[kCompareRows] = {"Two dates compared", "only at the first", "only at the second",
+                                                "renamed: old \xe2\x86\x92 new"};
 float rowH() { return ImGui::GetFontSize() * 1.3f; }
-// "Legend", the kinds, the edge families, "Your data" when there is some, then two choices.
-float contentH(bool own) {
-  return (kKindCount + 1 + (kRelationGroupCount - 1) + (own ? 1 : 0)) * rowH() + 2 * ImGui::GetFrameHeightWithSpacing();
+// "Legend", the kinds, the edge families, "Your data" when there is some, the marks of a comparison, then two
+// choices.
+float contentH(bool own, bool comparing) {
+  return (kKindCount + 1 + (kRelationGroupCount - 1) + (own ? 1 : 0) + (comparing ? kCompareRows : 0)) * rowH() +
+         2 * ImGui::GetFrameHeightWithSpacing();
 }
 float buttonW() { return ImGui::CalcTextSize("Hide legend").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 1.2f; }
 float buttonH() { return ImGui::GetFrameHeight(); }
@@ -41,10 +46,11 @@ float panelW() {
   float textW = ImGui::CalcTextSize("Show every part").x + ImGui::GetFrameHeight() + 8;
   for (int g = 0; g < kRelationGroupCount - 1; ++g)
     textW = std::max(textW, 28 + ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
+  for (const char* t : kCompareText) textW = std::max(textW, 28 + ImGui::CalcTextSize(t).x);
   return textW + 16;
 }
-float panelH(float height, bool own) {
-  return std::min(contentH(own) + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
+float panelH(float height, bool own, bool comparing) {
+  return std::min(contentH(own, comparing) + 12, std::max(0.f, height - buttonH() - 3 * kMargin));
 }
 }  // namespace
 
@@ -55,14 +61,14 @@ void drawOwnRing(void* drawList, float cx, float cy, float radius) {
 }
 
 void graphLegendRect(bool open, float x, float y, float width, float height, float& x0, float& y0, float& x1, float& y1,
-                     bool own) {
+                     bool own, bool comparing) {
   (void)width;
   x0 = x + kMargin;
   y1 = y + height - kMargin;
   x1 = x0 + buttonW();
   y0 = y1 - buttonH();
   if (open) {
-    y0 -= panelH(height, own) + 4;
+    y0 -= panelH(height, own, comparing) + 4;
     x1 = std::max(x1, x0 + panelW());
   }
   x0 -= 2, y0 -= 2, x1 += 2, y1 += 2;  // a little air around it
@@ -70,7 +76,7 @@ void graphLegendRect(bool open, float x, float y, float width, float height, flo
 
 bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float height) {
   float x0, y0, x1, y1;
-  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1, c.own);
+  graphLegendRect(c.open, x, y, width, height, x0, y0, x1, y1, c.own, c.comparing);
   x0 += 2, y0 += 2, x1 -= 2, y1 -= 2;
   bool changed = false;
   // A child window of its own so that it takes the pointer from the canvas under it.
@@ -83,7 +89,7 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize(), rh = rowH();
     const ImVec2 at(x0, y0);
-    const float ph = panelH(height, c.own);
+    const float ph = panelH(height, c.own, c.comparing);
     int row = 0;
     auto rowY = [&](int r) { return at.y + r * rh + 4; };
     dl->AddText(ImVec2(at.x + 6, rowY(row++)), palette().muted, "Legend");
@@ -103,6 +109,20 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
       drawOwnRing(dl, mid.x, mid.y, fs * 0.3f);
       dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, "Your data");
       ++row;
+    }
+    if (c.comparing && rowY(row) + kCompareRows * rh < at.y + ph) {  // the marks of two dates compared
+      const ImU32 ink = palette().muted, ring = IM_COL32(0, 140, 102, 255);
+      dl->AddText(ImVec2(at.x + 6, rowY(row++)), ink, kCompareText[0]);
+      const float cy1 = rowY(row) + fs * 0.55f;
+      dl->AddCircleFilled(ImVec2(at.x + 14, cy1), fs * 0.38f, IM_COL32(150, 150, 150, 115));
+      dl->AddText(ImVec2(at.x + 28, rowY(row)), ink, kCompareText[1]);
+      dl->AddLine(ImVec2(at.x + 28, cy1), ImVec2(at.x + 28 + ImGui::CalcTextSize(kCompareText[1]).x, cy1), ink, 1.5f);
+      ++row;
+      const float cy2 = rowY(row) + fs * 0.55f;
+      dl->AddCircle(ImVec2(at.x + 14, cy2), fs * 0.42f, ring, 0, 2.5f);
+      dl->AddText(ImVec2(at.x + 28, rowY(row++)), palette().text, kCompareText[2]);
+      dl->AddRect(ImVec2(at.x + 6, rowY(row) - 1), ImVec2(at.x + 22, rowY(row) + fs + 1), ring, 3.f, 0, 2.f);
+      dl->AddText(ImVec2(at.x + 28, rowY(row++)), palette().text, kCompareText[3]);
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x + 6, rowY(row)));
     changed |= ImGui::Checkbox("Show every part", &c.showParts);

@@ -23,6 +23,7 @@ constexpr float kDragSlopPx = 8.0f;       // a press that moves less than this i
 constexpr float kLongPressSeconds = 0.7f;
 constexpr float kZoomStep = 1.25f;        // buttons and keys
 constexpr float kLabelWrapEm = 14.f;      // labels wrap at this many font sizes
+constexpr ImU32 kNewMarkColour = IM_COL32(0, 140, 102, 255);  // the nodes' "new" ring (graph_node.frag)
 }  // namespace
 
 void GraphView::setCorpus(const Corpus& c) {
@@ -209,7 +210,15 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
   if (CornerTools::button(ICON_ZOOM_IN, "Zoom in (+)")) cam_.zoom(kZoomStep);
   if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time"))
     out.push(act::TogglePlay{c.firstDay, c.lastDay});
-  if (s.asOf != kNoDay) {
+  if (s.comparing()) {  // two dates compared: the union shown, marked (the legend says how)
+    const std::string dates = isoDay(s.compareFirst) + " \xe2\x86\x92 " + isoDay(s.compareSecond);
+    if (cam_.viewW >= 600.f) {  // a phone's row has no room for the dates: the button's tooltip says them
+      ImGui::SameLine(0, 6.f);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(dates.c_str());
+    }
+    if (CornerTools::button(ICON_CLOSE "##stop-compare", ("Stop comparing " + dates).c_str())) out.push(act::SetComparison{});
+  } else if (s.asOf != kNoDay) {
     ImGui::SameLine(0, 6.f);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("as of %s", isoDay(s.asOf).c_str());
@@ -366,7 +375,8 @@ void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
   const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
   // The legend control's corner, which no label may meet.
-  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_, legend_.own);
+  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_, legend_.own,
+                  scene_.comparing());
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
@@ -396,8 +406,16 @@ void GraphView::drawLabels() {
     dl->AddRectFilled(ImVec2(o.x + l.x0, o.y + l.y0), ImVec2(o.x + l.x1, o.y + l.y1),
                       l.strong ? palette().labelBgStrong : palette().labelBg, 3.f);
     const std::string_view name = scene_.labelOf(l.node);
-    dl->AddText(nullptr, 0.f, ImVec2(o.x + l.textX, o.y + l.textY), l.dimmed ? palette().muted : palette().text,
+    const bool struck = l.mark == CompareMark::FirstOnly;
+    dl->AddText(nullptr, 0.f, ImVec2(o.x + l.textX, o.y + l.textY), l.dimmed || struck ? palette().muted : palette().text,
                 name.data(), name.data() + name.size(), fs * kLabelWrapEm);
+    // Two dates compared: a line through what was only at the first, a ring round what is new at the second.
+    if (struck) {
+      const float w = std::min(l.x1 - l.textX, ImGui::CalcTextSize(name.data(), name.data() + name.size(), false, fs * kLabelWrapEm).x);
+      for (float y = l.textY + fs * 0.55f; y < l.y1 - 1.f; y += fs) dl->AddLine(ImVec2(o.x + l.textX, o.y + y), ImVec2(o.x + l.textX + w, o.y + y), palette().muted, 1.5f);
+    } else if (l.mark == CompareMark::SecondOnly || l.mark == CompareMark::Renamed) {
+      dl->AddRect(ImVec2(o.x + l.x0, o.y + l.y0), ImVec2(o.x + l.x1, o.y + l.y1), kNewMarkColour, 3.f, 0, 2.f);
+    }
   }
   dl->PopClipRect();
 }
@@ -463,6 +481,7 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   drawOwnMarks(c);
   drawLabels();
   drawBadges();
+  legend_.comparing = scene_.comparing();
   legend_.open = showLegend_ != 0;
   const LegendChoices was = legend_;
   if (drawGraphLegend(legend_, originX_, originY_, cam_.viewW, cam_.viewH)) {

@@ -1,5 +1,5 @@
 // Your own data, from a spreadsheet, in a real browser, by real clicks and keys: the menu's "Paste from
-// spreadsheet", typing a charity's sheet into the box, Read, the review screen, "Add to the map"; the
+// spreadsheet", a charity's cells pasted into the box with Ctrl+V (and a sheet typed key by key), Read, the review screen, "Add to the map"; the
 // imported organisation on the map with its relation to NHS England, drawn in the graph, marked as yours.
 // Cancel and a refused sheet (a relation to nobody) change nothing. Also the page API (importTable,
 // importCsv with options) and ?data=URL&merge=1.
@@ -17,12 +17,12 @@ const sheets = path.join(repo, 'tests', 'data', 'sheets');
 const charityOrgs = fs.readFileSync(path.join(sheets, 'charity-organisations.csv'), 'utf8');
 const charityRels = fs.readFileSync(path.join(sheets, 'charity-relations.csv'), 'utf8');
 
-// What a small charity keeps: who they work with, typed into the paste box (a list of relations; the
-// organisations named only here are added).
+// What a small charity keeps: who they work with, as cells copied from their spreadsheet (tab-separated)
+// and pasted with Ctrl+V (a list of relations; the organisations named only here are added).
 const pasted = [
-  'From,To,Type,Start,End,Notes',
-  'Helping Hands Trust,NHS England,works with,April 2023,,Discharge support pilot',
-  'Helping Hands Trust,Camden Befriending Circle,partner,2021,,',
+  'From\tTo\tType\tStart\tEnd\tNotes',
+  'Helping Hands Trust\tNHS England\tworks with\tApril 2023\t\tDischarge support pilot',
+  'Helping Hands Trust\tCamden Befriending Circle\tpartner\t2021\t\t',
 ].join('\n');
 const refused = 'From,To,Type\nHelping Hands Trust,,partner';
 
@@ -30,7 +30,9 @@ const { server, url } = await startServer(site);
 const browser = await launch();
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
   const errors = watchErrors(page);
   const state = () => page.evaluate(() => window.explorer.state());
   const until = (fn, arg, timeout = 15000) => page.waitForFunction(fn, arg, { timeout }).then(() => true, () => false);
@@ -53,14 +55,20 @@ try {
     }
     return false;
   }
-  // Types a sheet into the box (replacing what is there) and presses Read; the characters the box holds.
-  async function pasteAndRead(text) {
+  // Puts a sheet into the box (replacing what is there), pasted from the clipboard with Ctrl+V or typed
+  // key by key, and presses Read; the characters the box holds.
+  async function pasteAndRead(text, how) {
     const seen = (await state()).frames;
     await page.mouse.click(...centre((await state()).pasteTable.field));
     await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
-    await page.keyboard.type(text, { delay: 5 });
+    if (how === 'paste') {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('Control+v');
+    } else {
+      await page.keyboard.type(text, { delay: 5 });
+    }
     // Dear ImGui takes one key a frame: the box holds it all some frames after the last key.
     await until((n) => window.explorer.state().pasteTable.chars === n, text.length, 90000);
     const chars = (await state()).pasteTable.chars;
@@ -70,9 +78,10 @@ try {
 
   // ---- Paste, Read, the review, Add to the map.
   check('the menu opens "Paste from spreadsheet"', await openPasteBox(), JSON.stringify((await state()).importMenu));
-  const typed = await pasteAndRead(pasted);
+  const typed = await pasteAndRead(pasted, 'paste');
   await page.evaluate(() => window.explorer.setView('graph'));
-  check('the sheet is typed into the paste box', typed === pasted.length, `${typed} of ${pasted.length} characters`);
+  check('cells copied from a spreadsheet paste into the box with Ctrl+V', typed === pasted.length,
+    `${typed} of ${pasted.length} characters`);
   await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.add; });
   let s = await state();
   const review = s.importReview;
@@ -123,7 +132,8 @@ try {
 
   // ---- A refused sheet: a relation to nobody. The review lists the error; the map stays.
   check('the paste box opens again', await openPasteBox());
-  await pasteAndRead(refused);
+  const typedRefused = await pasteAndRead(refused, 'type');
+  check('a sheet typed key by key goes into the box', typedRefused === refused.length, `${typedRefused} of ${refused.length}`);
   await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.cancel; });
   s = await state();
   check('a relation to nobody is refused, with where it is',
@@ -185,6 +195,19 @@ try {
   });
   check('?data=URL&merge=1 adds a sheet to the bundled corpus', boot.entities === before.entities + 2 && boot.own && boot.rel,
     JSON.stringify(boot));
+
+  // ... and a corpus file of one's own items: added, NHS England joined rather than copied.
+  const ownItems = fs.readFileSync(path.join(repo, 'tests', 'data', 'own-items.json'), 'utf8');
+  await page2.route('**/own-items.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ownItems }));
+  await page2.goto(url + '?data=own-items.json&merge=1');
+  await page2.evaluate(() => window.explorer.ready);
+  const bootJson = await page2.evaluate(() => {
+    const c = window.explorer.corpus();
+    return { entities: c.entities.length, nhse: c.entities.filter((e) => e.name === 'NHS England').length,
+      own: c.entities.filter((e) => e.own).map((e) => e.name) };
+  });
+  check('?data=corpus.json&merge=1 adds a corpus file, joining NHS England', bootJson.nhse === 1 &&
+    bootJson.own.includes('Age Concern Camden') && bootJson.entities > before.entities, JSON.stringify(bootJson));
   check('no page errors with ?data=&merge=1', errors2.length === 0, errors2.join('\n'));
 } finally {
   await browser.close();

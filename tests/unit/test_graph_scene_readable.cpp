@@ -3,6 +3,7 @@
 // selection's neighbourhood laid out with room for every neighbour's label.
 #include <catch2/catch_test_macros.hpp>
 
+#include <map>
 #include <set>
 
 #include "core/vocab.h"
@@ -268,4 +269,36 @@ TEST_CASE("picking follows the layout back from around the selection to the forc
     const int p = s.pick(cam, sx, sy, 0.f);
     CHECK(p >= 0);  // something is under every node's centre (the node or one drawn over it)
   }
+}
+
+TEST_CASE("parallel relations are drawn as one line, wider for each more", "[graph-scene][edges]") {
+  const Corpus& c = bundledCorpus();
+  GraphScene s;
+  scene_test::settle(s, c);
+  s.build();
+  const std::vector<EdgeInstance>& e = s.edges();
+  REQUIRE(e.size() == c.relations.size());
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>> byPair;
+  for (uint32_t r = 0; r < c.relations.size(); ++r) {
+    const Relation& rel = c.relations[r];
+    if (s.edgeHidden(r) || rel.from == rel.to) continue;
+    byPair[{std::min(rel.from, rel.to), std::max(rel.from, rel.to)}].push_back(r);
+  }
+  size_t bundles = 0;
+  for (const auto& [pair, rels] : byPair) {
+    size_t drawn = 0;
+    float width = 0;
+    for (uint32_t r : rels)
+      if ((e[r].rgba >> 24) != 0) {
+        ++drawn;
+        width = e[r].width;
+      }
+    INFO(c.entities[pair.first].id << " - " << c.entities[pair.second].id << ": " << rels.size() << " relations");
+    CHECK(drawn == 1);  // one line however many relations join the two
+    if (rels.size() > 1) {
+      ++bundles;
+      CHECK(width > 0.8f);  // wider than a single quiet relation
+    }
+  }
+  CHECK(bundles > 0);  // the bundled corpus has parallel relations (a mandate and its department)
 }

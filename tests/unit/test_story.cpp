@@ -1,4 +1,4 @@
-// Following a guided story: each step sets the selection, view, date, window and filters it names.
+// Following a guided story: each step sets the selection, view, date, window, filters and comparison it names.
 #include <catch2/catch_test_macros.hpp>
 
 
@@ -14,6 +14,7 @@ TEST_CASE("every step of every bundled story applies what it names", "[story]") 
   for (size_t k = 0; k < c.stories.size(); ++k) {
     AppState s;
     s.filter.orgTypes = {"charity"};  // left over from before: a story step replaces the filters
+    s.compareFirst = 1, s.compareSecond = 2;  // and its comparison (none in a step without one)
     REQUIRE(goToStoryStep(c, s, static_cast<int>(k), 0));
     int steps = 1;
     do {
@@ -25,6 +26,9 @@ TEST_CASE("every step of every bundled story applies what it names", "[story]") 
       if (!p.view.empty() && parseView(p.view, v)) CHECK(s.view == v);
       CHECK(s.asOf == (p.asOf.present() ? p.asOf.value.firstDay() : kNoDay));
       if (p.window.present()) CHECK(s.requestFrom == p.window.value.firstDay());
+      // A step compares the two dates it names (each at its end), or nothing.
+      CHECK(s.compareFirst == (p.compare.present() ? p.compare.value.start.lastDay() : kNoDay));
+      CHECK(s.compareSecond == (p.compare.present() ? p.compare.value.end.lastDay() : kNoDay));
       CHECK(s.filter.orgTypes.empty());
       CHECK(s.filter.kinds.size() == p.kinds.size());
     } while (nextStoryStep(c, s) && ++steps);
