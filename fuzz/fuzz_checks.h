@@ -17,6 +17,7 @@
 #include "core/export.h"
 #include "core/sheet_import.h"
 #include "core/edtf.h"
+#include "core/embed_snippet.h"
 #include "core/quote_check.h"
 #include "core/story_edit.h"
 #include "core/story_link.h"
@@ -115,6 +116,32 @@ inline std::string checkUrlState(std::string_view text) {
   if ((v.compareFirst == kNoDay) != (v.compareSecond == kNoDay)) return "a comparison with one date";
   if (v.comparing() && v.compareFirst > v.compareSecond) return "a comparison out of order";
   if (toUrlState(v, kEmpty).get("cmp") != first.get("cmp")) return "the comparison '" + first.get("cmp") + "' changes in the view";
+  return "";
+}
+
+// The embed dialog's choices read from any text (the page sends them; the base is the page's address):
+// the snippet stays one iframe element whatever the address holds, with only its six quoted attributes,
+// and its address has nothing that could end the attribute or start a tag.
+inline std::string checkEmbedSnippet(std::string_view text) {
+  std::vector<std::string> warnings;
+  const EmbedOptions o = parseEmbedOptions(text, &warnings);
+  for (const std::string& w : warnings)
+    if (w.empty()) return "an empty warning";
+  const std::string url = embedUrl(o);
+  for (char ch : url) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7f || ch == '"' || ch == '\'' || ch == '<' || ch == '>' || ch == '`')
+      return "the address holds byte " + std::to_string(c);
+  }
+  const std::string snippet = embedSnippet(o);
+  size_t quotes = 0, lt = 0;
+  for (char ch : snippet) {
+    quotes += ch == '"';
+    lt += ch == '<';
+  }
+  if (quotes != 12) return "the snippet has " + std::to_string(quotes) + " quotes";
+  if (lt != 2 || snippet.rfind("<iframe src=\"", 0) != 0) return "the snippet is not one iframe element";
+  if (!o.select.empty() && url.find("select=" + o.select) == std::string::npos) return "the selection is not in the address";
   return "";
 }
 

@@ -118,8 +118,9 @@
       if (explorer.searchField) explorer.searchField(what);  // the touch text field (a11y-mirror.js)
     }
     else if (what === 'fullscreen') {
-      // Allowed while the key press or click that asked is recent; refused quietly otherwise.
-      if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
+      // Allowed while the key press or click that asked is recent; refused quietly otherwise. Not asked
+      // at all in a frame that may not (an iframe without allow="fullscreen", the embed dialog's preview).
+      if (!document.fullscreenElement && document.fullscreenEnabled && document.documentElement.requestFullscreen) {
         document.documentElement.requestFullscreen().catch(() => {});
       }
     } else if (what === 'exit-fullscreen') {
@@ -128,6 +129,13 @@
     else if (what === 'export-png') {
       // Called right after the frame is drawn, while the WebGL canvas still holds it.
       document.getElementById('canvas').toBlob((blob) => blob && download('explorer-view.png', blob), 'image/png');
+    } else if (what === 'export-one-file') {
+      // Built in the page (one-file-export.js): the site's files, the whole corpus and the view's link.
+      say('Making the one-file explorer\u2026');
+      explorer.exportText('html').then((html) => {
+        download('nhs-governance-explorer.html', new Blob([html], { type: 'text/html' }));
+        say('Saved nhs-governance-explorer.html: open it from disk or put it on any web host.');
+      }, (e) => say('The one-file explorer could not be made: ' + e.message));
     } else if (EXPORTS[what]) {
       const [kind, name, type] = EXPORTS[what];
       download(name, new Blob([explorer.exportText(kind)], { type }));

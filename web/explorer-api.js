@@ -11,11 +11,13 @@
 //   explorer.load(x)         load a corpus (URL string or object), or add a story file's stories; {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
+//   explorer.exportText(kind)   'json', 'entities-csv', 'relations-csv', 'corpus'; 'html': a Promise
 //   explorer.importTable(text, {merge, review, name}) / importCsv(entities, relations, {merge, review})
 //                            the user's own sheet; resolves {ok, errors, warnings, counts, review, adopted}
 // The page's scripts, one concern each: explorer-wasm.js (marshalling), explorer-events.js (events),
 // this file (the API), explorer-history.js (deep links and history), explorer-embed.js (postMessage),
-// a11y-mirror.js (screen readers), data-io.js (files), explorer-boot.js (start-up).
+// a11y-mirror.js (screen readers), data-io.js (files), one-file.js and one-file-export.js (the one-file
+// explorer), embed-dialog.js (Embed on your site), explorer-boot.js (start-up).
 (function (parts) {
   'use strict';
   const { wasm, events } = parts;
@@ -174,8 +176,11 @@
     // Pastes text where the app's text cursor is (the Paste from spreadsheet box, the search box), as
     // Ctrl+V does; web/data-io.js sends the browser's paste here.
     pasteText: command((text) => { wasm.call('paste_text', String(text)); }),
-    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'story':
-    // the story being edited (else the one followed) as a story file ('' when neither).
+    // The ☰ button and the rows of its open menu that say where they are: {button, items: [{label, x, y, w, h}]}.
+    menuRects: () => wasm.json('menu_rects'),
+    // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'
+    // the whole corpus loaded; 'html' a Promise of the one-file explorer (one-file-export.js adds it);
+    // 'story' the story being edited (else the one followed) as a story file ('' when neither).
     exportText: (kind) => wasm.text('export', String(kind)),
     // Memory: {heapBytes} the wasm heap's size, {usedBytes} what malloc holds now.
     memory: () => ({ heapBytes: wasm.module().HEAP8.length, usedBytes: wasm.call('heap_used') }),

@@ -29,10 +29,16 @@
     if (!timer) timer = setTimeout(write, 250);
   });
 
-  // The page's query (?embed=1&theme=dark&view=graph...) sets the start; the hash, when there is one,
-  // wins field by field.
-  function openFromLocation() {
-    const text = [location.search.slice(1), location.hash.slice(1)].filter((t) => t).join('&');
+  // A one-file explorer carries the link of the view it was made from (web/one-file.js): its start.
+  function savedLink() {
+    const el = document.getElementById('explorer-link');
+    try { return el ? String(JSON.parse(el.textContent)) : ''; } catch (e) { return ''; }
+  }
+
+  // The page's query (?embed=1&theme=dark&view=graph...) sets the start (over a saved link); the hash,
+  // when there is one, wins field by field.
+  function openFromLocation(atStart = true) {
+    const text = [atStart ? savedLink() : '', location.search.slice(1), location.hash.slice(1)].filter((t) => t).join('&');
     if (!text) return;
     for (const w of api.openLink(text)) console.warn('explorer: link: ' + w);
   }
@@ -42,7 +48,7 @@
     newEntry = false;
     write();
     window.addEventListener('popstate', () => {
-      openFromLocation();
+      openFromLocation(false);
       shown = api.link();
       newEntry = false;
     });

@@ -178,11 +178,10 @@ void citationRows(const Corpus& c, const std::string& id, const std::vector<Cita
   if (cits.empty()) row.flush(out);
 }
 
-}  // namespace
-
-std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
-                       const std::vector<uint8_t>& relationVisible) {
-  std::vector<uint8_t> sourceUsed(c.sources.size(), 0);
+// The visible part (whole = false) or all of it with every source and the stories (whole = true).
+std::string corpusJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                       const std::vector<uint8_t>& relationVisible, bool whole) {
+  std::vector<uint8_t> sourceUsed(c.sources.size(), whole ? 1 : 0);
   Json entities = Json::array(), relations = Json::array(), events = Json::array();
   for (size_t i = 0; i < c.entities.size(); ++i) {
     if (shown(entityVisible, i)) entities.push_back(entityJson(c, c.entities[i], sourceUsed));
@@ -223,12 +222,12 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
   // may not), with the sources they cite.
   Json stories = Json::array();
   for (const Story& st : c.stories) {
-    bool whole = !st.steps.empty();
+    bool complete = !st.steps.empty();
     for (const StoryStep& p : st.steps) {
       for (const auto* refs : {&p.focus, &p.themes, &p.pathTo})
-        for (uint32_t e : *refs) whole = whole && shown(entityVisible, e);
+        for (uint32_t e : *refs) complete = complete && shown(entityVisible, e);
     }
-    if (!whole || !checkStory(c, st).empty()) continue;
+    if (!complete || !checkStory(c, st).empty()) continue;
     for (const StoryStep& p : st.steps)
       for (const Citation& cit : p.citations)
         if (cit.source < sourceUsed.size()) sourceUsed[cit.source] = 1;
@@ -247,6 +246,17 @@ std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisibl
   root["events"] = std::move(events);
   if (!stories.empty()) root["stories"] = std::move(stories);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string exportJson(const Corpus& c, const std::vector<uint8_t>& entityVisible,
+                       const std::vector<uint8_t>& relationVisible) {
+  return corpusJson(c, entityVisible, relationVisible, false);
+}
+
+std::string exportWholeCorpus(const Corpus& c) {
+  return corpusJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1), true);
 }
 
 std::string exportEntitiesCsv(const Corpus& c, const std::vector<uint8_t>& entityVisible) {

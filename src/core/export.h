@@ -18,6 +18,11 @@ namespace nhsx {
 std::string exportJson(const Corpus& corpus, const std::vector<uint8_t>& entityVisible,
                        const std::vector<uint8_t>& relationVisible);
 
+// The whole corpus now loaded (the bundled one with whatever was merged into it, or one opened): every
+// entity, relation, event and source, and the stories, in a file loadCorpus reads back to the same
+// corpus. The one-file explorer (web/one-file-export.js) carries it in place of the bundled corpus.
+std::string exportWholeCorpus(const Corpus& corpus);
+
 // The importer's column layout (docs/csv-import.md). An item's first citation shares its row; each
 // further citation is a row of its own repeating the id with the item's own columns left empty.
 // Figures, date notes, `collective`, `order` and source notes have no column: use exportJson for them.

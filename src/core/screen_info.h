@@ -34,4 +34,15 @@ struct LayoutRects {
   std::vector<std::pair<std::string, ScreenRect>> controls;
 };
 
+// The controls row's ☰ button and the rows of its open menu (and submenu) that say where they are drawn,
+// by label (explorer.menuRects()): what a test or an automation clicks as a reader would.
+struct MenuRects {
+  std::optional<ScreenRect> button;
+  struct Item {
+    std::string label;
+    ScreenRect rect;
+  };
+  std::vector<Item> items;
+};
+
 }  // namespace nhsx

@@ -7,6 +7,7 @@
 
 #include "core/compare.h"
 #include "core/csv_import.h"
+#include "core/embed_snippet.h"
 #include "core/events.h"
 #include "core/export.h"
 #include "core/outline.h"
@@ -402,13 +403,34 @@ EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
   if (kind == "json") return reply(exportJson(c, v.filtered.entityVisible, v.filtered.relationVisible));
-  if (kind == "corpus") {  // everything, whatever the filters (explorer.corpus() after an import)
-    return reply(exportJson(c, std::vector<uint8_t>(c.entities.size(), 1), std::vector<uint8_t>(c.relations.size(), 1)));
-  }
   if (kind == "entities-csv") return reply(exportEntitiesCsv(c, v.filtered.entityVisible));
   if (kind == "story") return reply(gApp->storyDraftText());
   if (kind == "relations-csv") return reply(exportRelationsCsv(c, v.filtered.entityVisible, v.filtered.relationVisible));
+  // Everything loaded, whatever the filters, stories and every source included: explorer.corpus() after
+  // an import, and the corpus the one-file explorer carries.
+  if (kind == "corpus") return reply(exportWholeCorpus(c));
   return reply(std::string());
+}
+
+// The "Embed on your site" dialog's iframe code for its choices ("size=...&view=...", core/embed_snippet.h):
+// {snippet, url, warnings}.
+EMSCRIPTEN_KEEPALIVE const char* ex_embed_snippet(const char* query) {
+  std::vector<std::string> warnings;
+  const EmbedOptions o = parseEmbedOptions(query, &warnings);
+  nlohmann::json j = {{"snippet", embedSnippet(o)}, {"url", embedUrl(o)}, {"warnings", warnings}};
+  return replyJson(j);
+}
+
+// The ☰ button and the rows of its open menu that say where they are, last frame, in CSS px:
+// {"button": {x, y, w, h} or null, "items": [{"label", "x", "y", "w", "h"}]}.
+EMSCRIPTEN_KEEPALIVE const char* ex_menu_rects() {
+  const MenuRects& m = gApp->menuRects();
+  nlohmann::json items = nlohmann::json::array();
+  for (const MenuRects::Item& i : m.items)
+    items.push_back({{"label", i.label}, {"x", i.rect.x}, {"y", i.rect.y}, {"w", i.rect.w}, {"h", i.rect.h}});
+  nlohmann::json button = nullptr;
+  if (m.button) button = {{"x", m.button->x}, {"y", m.button->y}, {"w", m.button->w}, {"h", m.button->h}};
+  return replyJson(nlohmann::json{{"button", button}, {"items", items}});
 }
 
 // What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for

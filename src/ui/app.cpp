@@ -240,6 +240,12 @@ void App::openDrawer(int tab) {
   drawerTabRequest_ = tab;
 }
 
+// Where the menu row just drawn is, for explorer.menuRects().
+void App::noteMenuItem(const char* label) {
+  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+  menu_.items.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
+}
+
 // The overflow menu: what the compact row has no room for.
 void App::drawMenu(bool narrow) {
   if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
@@ -254,12 +260,21 @@ void App::drawMenu(bool narrow) {
     noteControl("menu:new-story");
   }
   if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
-  if (ImGui::BeginMenu("Export")) {
+  const bool exportOpen = ImGui::BeginMenu("Export");
+  noteMenuItem("Export");
+  if (exportOpen) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
     if (ImGui::MenuItem("Entities shown (CSV)")) request("export-entities-csv");
     if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
+    // The page builds it (web/one-file-export.js): the site's files, the whole corpus, this view's link.
+    if (ImGui::MenuItem("One-file explorer with this data (HTML)")) request("export-one-file");
+    noteMenuItem("One-file explorer with this data (HTML)");
     ImGui::EndMenu();
+  }
+  if (!state_.embed) {  // the page's dialog (web/embed-dialog.js), for the site that hosts the explorer
+    if (ImGui::MenuItem("Embed on your site\xe2\x80\xa6")) request("embed-dialog");
+    noteMenuItem("Embed on your site\xe2\x80\xa6");
   }
   ImGui::Separator();
   if (ImGui::MenuItem(state_.filter.empty() ? "Filters" : "Filters (on)")) openDrawer(1);
@@ -329,6 +344,7 @@ void App::drawHeader(float width) {
   {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    menu_.button = ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y};
   }
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
@@ -364,6 +380,7 @@ bool App::drawFrame(float width, float height, double dt) {
   refresh();
   import_.notePasteItem(ScreenRect{});  // drawn again below while the menu is open
   // The compact row of controls (an embed: only when the reader asked for it).
+  menu_ = MenuRects{};
   if (!state_.embed || state_.controlsShown) drawHeader(width);
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
   // when the selection is cleared, unless the reader opened it for the filters or sources.

@@ -96,6 +96,7 @@ class App {
   // The rectangles of the last frame (explorer.layoutRects()), recorded here as the frame is laid out:
   // the one place they come from.
   const LayoutRects& layoutRects() const { return rects_; }
+  const MenuRects& menuRects() const { return menu_; }
   // The region the view draws in (the plot) and the story card's (zero size without a story), last frame.
   const Rect& plotRect() const { return plot_; }
   const Rect& storyCardRect() const { return card_; }
@@ -132,6 +133,8 @@ class App {
   std::string announcement_;
   std::vector<LinkSpot> linkSpots_;
   LayoutRects rects_;
+  MenuRects menu_;  // the ☰ button and menu rows of the last frame (menuRects())
+  void noteMenuItem(const char* label);
   void adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines);
   std::vector<Diagnostic> lastErrors_;
   std::string errorSource_;

@@ -117,6 +117,13 @@ try {
   await page.locator('#canvas').focus();
   const closed = await audit(page);
   check('axe: no serious or critical violations (outline closed)', closed.length === 0, '\n  ' + closed.join('\n  '));
+  // The "Embed on your site" dialog (web/embed-dialog.js), open: a modal with labelled choices.
+  await page.evaluate(() => window.explorer.request('embed-dialog'));
+  await page.waitForSelector('#embed-dialog[open]', { timeout: 10000 });
+  const dialog = await audit(page);
+  check('axe: no serious or critical violations (embed dialog open)', dialog.length === 0, '\n  ' + dialog.join('\n  '));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('embed-dialog').open, null, { timeout: 5000 }).catch(() => {});
 
   // Corpus text that looks like HTML stays text, and a javascript: URL is not made a link.
   const evil = '<img id="injected" src="x" onerror="window.__xss = 1">Bad <b>bold</b>';

@@ -166,3 +166,59 @@ TEST_CASE("exported CSV imports back to the same entities, relations and citatio
     CHECK(exportRelationsCsv(out, outAll, outRels) == rels);
   }
 }
+
+TEST_CASE("the whole corpus export keeps everything, stories and unused sources included, and reads back the same",
+          "[export]") {
+  const Corpus& c = bundledCorpus();
+  REQUIRE_FALSE(c.stories.empty());
+  const std::string first = exportWholeCorpus(c);
+  LoadResult r = reload(first);
+  CHECK(r.corpus.entities.size() == c.entities.size());
+  CHECK(r.corpus.relations.size() == c.relations.size());
+  CHECK(r.corpus.events.size() == c.events.size());
+  CHECK(r.corpus.sources.size() == c.sources.size());
+  REQUIRE(r.corpus.stories.size() == c.stories.size());
+  for (size_t s = 0; s < c.stories.size(); ++s) {
+    const Story& a = c.stories[s];
+    const Story& b = r.corpus.stories[s];
+    INFO(a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.title == b.title);
+    REQUIRE(a.steps.size() == b.steps.size());
+    for (size_t k = 0; k < a.steps.size(); ++k) {
+      CHECK(a.steps[k].narration == b.steps[k].narration);
+      CHECK(a.steps[k].view == b.steps[k].view);
+      CHECK(a.steps[k].asOf.text == b.steps[k].asOf.text);
+      CHECK(a.steps[k].window.text == b.steps[k].window.text);
+      CHECK(a.steps[k].kinds == b.steps[k].kinds);
+      CHECK(citationText(c, a.steps[k].citations) == citationText(r.corpus, b.steps[k].citations));
+      REQUIRE(a.steps[k].focus.size() == b.steps[k].focus.size());
+      for (size_t f = 0; f < a.steps[k].focus.size(); ++f) {
+        CHECK(c.entities[a.steps[k].focus[f]].id == r.corpus.entities[b.steps[k].focus[f]].id);
+      }
+    }
+  }
+  CHECK(exportWholeCorpus(r.corpus) == first);
+}
+
+TEST_CASE("the whole corpus export keeps the user's own items and their named fields", "[export]") {
+  LoadResult base = loadCorpus(R"({"format": "1.0", "title": "T",
+    "sources": [{"id": "src-a", "title": "A", "publisher": "P", "date": "2020", "external": true}],
+    "entities": [{"id": "org-a", "kind": "organisation", "type": "charity", "name": "A",
+                  "citations": [{"source": "src-a", "note": "test"}]},
+                 {"id": "org-b", "kind": "organisation", "type": "charity", "name": "B", "own": true,
+                  "fields": [{"name": "Ward", "value": "North"}], "citations": [{"source": "src-a", "note": "test"}]}],
+    "relations": [{"id": "rel-1", "type": "partner-in", "from": "org-b", "to": "org-a", "own": true,
+                   "citations": [{"source": "src-a", "note": "test"}]}]})");
+  for (const Diagnostic& d : base.errors) UNSCOPED_INFO(formatDiagnostic("t.json", d));
+  REQUIRE(base.ok());
+  LoadResult r = reload(exportWholeCorpus(base.corpus));
+  REQUIRE(r.corpus.findEntity("org-b") >= 0);
+  const Entity& b = r.corpus.entities[r.corpus.findEntity("org-b")];
+  CHECK(b.own);
+  REQUIRE(b.fields.size() == 1);
+  CHECK(b.fields[0].value == "North");
+  REQUIRE(r.corpus.relations.size() == 1);
+  CHECK(r.corpus.relations[0].own);
+  CHECK(r.corpus.stories.empty());
+}
