@@ -233,6 +233,7 @@ void App::drawSide() {
 void App::noteControl(const char* name) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   controls_.emplace_back(name, ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+  ::nhsx::noteControl(name);  // explorer.controls() lists it too
 }
 
 void App::openDrawer(int tab) {
