@@ -1,12 +1,14 @@
 // Your own data, from a spreadsheet, in a real browser, by real clicks and keys: the menu's "Paste from
 // spreadsheet", a charity's cells pasted into the box with Ctrl+V (and a sheet typed key by key), Read, the review screen, "Add to the map"; the
-// imported organisation on the map with its relation to NHS England, drawn in the graph, marked as yours.
+// imported organisation on the map with its relation to NHS England, drawn in the graph, marked as yours;
+// then the one-file explorer made from that page, opened from a file:// address, still has it.
 // Cancel and a refused sheet (a relation to nobody) change nothing. Also the page API (importTable,
 // importCsv with options) and ?data=URL&merge=1.
 //   node tests/browser/own-data.mjs --site build/web/site --artifacts build/test-artifacts
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
 import { checker, launch, testOptions, watchErrors } from './browser.mjs';
 
@@ -114,6 +116,27 @@ try {
   await page.screenshot({ path: path.join(artifacts, 'own-data-added.png') });
   const legend = await page.evaluate(() => window.explorer.layoutRects().legend);
   check('the legend is there to say how your data is marked', legend !== null);
+
+  // ---- Published: the one-file explorer made now carries the pasted data, and works from disk.
+  const html = await page.evaluate(() => window.explorer.exportText('html'));
+  const oneFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'own-data-')), 'explorer.html');
+  fs.writeFileSync(oneFile, html);
+  const disk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const fromDisk = await disk.newPage();
+  const diskErrors = watchErrors(fromDisk);
+  await fromDisk.goto(pathToFileURL(oneFile).href);
+  await fromDisk.evaluate(() => window.explorer.ready);
+  const there = await fromDisk.evaluate((id) => {
+    const c = window.explorer.corpus();
+    const org = c.entities.find((e) => e.id === id);
+    return { org, toNhse: c.relations.some((r) => r.from === id && r.to === 'org-nhs-england'),
+      found: window.explorer.search('Helping Hands Trust', 3).map((r) => r.id), protocol: location.protocol };
+  }, mine.org && mine.org.id);
+  check('the one-file explorer opened from a file:// address has the pasted organisation, yours, linked to NHS England',
+    there.protocol === 'file:' && there.org && there.org.own === true && there.toNhse && there.found[0] === (mine.org && mine.org.id),
+    JSON.stringify(there).slice(0, 300));
+  check('the one-file explorer opens from disk without errors', diskErrors.length === 0, diskErrors.join('\n'));
+  await disk.close();
 
   // ---- Cancel: a sheet opened as a file goes to the review; Cancel changes nothing.
   await page.evaluate(() => window.explorer.setFilters({ kinds: ['organisation'] }));
