@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -21,11 +21,10 @@ const state = (page) => page.evaluate(() => window.explorer.state());
 const draft = (page) => page.evaluate(() => JSON.parse(window.explorer.exportText('story') || 'null'));
 const overlaps = (a, b) => a && b && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-// Clicks one of the app's own controls by name (explorer.controls()), once it is drawn.
+// Clicks one of the app's own controls by name (explorer.controls()), once it is drawn where it stays.
 async function click(page, name) {
-  const found = await until(page, (n) => window.explorer.controls().some((c) => c.name === n), name);
-  if (!found) throw new Error(`no control "${name}" drawn`);
-  const c = await page.evaluate((n) => window.explorer.controls().find((x) => x.name === n), name);
+  const c = await control(page, name);
+  if (!c) throw new Error(`no control "${name}" drawn`);
   // Down and up in separate frames, as a hand does.
   await page.mouse.move(c.x + Math.min(c.w / 2, 12), c.y + c.h / 2);
   await page.mouse.down();
