@@ -125,10 +125,16 @@ try {
     clicked = (await state(page)).selected;
   }
   check('a node clicked in the graph is selected', !!clicked && clicked !== 'org-nhs-england', String(clicked));
+  // Two dates compared as well (a link with `cmp`): the step keeps the comparison.
+  await page.evaluate(() => window.explorer.openLink(window.explorer.link() + '&cmp=2013~2023'));
+  await until(page, () => window.explorer.state().compare !== null);
+  await settle(page);
   recorded.push(await state(page));
   await click(page, 'record');
   await type(page, 'narration', 'Its sponsor department.');
   d = await draft(page);
+  check('a step recorded while comparing keeps the two dates', d.steps.length === 3 &&
+    d.steps[2].compare === '2013-12-31/2023-12-31' && !d.steps[1].compare, JSON.stringify(d.steps.map((s) => s.compare)));
   check('three steps, the last marked as citing nothing', d.steps.length === 3 && !(d.steps[2].citations || []).length,
     JSON.stringify(d.steps.map((s) => s.title)));
 
@@ -209,6 +215,8 @@ try {
       if (s[k] !== recorded[i][k]) problems.push(`step ${i + 1} ${k}: ${s[k]} vs ${recorded[i][k]}`);
     }
     if (JSON.stringify(s.filters) !== JSON.stringify(recorded[i].filters)) problems.push(`step ${i + 1} filters`);
+    const dates = (x) => JSON.stringify(x.compare && [x.compare.first, x.compare.second]);
+    if (dates(s) !== dates(recorded[i])) problems.push(`step ${i + 1} compare: ${dates(s)} vs ${dates(recorded[i])}`);
     if (i < 2) {
       await fresh.keyboard.press('ArrowRight');
       await until(fresh, (n) => window.explorer.state().storyStep === n, i + 1);
