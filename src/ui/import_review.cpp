@@ -110,7 +110,6 @@ ImportChoice drawImportReview(const SheetImportResult& r, bool& open, const Impo
   ImportChoice choice = ImportChoice::None;
   bool keepOpen = true;
   const bool ok = r.ok();
-  if (o.rects) *o.rects = ImportReviewRects{};
   if (ImGui::Begin("Your data: what was understood###import-review", &keepOpen,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     // The buttons stay at the bottom; the review scrolls above them.
