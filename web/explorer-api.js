@@ -131,8 +131,8 @@
     // {x, y, w, h} in CSS pixels of the canvas or null when not shown.
     layoutRects: () => wasm.json('layout_rects'),
     // The app's own controls drawn in the last frame, by name: [{name, x, y, w, h}] in CSS pixels of the
-    // canvas ('menu', 'menu:new-story', 'new-story', 'edit:<story id>', the story editor's 'record',
-    // 'narration', 'share-link', ...), to click them as a reader would.
+    // canvas ('menu', its rows 'menu:export', 'menu:paste', ..., 'compare:go', 'review:add', 'record', ...;
+    // docs/embedding.md lists them all), to click them as a reader would.
     controls: () => wasm.json('controls'),
     // Where the view draws and the story card sits, last frame, in CSS pixels of the canvas:
     // {plot: {x, y, w, h}, card: {x, y, w, h} or null, canvas: {w, h}} (read only).
@@ -176,8 +176,6 @@
     // Pastes text where the app's text cursor is (the Paste from spreadsheet box, the search box), as
     // Ctrl+V does; web/data-io.js sends the browser's paste here.
     pasteText: command((text) => { wasm.call('paste_text', String(text)); }),
-    // The ☰ button and the rows of its open menu that say where they are: {button, items: [{label, x, y, w, h}]}.
-    menuRects: () => wasm.json('menu_rects'),
     // What the filters show now, with citations: 'json', 'entities-csv' or 'relations-csv' text; 'corpus'
     // the whole corpus loaded; 'html' a Promise of the one-file explorer (one-file-export.js adds it);
     // 'story' the story being edited (else the one followed) as a story file ('' when neither).

@@ -27,22 +27,7 @@ struct DrawnLabel {
 // the story editor's panel.
 struct LayoutRects {
   std::optional<ScreenRect> canvas, plot, toolbar, details, legend, storyCard, viewTools, storyEditor;
-  // Named controls drawn this frame, for tests that click them as a user does: "menu" (the ☰ button),
-  // "menu-compare" (its "Compare two dates" item, while the menu is open), "compare-first",
-  // "compare-second" (the Compare tab's date fields), "compare-first-asof", "compare-second-asof" (their
-  // "Use the as of date" buttons) and "compare-go" (its Compare button).
-  std::vector<std::pair<std::string, ScreenRect>> controls;
-};
-
-// The controls row's ☰ button and the rows of its open menu (and submenu) that say where they are drawn,
-// by label (explorer.menuRects()): what a test or an automation clicks as a reader would.
-struct MenuRects {
-  std::optional<ScreenRect> button;
-  struct Item {
-    std::string label;
-    ScreenRect rect;
-  };
-  std::vector<Item> items;
+  // (The app's named controls, the buttons and fields a test clicks, are in ui/control_spots.h.)
 };
 
 }  // namespace nhsx

@@ -64,6 +64,8 @@ StoryStep captureStep(const Corpus& c, const ViewState& s) {
   st.origins.assign(f.origins.begin(), f.origins.end());
   if (f.fromDay != Date::kOpenStart) st.from = dayField(f.fromDay);
   if (f.toDay != Date::kOpenEnd) st.to = dayField(f.toDay);
+  // Two dates compared, as whole days (following the step compares the same two: each end at its end).
+  if (s.comparing()) st.compare = intervalField(s.compareFirst, s.compareSecond);
   return st;
 }
 
@@ -169,6 +171,7 @@ nlohmann::ordered_json storyToJson(const Corpus& c, const Story& s) {
     if (p.from.present()) st["from"] = p.from.text;
     if (p.to.present()) st["to"] = p.to.text;
     if (!p.pathTo.empty() && p.pathTo[0] < c.entities.size()) st["pathTo"] = c.entities[p.pathTo[0]].id;
+    if (p.compare.present()) st["compare"] = p.compare.text;
     json cits = json::array();
     for (const Citation& cit : p.citations) {
       if (cit.source >= c.sources.size()) continue;

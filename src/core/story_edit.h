@@ -14,8 +14,8 @@
 namespace nhsx {
 
 // A step that shows the view as it is: the view, the selection (the step's focus) and the path from it,
-// the "as of" date, the timeline's window (whole days: the days it shows, even in part) and every
-// filter. Its title is the selection's name (or the view's), its narration empty, no citations.
+// the "as of" date, the timeline's window (whole days: the days it shows, even in part), every filter
+// and the two dates compared (if any). Its title is the selection's name (or the view's), its narration empty, no citations.
 // Following it (core/story.h) gives that view state back.
 StoryStep captureStep(const Corpus& c, const ViewState& s);
 // The view part of `captured` into `step`, keeping its title, narration and citations (re-record).

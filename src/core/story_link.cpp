@@ -72,7 +72,7 @@ const KeyMap kStoryKeys = {{"id", "i"}, {"title", "t"}, {"description", "d"}, {"
 const KeyMap kStepKeys = {{"title", "t"},     {"narration", "n"}, {"view", "v"},          {"asOf", "a"},
                           {"window", "w"},    {"focus", "f"},     {"kinds", "k"},         {"orgTypes", "y"},
                           {"relationTypes", "r"}, {"themes", "h"}, {"origins", "g"},      {"from", "b"},
-                          {"to", "e"},        {"pathTo", "p"},    {"citations", "c"}};
+                          {"to", "e"},        {"pathTo", "p"},    {"citations", "c"},     {"compare", "m"}};
 const KeyMap kCitationKeys = {{"source", "s"}, {"quote", "q"}, {"note", "n"}};
 
 json renamed(const json& o, const KeyMap& keys, bool toShort, std::vector<std::string>* unknown) {

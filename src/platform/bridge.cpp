@@ -179,16 +179,13 @@ EMSCRIPTEN_KEEPALIVE const char* ex_layout_rects() {
   auto rect = [](const std::optional<ScreenRect>& s) {
     return s ? nlohmann::json{{"x", s->x}, {"y", s->y}, {"w", s->w}, {"h", s->h}} : nlohmann::json(nullptr);
   };
-  nlohmann::json controls = nlohmann::json::object();
-  for (const auto& [name, c] : r.controls) controls[name] = rect(c);
   return replyJson(nlohmann::json{{"canvas", rect(r.canvas)}, {"plot", rect(r.plot)}, {"toolbar", rect(r.toolbar)},
                                   {"details", rect(r.details)}, {"legend", rect(r.legend)}, {"storyCard", rect(r.storyCard)},
-                                  {"viewTools", rect(r.viewTools)}, {"storyEditor", rect(r.storyEditor)},
-                                  {"controls", std::move(controls)}});
+                                  {"viewTools", rect(r.viewTools)}, {"storyEditor", rect(r.storyEditor)}});
 }
 
 // The app's own controls drawn in the last frame, by name: [{"name","x","y","w","h"}] in CSS pixels
-// (ui/control_spots.h): the story editor's buttons and fields, the overview's story buttons, the menu.
+// (ui/control_spots.h): the one list of them (docs/embedding.md names them all).
 EMSCRIPTEN_KEEPALIVE const char* ex_controls() {
   nlohmann::json out = nlohmann::json::array();
   for (const ControlSpot& c : controlSpots())
@@ -217,7 +214,7 @@ EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
   gApp->refresh();  // the filters' counts even before the next frame
   std::string s = stateJson(gApp->state(), gApp->corpus());
-  s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable, importMenu)
+  s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable)
   return reply(s + "," + gApp->importStateFields() + "}");
 }
 
@@ -419,18 +416,6 @@ EMSCRIPTEN_KEEPALIVE const char* ex_embed_snippet(const char* query) {
   const EmbedOptions o = parseEmbedOptions(query, &warnings);
   nlohmann::json j = {{"snippet", embedSnippet(o)}, {"url", embedUrl(o)}, {"warnings", warnings}};
   return replyJson(j);
-}
-
-// The ☰ button and the rows of its open menu that say where they are, last frame, in CSS px:
-// {"button": {x, y, w, h} or null, "items": [{"label", "x", "y", "w", "h"}]}.
-EMSCRIPTEN_KEEPALIVE const char* ex_menu_rects() {
-  const MenuRects& m = gApp->menuRects();
-  nlohmann::json items = nlohmann::json::array();
-  for (const MenuRects::Item& i : m.items)
-    items.push_back({{"label", i.label}, {"x", i.rect.x}, {"y", i.rect.y}, {"w", i.rect.w}, {"h", i.rect.h}});
-  nlohmann::json button = nullptr;
-  if (m.button) button = {{"x", m.button->x}, {"y", m.button->y}, {"w", m.button->w}, {"h", m.button->h}};
-  return replyJson(nlohmann::json{{"button", button}, {"items", items}});
 }
 
 // What the screen-reader mirror reads (core/outline.h): an entity described for an announcement ("" for

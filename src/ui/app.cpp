@@ -223,17 +223,11 @@ void App::drawSide() {
   }
   if (ImGui::BeginTabItem("Compare", nullptr, tabFlags(3))) {
     drawerTab_ = 3;
-    comparePanel_.draw(corpus_, state_, actions_, vis_, linkSpots_, controls_);
+    comparePanel_.draw(corpus_, state_, actions_, vis_, linkSpots_);
     ImGui::EndTabItem();
   }
   drawerTabRequest_ = -1;
   ImGui::EndTabBar();
-}
-
-void App::noteControl(const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  controls_.emplace_back(name, ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
-  ::nhsx::noteControl(name);  // explorer.controls() lists it too
 }
 
 void App::openDrawer(int tab) {
@@ -241,19 +235,16 @@ void App::openDrawer(int tab) {
   drawerTabRequest_ = tab;
 }
 
-// Where the menu row just drawn is, for explorer.menuRects().
-void App::noteMenuItem(const char* label) {
-  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-  menu_.items.push_back({label, ScreenRect{min.x, min.y, size.x, size.y}});
-}
-
-// The overflow menu: what the compact row has no room for.
+// The overflow menu: what the compact row has no room for. Its rows are named controls "menu:…"
+// (ui/control_spots.h), for tests and automations that click them as a reader would.
 void App::drawMenu(bool narrow) {
-  if (!state_.embed && ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+  if (!state_.embed) {
+    if (ImGui::MenuItem("Open data\xe2\x80\xa6")) request("open");
+    noteControl("menu:open");
+  }
   if (!state_.embed) {
     if (ImGui::MenuItem("Paste from spreadsheet\xe2\x80\xa6")) import_.openPaste();
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    import_.notePasteItem(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
+    noteControl("menu:paste");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
   }
   if (!state_.embed) {
@@ -262,7 +253,7 @@ void App::drawMenu(bool narrow) {
   }
   if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
   const bool exportOpen = ImGui::BeginMenu("Export");
-  noteMenuItem("Export");
+  noteControl("menu:export");
   if (exportOpen) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -270,18 +261,20 @@ void App::drawMenu(bool narrow) {
     if (ImGui::MenuItem("Relations shown (CSV)")) request("export-relations-csv");
     // The page builds it (web/one-file-export.js): the site's files, the whole corpus, this view's link.
     if (ImGui::MenuItem("One-file explorer with this data (HTML)")) request("export-one-file");
-    noteMenuItem("One-file explorer with this data (HTML)");
+    noteControl("menu:one-file");
     ImGui::EndMenu();
   }
   if (!state_.embed) {  // the page's dialog (web/embed-dialog.js), for the site that hosts the explorer
     if (ImGui::MenuItem("Embed on your site\xe2\x80\xa6")) request("embed-dialog");
-    noteMenuItem("Embed on your site\xe2\x80\xa6");
+    noteControl("menu:embed");
   }
   ImGui::Separator();
   if (ImGui::MenuItem(state_.filter.empty() ? "Filters" : "Filters (on)")) openDrawer(1);
+  noteControl("menu:filters");
   if (ImGui::MenuItem("Sources")) openDrawer(2);
+  noteControl("menu:sources");
   if (ImGui::MenuItem("Compare two dates")) openDrawer(3);
-  noteControl("menu-compare");
+  noteControl("menu:compare");
   if (state_.selected >= 0 && ImGui::MenuItem("Details of the selection")) openDrawer(0);
   if (narrow || state_.embed) {
     ImGui::Separator();
@@ -342,11 +335,6 @@ void App::drawHeader(float width) {
   ImGui::SameLine();
   if (ImGui::Button(ICON_MENU)) ImGui::OpenPopup("menu");
   noteControl("menu");
-  {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    import_.noteMenuButton(ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
-    menu_.button = ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y};
-  }
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
     drawMenu(narrow);
@@ -370,7 +358,6 @@ bool App::drawFrame(float width, float height, double dt) {
     return false;
   }
   handleShortcuts();
-  controls_.clear();
   actions_.push(act::AdvancePlay{dt});
   // Every action queued since the last frame, then the derived data for this one.
   changes_ |= actions_.applyAll(corpus_, state_);
@@ -379,9 +366,7 @@ bool App::drawFrame(float width, float height, double dt) {
     request(fullscreenAsked_ ? "fullscreen" : "exit-fullscreen");
   }
   refresh();
-  import_.notePasteItem(ScreenRect{});  // drawn again below while the menu is open
   // The compact row of controls (an embed: only when the reader asked for it).
-  menu_ = MenuRects{};
   if (!state_.embed || state_.controlsShown) drawHeader(width);
   // The drawer opens with a new selection (not during a story: its card tells the step) and closes
   // when the selection is cleared, unless the reader opened it for the filters or sources.
@@ -498,7 +483,6 @@ bool App::drawFrame(float width, float height, double dt) {
     if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
-  rects_.controls = controls_;
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

@@ -96,7 +96,6 @@ class App {
   // The rectangles of the last frame (explorer.layoutRects()), recorded here as the frame is laid out:
   // the one place they come from.
   const LayoutRects& layoutRects() const { return rects_; }
-  const MenuRects& menuRects() const { return menu_; }
   // The region the view draws in (the plot) and the story card's (zero size without a story), last frame.
   const Rect& plotRect() const { return plot_; }
   const Rect& storyCardRect() const { return card_; }
@@ -106,7 +105,6 @@ class App {
   void drawMenu(bool narrow);
   void drawSide();
   void openDrawer(int tab);
-  void noteControl(const char* name);  // the last item's rectangle, named, into the frame's controls
   void handleShortcuts();
   void updatePaths();
   std::string takeImport(SheetImportResult&& r, ImportMode mode);
@@ -123,7 +121,6 @@ class App {
   ComparePanel comparePanel_;
   bool comparingSeen_ = false;  // the comparison the drawer last saw was on (a new one opens its tab)
   int32_t toldFirst_ = kNoDay, toldSecond_ = kNoDay;  // the comparison screen readers were last told of
-  std::vector<std::pair<std::string, ScreenRect>> controls_;  // named controls this frame (LayoutRects::controls)
   StoryEditor editor_;
   ImportFlow import_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
@@ -133,8 +130,6 @@ class App {
   std::string announcement_;
   std::vector<LinkSpot> linkSpots_;
   LayoutRects rects_;
-  MenuRects menu_;  // the ☰ button and menu rows of the last frame (menuRects())
-  void noteMenuItem(const char* label);
   void adopt(Corpus&& c, std::string source, std::vector<std::string> errorLines);
   std::vector<Diagnostic> lastErrors_;
   std::string errorSource_;

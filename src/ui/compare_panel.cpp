@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/url_state.h"
+#include "ui/control_spots.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -20,19 +21,13 @@ bool parseTyped(const char* text, int32_t& day) {
   return true;
 }
 
-// The last item's rectangle, under a name (for tests that click it).
-void note(std::vector<std::pair<std::string, ScreenRect>>& controls, const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  controls.emplace_back(name, ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y});
-}
-
 void setText(char* buf, size_t size, int32_t day) {
   std::snprintf(buf, size, "%s", day == kNoDay ? "" : isoDay(day).c_str());
 }
 }  // namespace
 
 void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& presets, char* buf, size_t size,
-                           std::vector<std::pair<std::string, ScreenRect>>& controls, const char* control) {
+                           const std::string& control) {
   const float indent = ImGui::GetFontSize() * 4.5f;
   ImGui::PushID(label);
   ImGui::AlignTextToFramePadding();
@@ -40,7 +35,7 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
   ImGui::SameLine(indent);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
   ImGui::InputTextWithHint("##date", "YYYY-MM-DD", buf, size);
-  note(controls, control);
+  noteControl(control);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A day, month or year (a month or year as it stood at its end)");
   // The presets beside the field when there is room for their name, else below it.
   const float comboMin = ImGui::CalcTextSize("Mandate starts").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.f;
@@ -62,7 +57,7 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
     ImGui::Indent(indent);
     const std::string use = "Use the \"as of\" date, " + isoDay(asOf_);
     const bool pressed = ImGui::SmallButton(use.c_str());
-    note(controls, control == std::string("compare-first") ? "compare-first-asof" : "compare-second-asof");
+    noteControl(control + "-asof");
     if (pressed) setText(buf, size, asOf_);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag the \"as of\" cursor on the timeline's axis to pick a day");
     ImGui::Unindent(indent);
@@ -71,7 +66,7 @@ void ComparePanel::dateRow(const char* label, const std::vector<ComparePreset>& 
 }
 
 void ComparePanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis,
-                        std::vector<LinkSpot>& spots, std::vector<std::pair<std::string, ScreenRect>>& controls) {
+                        std::vector<LinkSpot>& spots) {
   if (presetsOf_ != s.corpusVersion) {
     presets_ = comparePresets(c);
     presetsOf_ = s.corpusVersion;
@@ -89,10 +84,10 @@ void ComparePanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
   asOf_ = s.asOf;
   ImGui::TextWrapped("What changed between two dates: pick a mandate's start, type a date or use the timeline's "
                      "\"as of\" cursor.");
-  dateRow("First", presets_, first_, sizeof first_, controls, "compare-first");
-  dateRow("Second", presets_, second_, sizeof second_, controls, "compare-second");
+  dateRow("First", presets_, first_, sizeof first_, "compare:first");
+  dateRow("Second", presets_, second_, sizeof second_, "compare:second");
   const bool go = ImGui::Button("Compare");
-  note(controls, "compare-go");
+  noteControl("compare:go");
   if (go) {
     int32_t a = 0, b = 0;
     const bool okA = parseTyped(first_, a), okB = parseTyped(second_, b);

@@ -19,13 +19,13 @@ class ComparePanel {
  public:
   // Choices become one SetComparison action (and the relationship view, from the overview); each change
   // drawn is recorded in `spots` (role Change) like the details panel's links.
-  // Its date fields and button are recorded in `controls` (explorer.layoutRects().controls).
-  void draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, std::vector<LinkSpot>& spots,
-            std::vector<std::pair<std::string, ScreenRect>>& controls);
+  // Its date fields and buttons are named controls (ui/control_spots.h): "compare:first", "compare:second",
+  // their "as of" buttons "compare:first-asof", "compare:second-asof", and "compare:go".
+  void draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, std::vector<LinkSpot>& spots);
 
  private:
   void dateRow(const char* label, const std::vector<ComparePreset>& presets, char* buf, size_t size,
-               std::vector<std::pair<std::string, ScreenRect>>& controls, const char* control);
+               const std::string& control);
   char first_[16] = "", second_[16] = "";
   int32_t syncedFirst_ = INT32_MIN + 1, syncedSecond_ = INT32_MIN + 1;  // the state the fields last showed
   std::string error_;

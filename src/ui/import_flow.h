@@ -5,7 +5,6 @@
 #include <memory>
 #include <string>
 
-#include "core/screen_info.h"
 #include "core/sheet_import.h"
 #include "ui/import_review.h"
 
@@ -26,11 +25,8 @@ class ImportFlow {
   // review's choice is returned (take() then gives the import it concerns).
   ImportChoice draw(float width, float height, bool canAddToMap, std::string& pasted);
   SheetImportResult take();
-  // Where the overflow menu's button and its "Paste from spreadsheet" item were drawn (tests click them).
-  void noteMenuButton(const ScreenRect& r) { menuButton_ = r; }
-  void notePasteItem(const ScreenRect& r) { pasteItem_ = r; }
-  // Its part of explorer.state(): "importReview" (the import's reply and the buttons' rectangles, or null),
-  // "pasteTable" ({field, read, cancel, window, chars} or null) and "importMenu" ({button, paste}).
+  // Its part of explorer.state(): "importReview" (the import's reply, or null) and "pasteTable" ({chars}
+  // or null). (Its buttons and field are named controls, ui/control_spots.h.)
   std::string stateJsonFields() const;
 
  private:
@@ -39,9 +35,6 @@ class ImportFlow {
   bool reviewOpen_ = false;
   bool pasteOpen_ = false;
   std::string paste_;  // kept after Read, so a refused sheet can be corrected and read again
-  ImportReviewRects reviewRects_;
-  PasteTableRects pasteRects_;
-  ScreenRect menuButton_, pasteItem_;
 };
 
 }  // namespace nhsx

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/control_spots.h"
 #include "ui/theme.h"
 
 namespace nhsx {
@@ -39,14 +40,6 @@ void diagnostics(const std::vector<Diagnostic>& list, size_t limit) {
   if (list.size() > limit) ImGui::TextDisabled("and %zu more", list.size() - limit);
 }
 
-ScreenRect itemRect() {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  return ScreenRect{a.x, a.y, b.x - a.x, b.y - a.y};
-}
-ScreenRect windowRect() {
-  const ImVec2 a = ImGui::GetWindowPos(), b = ImGui::GetWindowSize();
-  return ScreenRect{a.x, a.y, b.x, b.y};
-}
 
 void columnsTable(const SheetSummary& s) {
   ImGui::TextWrapped("%s: %s, %zu row%s, %s", s.name.c_str(), sheetKindWords(s.kind), s.rows, s.rows == 1 ? "" : "s",
@@ -117,7 +110,6 @@ ImportChoice drawImportReview(const SheetImportResult& r, bool& open, const Impo
   ImportChoice choice = ImportChoice::None;
   bool keepOpen = true;
   const bool ok = r.ok();
-  if (o.rects) *o.rects = ImportReviewRects{};
   if (ImGui::Begin("Your data: what was understood###import-review", &keepOpen,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     // The buttons stay at the bottom; the review scrolls above them.
@@ -160,7 +152,7 @@ ImportChoice drawImportReview(const SheetImportResult& r, bool& open, const Impo
     const bool canAdd = ok && o.canAddToMap;
     ImGui::BeginDisabled(!canAdd);
     if (ImGui::Button("Add to the map")) choice = ImportChoice::AddToMap;
-    if (o.rects) o.rects->addToMap = itemRect();
+    noteControl("review:add");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::SetTooltip("%s", canAdd ? "Keep the map and add your items to it (Enter)"
                                      : ok ? "There is no map to add to" : "Correct the problems first");
@@ -169,14 +161,13 @@ ImportChoice drawImportReview(const SheetImportResult& r, bool& open, const Impo
     ImGui::SameLine();
     ImGui::BeginDisabled(!ok);
     if (ImGui::Button("Show on its own")) choice = ImportChoice::ShowOnOwn;
-    if (o.rects) o.rects->showOnOwn = itemRect();
+    noteControl("review:own");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Show only your items");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) choice = ImportChoice::Cancel;
-    if (o.rects) o.rects->cancel = itemRect();
+    noteControl("review:cancel");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close: nothing changes (Esc)");
-    if (o.rects) o.rects->window = windowRect();
     if (choice == ImportChoice::None && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
       if (ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = ImportChoice::Cancel;
       else if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
@@ -190,8 +181,7 @@ ImportChoice drawImportReview(const SheetImportResult& r, bool& open, const Impo
   return choice;
 }
 
-bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth, float viewportHeight, PasteTableRects* rects) {
-  if (rects) *rects = PasteTableRects{};
+bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth, float viewportHeight) {
   if (!open) return false;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float vw = viewportWidth > 0 ? viewportWidth : display.x;
@@ -217,15 +207,14 @@ bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth, float 
     ImGui::InputTextMultiline("##pasted", buffer.data(), buffer.capacity() + 1,
                               ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 1.6f),
                               ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, grow, &buffer);
-    if (rects) rects->field = itemRect();
+    noteControl("paste:field");
     ImGui::BeginDisabled(buffer.find_first_not_of(" \t\r\n") == std::string::npos);
     if (ImGui::Button("Read")) read = true;
-    if (rects) rects->read = itemRect();
+    noteControl("paste:read");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) open = false;
-    if (rects) rects->cancel = itemRect();
-    if (rects) rects->window = windowRect();
+    noteControl("paste:cancel");
   }
   ImGui::End();
   if (read) open = false;

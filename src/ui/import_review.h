@@ -6,7 +6,6 @@
 #pragma once
 #include <string>
 
-#include "core/screen_info.h"
 #include "core/sheet_import.h"
 
 namespace nhsx {
@@ -18,31 +17,22 @@ enum class ImportChoice {
   Cancel,      // close; nothing changes
 };
 
-// Where the window's controls were drawn this frame (screen pixels; zero size when not drawn), for the
-// page's tests that click them (explorer.state().importReview.buttons).
-struct ImportReviewRects {
-  ScreenRect window, addToMap, showOnOwn, cancel;
-};
-struct PasteTableRects {
-  ScreenRect window, field, read, cancel;
-};
-
 struct ImportReviewOptions {
   bool canAddToMap = true;   // false when there is no map to add to (then "Show on its own" is the default)
   float viewportWidth = 0;   // the window is centred and sized to it (0: the display's width)
   float viewportHeight = 0;
-  ImportReviewRects* rects = nullptr;  // filled in when given
 };
 
 // Draws the review window while `open`; returns the button pressed this frame (closing the window or Esc is
 // Cancel, Enter the default button). With errors the import cannot be adopted: only Cancel is offered,
-// with the errors listed. Sets `open` to false once a choice is made.
+// with the errors listed. Sets `open` to false once a choice is made. Its buttons are named controls
+// (ui/control_spots.h): "review:add", "review:own", "review:cancel".
 ImportChoice drawImportReview(const SheetImportResult& result, bool& open, const ImportReviewOptions& options = {});
 
 // A "Paste from spreadsheet" box: a multi-line text field into which cells copied from a spreadsheet
 // (tab-separated) or CSV text are pasted, and a Read button. True on the frame Read is pressed; the
-// text is in `buffer` (which the box grows as needed). Its window opens while `open`.
-bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth = 0, float viewportHeight = 0,
-                    PasteTableRects* rects = nullptr);
+// text is in `buffer` (which the box grows as needed). Its window opens while `open`. Its field and
+// buttons are named controls: "paste:field", "paste:read", "paste:cancel".
+bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth = 0, float viewportHeight = 0);
 
 }  // namespace nhsx

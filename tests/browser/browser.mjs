@@ -16,6 +16,25 @@ export function launch() {
   });
 }
 
+// One of the app's named controls (explorer.controls(); docs/embedding.md lists the names) once it is drawn
+// and has stayed put for a few polls (a popup measures itself in its first frames, so its rows move
+// before they settle): {name, x, y, w, h} in CSS pixels, or null when it is not drawn within `ms`.
+export async function control(page, name, ms = 15000) {
+  try {
+    await page.evaluate((n) => { if (window.__controlSeen) delete window.__controlSeen[n]; }, name);  // seen anew
+    const handle = await page.waitForFunction((n) => {
+      const c = window.explorer.controls().find((x) => x.name === n) || null;
+      const now = JSON.stringify(c);
+      const seen = (window.__controlSeen = window.__controlSeen || {});
+      seen[n] = seen[n] && seen[n].text === now ? { text: now, n: seen[n].n + 1 } : { text: now, n: 0 };
+      return c && seen[n].n >= 5 ? c : null;
+    }, name, { timeout: ms, polling: 50 });
+    return await handle.jsonValue();
+  } catch {
+    return null;
+  }
+}
+
 export function parseArgs(argv) {
   const out = {};
   for (let i = 2; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1];

@@ -5,7 +5,7 @@
 //   node tests/browser/compare-ui.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -20,18 +20,6 @@ async function until(page, fn, arg, ms = 15000) {
   } catch {
     return null;
   }
-}
-// A named control (explorer.layoutRects().controls) once it stands still: a popup measures itself in its
-// first frames, so its items move before they settle.
-async function control(page, name) {
-  let last = null;
-  for (let i = 0; i < 100; ++i) {
-    const r = await until(page, (n) => window.explorer.layoutRects().controls[n] || null, name);
-    if (r && last && r.x === last.x && r.y === last.y && r.w === last.w && r.h === last.h) return r;
-    last = r;
-    await page.waitForTimeout(100);
-  }
-  return last;
 }
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 // The Compare tab's line for `id`, scrolling the drawer with the wheel as a reader would until it shows.
@@ -61,19 +49,19 @@ try {
   const menu = await control(page, 'menu');
   check('the menu button is drawn', !!menu);
   await page.mouse.click(...centre(menu));
-  const item = await control(page, 'menu-compare');
+  const item = await control(page, 'menu:compare');
   check('the menu offers "Compare two dates"', !!item);
   await page.mouse.click(...centre(item));
-  const first = await control(page, 'compare-first');
+  const first = await control(page, 'compare:first');
   check('the Compare tab opens in the drawer', !!first && !!(await page.evaluate(() => window.explorer.layoutRects().details)));
 
   // ---- Type the two dates, then Compare.
   await page.mouse.click(...centre(first));
   await page.keyboard.type('2013-04-01', { delay: 20 });
-  const second = await control(page, 'compare-second');
+  const second = await control(page, 'compare:second');
   await page.mouse.click(...centre(second));
   await page.keyboard.type('2023-04-01', { delay: 20 });
-  await page.mouse.click(...centre(await control(page, 'compare-go')));
+  await page.mouse.click(...centre(await control(page, 'compare:go')));
   const cmp = await until(page, () => window.explorer.state().compare);
   check('the dates typed are compared', cmp && cmp.first === '2013-04-01' && cmp.second === '2023-04-01', JSON.stringify(cmp && [cmp.first, cmp.second]));
   check('comparing shows the relationship view', (await state()).view === 'graph');
@@ -130,10 +118,10 @@ try {
   check('and its list in the drawer', !!(await until(other, () => window.explorer.detailLinks().some((l) => l.role === 'change'))));
   // The "as of" cursor (dragged on the timeline's axis) gives the first date by the button beside it.
   await other.evaluate(() => window.explorer.setAsOf('2016-04-01'));
-  const useAsOf = await control(other, 'compare-first-asof');
+  const useAsOf = await control(other, 'compare:first-asof');
   check('the "as of" date is offered', !!useAsOf);
   if (useAsOf) await other.mouse.click(...centre(useAsOf));
-  await other.mouse.click(...centre(await control(other, 'compare-go')));
+  await other.mouse.click(...centre(await control(other, 'compare:go')));
   const fromAsOf = await until(other, () => { const c = window.explorer.state().compare; return c && c.first === '2016-04-01' ? c : null; });
   check('and compares from it', fromAsOf && fromAsOf.second === '2023-12-31', JSON.stringify(fromAsOf && [fromAsOf.first, fromAsOf.second]));
   const warnings = await other.evaluate(() => window.explorer.openLink('#v=1&view=graph&cmp=2013'));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -28,15 +28,11 @@ try {
   // ---- Two CSV files through the file picker (order does not matter: headers tell them apart): the
   // review of what was understood first, then "Show on its own" clicked.
   await page.setInputFiles('input[type=file]', [path.join(examples, 'relations.csv'), path.join(examples, 'entities.csv')]);
-  await page.waitForFunction(() => { const r = window.explorer.state().importReview; return r && r.buttons.own; }, null,
-    { timeout: 10000 }).catch(() => {});
+  const own = await control(page, 'review:own', 10000);
   const review = (await state(page)).importReview;
   check('two spreadsheets opened go to the review first', review && review.ok && review.counts.rows > 0,
     JSON.stringify(review && review.errors));
-  if (review && review.buttons.own) {
-    const b = review.buttons.own;
-    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
-  }
+  if (own) await page.mouse.click(own.x + own.w / 2, own.y + own.h / 2);
   await page.waitForFunction((n) => window.explorer.state().entities === n, exampleIds.size, { timeout: 10000 })
     .catch(() => {});
   let s = await state(page);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -46,14 +46,13 @@ try {
   // A popup is measured in its first frame and placed in the next: its item is clicked where it settled.
   async function openPasteBox() {
     for (let attempt = 0; attempt < 3; attempt++) {
-      await page.mouse.click(...centre((await state()).importMenu.button));
-      if (!await until(() => window.explorer.state().importMenu.paste, undefined, 4000)) continue;
-      const seen = (await state()).frames;
-      await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
-      const item = (await state()).importMenu.paste;
+      const menu = await control(page, 'menu', 4000);
+      if (!menu) continue;
+      await page.mouse.click(...centre(menu));
+      const item = await control(page, 'menu:paste', 4000);
       if (!item) continue;
       await page.mouse.click(...centre(item));
-      if (await until(() => { const p = window.explorer.state().pasteTable; return p && p.field && p.read; })) return true;
+      if (await control(page, 'paste:field') && await control(page, 'paste:read')) return true;
     }
     return false;
   }
@@ -61,7 +60,7 @@ try {
   // key by key, and presses Read; the characters the box holds.
   async function pasteAndRead(text, how) {
     const seen = (await state()).frames;
-    await page.mouse.click(...centre((await state()).pasteTable.field));
+    await page.mouse.click(...centre(await control(page, 'paste:field')));
     await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
@@ -74,17 +73,18 @@ try {
     // Dear ImGui takes one key a frame: the box holds it all some frames after the last key.
     await until((n) => window.explorer.state().pasteTable.chars === n, text.length, 90000);
     const chars = (await state()).pasteTable.chars;
-    await page.mouse.click(...centre((await state()).pasteTable.read));
+    await page.mouse.click(...centre(await control(page, 'paste:read')));
     return chars;
   }
 
   // ---- Paste, Read, the review, Add to the map.
-  check('the menu opens "Paste from spreadsheet"', await openPasteBox(), JSON.stringify((await state()).importMenu));
+  check('the menu opens "Paste from spreadsheet"', await openPasteBox(),
+    JSON.stringify(await page.evaluate(() => window.explorer.controls().map((c) => c.name))));
   const typed = await pasteAndRead(pasted, 'paste');
   await page.evaluate(() => window.explorer.setView('graph'));
   check('cells copied from a spreadsheet paste into the box with Ctrl+V', typed === pasted.length,
     `${typed} of ${pasted.length} characters`);
-  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.add; });
+  const add = await control(page, 'review:add');
   let s = await state();
   const review = s.importReview;
   check('Read shows the review of what was understood',
@@ -94,7 +94,7 @@ try {
   check('the review names NHS England as already on the map',
     review && review.review.onMap.some((j) => j.id === 'org-nhs-england'), JSON.stringify(review && review.review.onMap));
   await page.screenshot({ path: path.join(artifacts, 'own-data-review.png') });
-  await page.mouse.click(...centre(review.buttons.add));
+  await page.mouse.click(...centre(add));
   await until((n) => window.explorer.state().entities === n && window.explorer.state().importReview === null,
     before.entities + 2);
   s = await state();
@@ -142,11 +142,11 @@ try {
   await page.evaluate(() => window.explorer.setFilters({ kinds: ['organisation'] }));
   const kept = await state();
   await page.setInputFiles('input[type=file]', path.join(sheets, 'charity-organisations.csv'));
-  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.cancel; });
+  const cancel = await control(page, 'review:cancel');
   s = await state();
   check('a .csv file opened goes to the review, not straight in',
     s.importReview && s.importReview.ok && s.entities === kept.entities, JSON.stringify(s.importReview && s.importReview.counts));
-  await page.mouse.click(...centre(s.importReview.buttons.cancel));
+  await page.mouse.click(...centre(cancel));
   await until(() => window.explorer.state().importReview === null);
   s = await state();
   check('Cancel changes nothing: corpus, selection and filters kept', s.importReview === null &&
@@ -157,7 +157,7 @@ try {
   check('the paste box opens again', await openPasteBox());
   const typedRefused = await pasteAndRead(refused, 'type');
   check('a sheet typed key by key goes into the box', typedRefused === refused.length, `${typedRefused} of ${refused.length}`);
-  await until(() => { const r = window.explorer.state().importReview; return r && r.buttons.cancel; });
+  await control(page, 'review:cancel');
   s = await state();
   check('a relation to nobody is refused, with where it is',
     s.importReview && !s.importReview.ok && !s.importReview.adopted,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -31,26 +31,22 @@ function withAddition(corpus) {
 }
 
 // Opens the ☰ menu and clicks an item of it (in a submenu when `under` is given), as a reader does:
-// the menu's rows are found from the app's own layout (explorer.menuRects()).
-async function clickMenu(page, label, under) {
-  const button = (await page.evaluate(() => window.explorer.menuRects())).button;
+// the button and the menu's rows are the app's named controls ('menu', 'menu:export', ...).
+async function clickMenu(page, name, under) {
+  const button = await control(page, 'menu', 10000);
+  if (!button) throw new Error('no ☰ button drawn');
   await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
-  // A menu's first frame may place it provisionally: its row once it has stayed put for a few frames.
-  const find = async (text) => {
-    const handle = await page.waitForFunction((t) => {
-      const items = window.explorer.menuRects().items;
-      const now = JSON.stringify(items.find((i) => i.label === t) || null);
-      window.__menuSeen = window.__menuSeen && window.__menuSeen.text === now ? { text: now, n: window.__menuSeen.n + 1 } : { text: now, n: 0 };
-      return now !== 'null' && window.__menuSeen.n >= 5 ? JSON.parse(now) : null;
-    }, text, { timeout: 10000, polling: 50 });
-    return handle.jsonValue();
+  const find = async (n) => {
+    const c = await control(page, n, 10000);
+    if (!c) throw new Error(`no menu row "${n}" drawn`);
+    return c;
   };
   let sub = null;
   if (under) {
     sub = await find(under);
     await page.mouse.move(sub.x + sub.w / 2, sub.y + sub.h / 2);
   }
-  const item = await find(label);
+  const item = await find(name);
   // Into a submenu sideways first, along its parent's row, then down it: a diagonal would cross the
   // parent menu's other rows, which close the submenu.
   if (sub) await page.mouse.move(item.x + 10, sub.y + sub.h / 2, { steps: 4 });
@@ -96,6 +92,13 @@ try {
   const merged = await page.evaluate((t) => window.explorer.importTable(t, { merge: true }), MERGED_SHEET);
   check('a pasted sheet is added to the map', merged.ok && merged.adopted, JSON.stringify(merged.errors));
   await page.evaluate((id) => { window.explorer.setView('timeline'); window.explorer.select(id); window.explorer.setAsOf('2019-06-01'); }, ADDED);
+  // The timeline reports its window once drawn (the link's `win`): the link once it has stopped changing, so
+  // the page exported now and the one the menu exports a moment later carry the same view.
+  await page.waitForFunction(() => {
+    const now = window.explorer.link();
+    window.__linkSeen = window.__linkSeen && window.__linkSeen.text === now ? { text: now, n: window.__linkSeen.n + 1 } : { text: now, n: 0 };
+    return /[#&]win=/.test(now) && window.__linkSeen.n >= 10;
+  }, null, { timeout: 20000, polling: 100 }).catch(() => {});
   const link = await page.evaluate(() => window.explorer.link());
   check('the view to carry is in the link', /view=timeline/.test(link) && link.includes(`sel=${ADDED}`) && /asof=2019-06-01/.test(link), link);
   const counts = await page.evaluate(() => window.explorer.state().counts);
@@ -113,13 +116,17 @@ try {
   // ---- The real menu item: Export > One-file explorer, caught as a download.
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60000 }),
-    clickMenu(page, 'One-file explorer with this data (HTML)', 'Export'),
+    clickMenu(page, 'menu:one-file', 'menu:export'),
   ]);
   const byMenu = path.join(tmp, download.suggestedFilename());
   await download.saveAs(byMenu);
   check('the menu item downloads nhs-governance-explorer.html', download.suggestedFilename() === 'nhs-governance-explorer.html',
     download.suggestedFilename());
-  check('the download is the same page as exportText gives', fs.readFileSync(byMenu, 'utf8') === html);
+  const byMenuText = fs.readFileSync(byMenu, 'utf8');
+  let differs = 0;
+  while (differs < byMenuText.length && byMenuText[differs] === html[differs]) ++differs;
+  check('the download is the same page as exportText gives', byMenuText === html,
+    `first difference at ${differs}: ${JSON.stringify(byMenuText.slice(differs - 80, differs + 80))} vs ${JSON.stringify(html.slice(differs - 80, differs + 80))}`);
 
   // ---- Each opened from disk in a fresh page, and from a web host; the one opened from disk makes the
   // file again.
@@ -155,7 +162,7 @@ try {
 
   // ---- Embed on your site: the dialog from the menu, choices by clicks, the code, the preview.
   await page.evaluate(() => window.explorer.select('org-nhs-england'));
-  await clickMenu(page, 'Embed on your site\u2026');
+  await clickMenu(page, 'menu:embed');
   await page.waitForSelector('#embed-dialog[open]', { timeout: 10000 });
   await page.getByLabel('400 × 450', { exact: true }).check();
   await page.getByLabel('Relationships', { exact: true }).check();

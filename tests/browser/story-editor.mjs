@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -21,11 +21,10 @@ const state = (page) => page.evaluate(() => window.explorer.state());
 const draft = (page) => page.evaluate(() => JSON.parse(window.explorer.exportText('story') || 'null'));
 const overlaps = (a, b) => a && b && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-// Clicks one of the app's own controls by name (explorer.controls()), once it is drawn.
+// Clicks one of the app's own controls by name (explorer.controls()), once it is drawn where it stays.
 async function click(page, name) {
-  const found = await until(page, (n) => window.explorer.controls().some((c) => c.name === n), name);
-  if (!found) throw new Error(`no control "${name}" drawn`);
-  const c = await page.evaluate((n) => window.explorer.controls().find((x) => x.name === n), name);
+  const c = await control(page, name);
+  if (!c) throw new Error(`no control "${name}" drawn`);
   // Down and up in separate frames, as a hand does.
   await page.mouse.move(c.x + Math.min(c.w / 2, 12), c.y + c.h / 2);
   await page.mouse.down();
@@ -126,10 +125,16 @@ try {
     clicked = (await state(page)).selected;
   }
   check('a node clicked in the graph is selected', !!clicked && clicked !== 'org-nhs-england', String(clicked));
+  // Two dates compared as well (a link with `cmp`): the step keeps the comparison.
+  await page.evaluate(() => window.explorer.openLink(window.explorer.link() + '&cmp=2013~2023'));
+  await until(page, () => window.explorer.state().compare !== null);
+  await settle(page);
   recorded.push(await state(page));
   await click(page, 'record');
   await type(page, 'narration', 'Its sponsor department.');
   d = await draft(page);
+  check('a step recorded while comparing keeps the two dates', d.steps.length === 3 &&
+    d.steps[2].compare === '2013-12-31/2023-12-31' && !d.steps[1].compare, JSON.stringify(d.steps.map((s) => s.compare)));
   check('three steps, the last marked as citing nothing', d.steps.length === 3 && !(d.steps[2].citations || []).length,
     JSON.stringify(d.steps.map((s) => s.title)));
 
@@ -210,6 +215,8 @@ try {
       if (s[k] !== recorded[i][k]) problems.push(`step ${i + 1} ${k}: ${s[k]} vs ${recorded[i][k]}`);
     }
     if (JSON.stringify(s.filters) !== JSON.stringify(recorded[i].filters)) problems.push(`step ${i + 1} filters`);
+    const dates = (x) => JSON.stringify(x.compare && [x.compare.first, x.compare.second]);
+    if (dates(s) !== dates(recorded[i])) problems.push(`step ${i + 1} compare: ${dates(s)} vs ${dates(recorded[i])}`);
     if (i < 2) {
       await fresh.keyboard.press('ArrowRight');
       await until(fresh, (n) => window.explorer.state().storyStep === n, i + 1);

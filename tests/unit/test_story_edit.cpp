@@ -25,7 +25,8 @@ int entity(const Corpus& c, const char* id) {
   return e;
 }
 
-// A view with every recordable field set: view, selection, path, date, window (whole days), filters.
+// A view with every recordable field set: view, selection, path, date, window (whole days), filters and
+// two dates compared.
 ViewState busyView(const Corpus& c) {
   ViewState v;
   v.view = View::Graph;
@@ -41,6 +42,8 @@ ViewState busyView(const Corpus& c) {
   v.filter.origins = {kOriginMap};
   v.filter.fromDay = 14000;
   v.filter.toDay = 19000;
+  v.compareFirst = 15500;
+  v.compareSecond = 18000;
   return v;
 }
 
@@ -56,6 +59,8 @@ AppState replay(Corpus& c, const StoryStep& step) {
   s.selected = 1;
   s.asOf = 1;
   s.filter.kinds = {Kind::Person};
+  s.compareFirst = 10000;
+  s.compareSecond = 11000;
   REQUIRE(goToStoryStep(c, s, static_cast<int>(c.stories.size()) - 1, 0));
   c.stories.pop_back();
   return s;
@@ -76,6 +81,9 @@ TEST_CASE("a recorded step, followed, gives back the view state it recorded", "[
   CHECK(s.pathTo == v.pathTo);
   CHECK(s.asOf == v.asOf);
   CHECK(s.filter == v.filter);
+  CHECK(step.compare.text == isoDay(15500) + "/" + isoDay(18000));
+  CHECK(s.compareFirst == v.compareFirst);
+  CHECK(s.compareSecond == v.compareSecond);
   // The window is asked of the timeline, which then reports it (act::SetWindow).
   CHECK(s.requestFrom == v.windowFrom);
   CHECK(s.requestTo == v.windowTo);
@@ -94,6 +102,7 @@ TEST_CASE("a recorded step, followed, gives back the view state it recorded", "[
     ViewState b = t;
     b.story = -1;
     b.storyStep = 0;
+    CHECK(!t.comparing());  // the comparison on before the step is cleared: the step compares nothing
     CHECK(b == none);
   }
   SECTION("a window ending within a day records the whole days it shows") {
@@ -132,6 +141,10 @@ TEST_CASE("a story written as JSON reads back the same through the corpus's chec
   CHECK(writeStory(c, r.stories[0]) == text);
   CHECK(r.stories[0].steps[0].themes == st.steps[0].themes);
   CHECK(r.stories[0].steps[0].pathTo == st.steps[0].pathTo);
+  // The comparison is written and read back; a step without one writes none.
+  CHECK(storyToJson(c, st)["steps"][0]["compare"] == isoDay(15500) + "/" + isoDay(18000));
+  CHECK(r.stories[0].steps[0].compare.text == st.steps[0].compare.text);
+  CHECK(!storyToJson(c, st)["steps"][1].contains("compare"));
 
   // The list form too, and a bundled story as a corpus writes it.
   nlohmann::ordered_json list = {{"stories", nlohmann::ordered_json::array({storyToJson(c, c.stories[0])})}};
@@ -269,6 +282,16 @@ TEST_CASE("a story shared as a link reads back the same", "[story-edit][link]") 
   REQUIRE(r.ok);
   CHECK(r.warnings.empty());
   CHECK(writeStory(c, r.story) == writeStory(c, st));
+  // Each step's comparison travels under its short key and comes back.
+  {
+    std::string decoded;
+    REQUIRE(link::base64UrlDecode(value, decoded));
+    const nlohmann::json j = nlohmann::json::parse(decoded);
+    CHECK(j["s"][0]["m"] == isoDay(15500) + "/" + isoDay(18000));
+    REQUIRE(r.story.steps[2].compare.present());
+    CHECK(r.story.steps[2].compare.value.start.lastDay() == 15500);
+    CHECK(r.story.steps[2].compare.value.end.lastDay() == 18000);
+  }
   CHECK(storyLinkValue("#v=1&view=graph&tour=" + value + "&sel=x") == value);
   CHECK(storyLinkValue("#v=1&view=graph").empty());
 
