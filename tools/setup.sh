@@ -3,7 +3,8 @@
 # A second run checks and returns in seconds.
 #   tools/setup.sh          toolchain + third-party sources + browser test deps
 # Third-party code comes from Debian (packages and source packages) and npm, pinned and checksummed
-# (tools/third_party.sha256, tests/browser/package-lock.json), unpacked under build/third_party.
+# (tools/third_party.sha256, tests/browser/package-lock.json, tools/minify/package-lock.json), unpacked
+# under build/third_party and into node_modules folders.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 tp="$here/build/third_party"
@@ -77,5 +78,11 @@ if [ ! -f "$here/tests/browser/node_modules/.package-lock.json" ] || \
    [ "$here/tests/browser/package-lock.json" -nt "$here/tests/browser/node_modules/.package-lock.json" ]; then
   log "installing browser test packages (npm ci)"
   (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# --- npm package for the build: terser minifies the site's scripts (pinned by package-lock.json) ---
+if [ ! -f "$here/tools/minify/node_modules/.package-lock.json" ] || \
+   [ "$here/tools/minify/package-lock.json" -nt "$here/tools/minify/node_modules/.package-lock.json" ]; then
+  log "installing the build's minifier (npm ci)"
+  (cd "$here/tools/minify" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 log "ready"

@@ -79,7 +79,7 @@ walk(path.join(buildDir, 'CMakeFiles'));
 if (nm) {
   for (const o of objects) {
     const src = o.replace(/^.*\.dir\//, '').replace(/\.o$/, '');
-    const out = execFileSync(nm, ['--defined-only', '--demangle', '--format=just-symbols', o], { encoding: 'utf8' });
+    const out = execFileSync(nm, ['--defined-only', '--demangle', '--format=just-symbols', o], { encoding: 'utf8', maxBuffer: 1 << 28 });
     for (const sym of out.split('\n')) if (sym && !ownerOf.has(sym)) ownerOf.set(sym, src);
   }
 }
