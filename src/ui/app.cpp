@@ -164,7 +164,8 @@ void App::handleShortcuts() {
   if (ImGui::IsKeyPressed(ImGuiKey_2, false)) actions_.push(act::SetView{View::Timeline});
   if (ImGui::IsKeyPressed(ImGuiKey_3, false)) actions_.push(act::SetView{View::Graph});
   if (ImGui::IsKeyPressed(ImGuiKey_P, false)) actions_.push(act::TogglePresentation{});
-  if (ImGui::IsKeyPressed(ImGuiKey_S, false) && state_.story < 0 && !corpus_.stories.empty())
+  // S starts the first story, but not while one is being written (the editor's Play follows the draft).
+  if (ImGui::IsKeyPressed(ImGuiKey_S, false) && state_.story < 0 && !corpus_.stories.empty() && !editor_.isOpen())
     actions_.push(act::GoToStoryStep{0, 0});
 }
 

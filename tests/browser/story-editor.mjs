@@ -65,6 +65,11 @@ try {
   // ---- Step 1: the graph, NHS England found by search.
   await page.keyboard.press('3');
   await settle(page);
+  // S (start the first story) does nothing while a story is being written.
+  await page.keyboard.press('s');
+  await settle(page, 300);
+  check('S does not start a bundled story while the editor is open', (await state(page)).story === null,
+    JSON.stringify((await state(page)).story));
   // A key typed before the search box has opened is lost on a busy machine: try again then.
   for (let tries = 0; tries < 3 && (await state(page)).selected !== 'org-nhs-england'; ++tries) {
     if (tries) await page.keyboard.press('Escape');
