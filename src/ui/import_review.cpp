@@ -1,6 +1,7 @@
 #include "ui/import_review.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -194,19 +195,8 @@ bool drawPasteTable(std::string& buffer, bool& open, float viewportWidth, float 
   if (ImGui::Begin("Paste from spreadsheet###paste-table", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::TextWrapped("Copy the cells of your sheet, header row included (a Name column for organisations, or From "
                        "and To columns for relations), and paste them here.");
-    // ImGui writes into the string's own storage, growing it through the callback.
-    auto grow = [](ImGuiInputTextCallbackData* data) {
-      if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<size_t>(data->BufTextLen));
-        data->Buf = s->data();
-      }
-      return 0;
-    };
-    if (buffer.capacity() < 1) buffer.reserve(1);
-    ImGui::InputTextMultiline("##pasted", buffer.data(), buffer.capacity() + 1,
-                              ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 1.6f),
-                              ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, grow, &buffer);
+    ImGui::InputTextMultiline("##pasted", &buffer, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 1.6f),
+                              ImGuiInputTextFlags_AllowTabInput);
     noteControl("paste:field");
     ImGui::BeginDisabled(buffer.find_first_not_of(" \t\r\n") == std::string::npos);
     if (ImGui::Button("Read")) read = true;

@@ -1,6 +1,7 @@
 #include "ui/story_editor.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -13,25 +14,13 @@ namespace nhsx {
 
 namespace {
 
-// A text field over a std::string, which ImGui grows through the callback. `shown` is refreshed from
+// A text field over a std::string (Dear ImGui's imgui_stdlib grows it). `shown` is refreshed from
 // `value` unless the field has the keys (so undo shows at once, and typing is not overwritten).
 bool textField(const char* label, std::string& shown, const std::string& value, bool multiline, float height = 0) {
   const ImGuiID id = ImGui::GetID(label);
   if (ImGui::GetActiveID() != id) shown = value;
-  auto grow = [](ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-      auto* s = static_cast<std::string*>(data->UserData);
-      s->resize(static_cast<size_t>(data->BufTextLen));
-      data->Buf = s->data();
-    }
-    return 0;
-  };
-  if (shown.capacity() < 1) shown.reserve(1);
-  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
   ImGui::SetNextItemWidth(-1);
-  return multiline ? ImGui::InputTextMultiline(label, shown.data(), shown.capacity() + 1, ImVec2(-1, height),
-                                               flags, grow, &shown)
-                   : ImGui::InputText(label, shown.data(), shown.capacity() + 1, flags, grow, &shown);
+  return multiline ? ImGui::InputTextMultiline(label, &shown, ImVec2(-1, height)) : ImGui::InputText(label, &shown);
 }
 
 // A short form of a quote for the picker: its first words.
