@@ -104,6 +104,12 @@
     const run = (p, n) => wasm.json('merge_corpus', p, n, String(name));
     return typeof text === 'string' ? wasm.withCString(text, run) : wasm.withBytes(text, run);
   }
+  // Adds a corpus (text or bytes) to the map shown and emits 'load' as a load does.
+  function mergeText(text, name) {
+    const result = mergeCorpusText(text, name);
+    events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
+    return result;
+  }
 
   // Commands change the state: the events of what they changed are emitted before they return.
   function command(fn) {
@@ -205,10 +211,7 @@
         try { parsed = JSON.parse(decoded); } catch (e) { /* the loader says where */ }
         if (isStoryFile(parsed)) return addStories(decoded, name);
       }
-      if (!merge) return loadText(text, name);
-      const result = mergeCorpusText(text, name);
-      events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
-      return result;
+      return merge ? mergeText(text, name) : loadText(text, name);
     }),
     // The corpus shown (shared: do not modify it), or null before one loaded: the text last loaded, or
     // after an import the app's corpus written as a corpus file (its stories left out).
@@ -220,5 +223,5 @@
   window.explorer = api;
   ready.then(() => events.emit('ready', api.state()), () => {});
 
-  parts.api = { api, loadText, fetchBytes, importTableText, mergeCorpusText, corpusReady, resolveReady, rejectReady };
+  parts.api = { api, loadText, mergeText, fetchBytes, importTableText, mergeCorpusText, corpusReady, resolveReady, rejectReady };
 })(window.__explorerParts = window.__explorerParts || {});

@@ -4,7 +4,7 @@
 // origin.
 (function (parts) {
   'use strict';
-  const { api, loadText, corpusReady } = parts.api;
+  const { api, loadText, mergeText, corpusReady } = parts.api;
 
   const ALLOWED_ORIGINS = (() => {
     const list = (new URLSearchParams(location.search).get('origins') || '')
@@ -39,13 +39,15 @@
     return Object.keys(api).filter((k) => typeof api[k] === 'function' && !NOT_COMMANDS.has(k));
   }
 
-  // A host page hands over the corpus itself (an object or its JSON text), never a URL to fetch.
-  function loadFromHost(corpus) {
+  // A host page hands over the corpus itself (an object or its JSON text), never a URL to fetch; with
+  // {merge: true} it is added to the map shown (its items marked as the host's own), as load() does.
+  function loadFromHost(corpus, options) {
+    const merge = !!(options && typeof options === 'object' && options.merge);
     if (typeof corpus === 'string') {
       if (!/^\s*\{/.test(corpus)) throw new Error('load: expected a corpus object or its JSON text, found a string not starting with "{" (a URL is not accepted by message)');
-      return loadText(corpus, 'corpus from the host page');
+      return (merge ? mergeText : loadText)(corpus, 'corpus from the host page');
     }
-    if (corpus && typeof corpus === 'object') return api.load(corpus);
+    if (corpus && typeof corpus === 'object') return api.load(corpus, { merge });
     throw new Error(`load: expected a corpus object or its JSON text, found ${corpus === null ? 'null' : typeof corpus}`);
   }
 
@@ -55,7 +57,7 @@
     }
     if (args !== undefined && !Array.isArray(args)) throw new Error(`${method}: args must be an array, found ${typeof args}`);
     await Promise.race([corpusReady, api.ready]);  // ready rejects if the explorer could not start
-    if (method === 'load') return loadFromHost((args || [])[0]);
+    if (method === 'load') return loadFromHost((args || [])[0], (args || [])[1]);
     return api[method](...(args || []));
   }
 

@@ -176,6 +176,29 @@ try {
   await until(page, (n) => window.embedDemo.events.filter((e) => e.frame === 'timeline' && e.what === 'load')
     .slice(n).some((e) => e.detail.ok && e.detail.counts.organisation > 2), loads0, 'the bundled corpus loaded by message');
   check('load(text) by message of the bundled corpus', (await timeline.evaluate(() => explorer.state().entities)) > 100);
+  // load(corpus, {merge: true}) by message: a host adds its own items to the map (object and text).
+  const mapCount = await timeline.evaluate(() => explorer.state().entities);
+  const own = { format: '1.0', title: 'Ours', sources: [{ id: 'src-host', title: 'The host', publisher: 'Host', external: true }],
+    entities: [{ id: 'org-host-charity', kind: 'organisation', type: 'charity', name: 'Host Charity', date: '2001',
+      citations: [{ source: 'src-host', note: 'the host page' }] },
+      { id: 'org-nhs-england', kind: 'organisation', type: 'arms-length-body', name: 'NHS England',
+        citations: [{ source: 'src-host', note: 'the host page' }] }],
+    relations: [{ id: 'rel-host-nhse', type: 'works-with', from: 'org-host-charity', to: 'org-nhs-england',
+      citations: [{ source: 'src-host', note: 'the host page' }] }], events: [] };
+  const mergedObj = await page.evaluate((c) => window.embedDemo.send('timeline', 'load', c, { merge: true }), own);
+  const afterObj = await timeline.evaluate(() => ({ n: explorer.state().entities,
+    own: explorer.corpus().entities.filter((e) => e.own).map((e) => e.id) }));
+  check('load(object, {merge: true}) by message adds to the map, marked as the host\'s own',
+    mergedObj.ok === true && afterObj.n === mapCount + 1 && afterObj.own.includes('org-host-charity'),
+    JSON.stringify({ mergedObj, afterObj, mapCount }).slice(0, 300));
+  const own2 = { ...own, entities: [{ ...own.entities[0], id: 'org-host-two', name: 'Host Charity Two' }, own.entities[1]],
+    relations: [{ ...own.relations[0], id: 'rel-host-two', from: 'org-host-two' }] };
+  const mergedText = await page.evaluate((t) => window.embedDemo.send('timeline', 'load', t, { merge: true }), JSON.stringify(own2));
+  check('load(text, {merge: true}) by message adds to the map', mergedText.ok === true &&
+    (await timeline.evaluate(() => explorer.state().entities)) === mapCount + 2, JSON.stringify(mergedText).slice(0, 200));
+  const badMerge = await page.evaluate(() => window.embedDemo.send('timeline', 'load', '{"format": "1.0",\n "title": }', { merge: true }));
+  check('a broken merge by message is refused with line:column and keeps the map', badMerge.ok === false &&
+    (await timeline.evaluate(() => explorer.state().entities)) === mapCount + 2, JSON.stringify(badMerge).slice(0, 200));
   ev = await events();
   check('events are not sent to the host for other frames', ev.every((e) => e.frame === 'graph' || e.frame === 'timeline'));
   await page.screenshot({ path: path.join(artifacts, 'embed-demo.png') });
