@@ -253,8 +253,9 @@ void App::drawMenu(bool narrow) {
     noteControl("menu:new-story");
   }
   if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
-  const bool exportOpen = ImGui::BeginMenu("Export");
-  noteControl("menu:export");
+  // On a narrow screen a submenu would open over its parent: the export rows go inline, under a heading.
+  const bool exportOpen = narrow ? (ImGui::SeparatorText("Export"), true) : ImGui::BeginMenu("Export");
+  if (!narrow) noteControl("menu:export");
   if (exportOpen) {
     if (ImGui::MenuItem("Picture of the view (PNG)")) request("export-png");
     if (ImGui::MenuItem("What the filters show, with citations (JSON)")) request("export-json");
@@ -263,7 +264,8 @@ void App::drawMenu(bool narrow) {
     // The page builds it (web/one-file-export.js): the site's files, the whole corpus, this view's link.
     if (ImGui::MenuItem("One-file explorer with this data (HTML)")) request("export-one-file");
     noteControl("menu:one-file");
-    ImGui::EndMenu();
+    if (!narrow) ImGui::EndMenu();
+    else ImGui::Separator();
   }
   if (!state_.embed) {  // the page's dialog (web/embed-dialog.js), for the site that hosts the explorer
     if (ImGui::MenuItem("Embed on your site\xe2\x80\xa6")) request("embed-dialog");

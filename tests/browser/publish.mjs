@@ -257,6 +257,26 @@ try {
     null, { timeout: 5000 }).catch(() => {});
   const closed = await page.evaluate(() => [document.getElementById('embed-dialog').open, !!document.querySelector('.embed-preview-iframe')]);
   check('Escape closes the dialog and its preview', !closed[0] && !closed[1], `open, preview: ${closed}; focus was on ${focused}`);
+  // ---- On a phone the export rows are in the ☰ menu itself: a submenu would open over its parent.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(url);
+  await phone.evaluate(() => window.explorer.ready);
+  const menuButton = await control(phone, 'menu', 10000);
+  await phone.mouse.click(menuButton.x + menuButton.w / 2, menuButton.y + menuButton.h / 2);
+  const oneFile = await control(phone, 'menu:one-file', 10000);
+  const rows = (await phone.evaluate(() => window.explorer.controls())).filter((c) => c.name.startsWith('menu:'));
+  const clash = [];
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = rows[i], b = rows[j];
+      if (a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1) clash.push(`${a.name}/${b.name}`);
+    }
+  }
+  check('(390x844) the one-file export is a row of the menu, no submenu over it, no rows overlapping',
+    oneFile && !rows.some((c) => c.name === 'menu:export') && clash.length === 0 && oneFile.y + oneFile.h <= 844,
+    JSON.stringify({ oneFile, clash, names: rows.map((c) => c.name) }));
+  await phone.screenshot({ path: path.join(artifacts, 'menu-390x844.png') });
+  await phone.close();
   check('no page errors', errors.length === 0, errors.join('\n'));
 } finally {
   await browser.close();
