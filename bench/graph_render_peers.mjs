@@ -8,7 +8,8 @@
 // For each size N: a generated corpus of N entities and 2N relations (no events). Ours opens it in the
 // graph view (?data=...&view=graph), runs its force layout until state().layout.settled, then every node's
 // position is read back with explorer.entityScreenPos; the peers' page (bench/peer_graph.html) draws the
-// same nodes and edges at those positions (sized by degree, no labels) in a full-window container.
+// same nodes and edges at those positions (sized by degree, no labels) in a full-window container: the
+// nodes ours shows (its opening picture folds themes away) and the edges between them.
 // The gesture, the same mouse input for all three: wheel 3 notches out around the graph's middle (so that
 // a point left of the graph is empty: a drag there pans rather than dragging a node), then for --seconds
 // repeat {drag 200 px right in 20 moves, drag back, wheel 3 notches in, 3 out} at that point; each input
@@ -131,10 +132,12 @@ async function measureOurs(browser, url, n, ids, shots) {
     const pos = [];
     for (let i = 0; i < ids.length; i += 5000)
       pos.push(...await page.evaluate((c) => c.map((id) => window.explorer.entityScreenPos(id)), ids.slice(i, i + 5000)));
-    const missing = pos.filter((q) => !q).length;
-    if (missing) throw new Error(`ours: ${missing} of ${n} nodes have no screen position`);
+    // The opening picture folds themes away (they are a filter and a colour, not hubs): the nodes ours
+    // draws are those with a screen position, and the peers are given exactly those.
+    const shown = pos.filter((q) => q).length;
+    if (shown < 0.5 * n) throw new Error(`ours: only ${shown} of ${n} nodes have a screen position`);
     // The graph's middle, zoom out there, and a point left of the shrunken graph (empty space).
-    const xs = pos.map((q) => q.x), ys = pos.map((q) => q.y);
+    const xs = pos.filter((q) => q).map((q) => q.x), ys = pos.filter((q) => q).map((q) => q.y);
     const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
     const c = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
     const start = { x: Math.max(4, c.x - (c.x - box.x0) / Math.pow(1.15, ZOOM_OUT) - 20), y: c.y };
@@ -154,7 +157,7 @@ async function measureOurs(browser, url, n, ids, shots) {
     if (s1.layout.iterations !== s0.layout.iterations) throw new Error('ours: the gesture moved a node (layout ran)');
     if (shots) await page.screenshot({ path: path.join(shots, `render-ours-${n}.png`) });
     if (errors.length) throw new Error('ours: page errors:\n' + errors.join('\n'));
-    return { ...g, pos, settleS, iterations: s0.layout.iterations, start, centre: c };
+    return { ...g, pos, shown, settleS, iterations: s0.layout.iterations, start, centre: c };
   } finally {
     await context.close();
   }
@@ -169,7 +172,7 @@ async function measurePeer(browser, url, lib, n, ours, shots) {
     await page.waitForFunction(() => window.__peer.ready || window.__peer.error, null, { polling: 100 });
     const p = await page.evaluate(() => window.__peer);
     if (p.error) throw new Error(`${lib}: ${p.error}`);
-    if (p.nodes !== n) throw new Error(`${lib}: ${p.nodes} nodes drawn, expected ${n}`);
+    if (p.nodes !== ours.shown) throw new Error(`${lib}: ${p.nodes} nodes drawn, expected ${ours.shown}`);
     await page.mouse.move(ours.centre.x, ours.centre.y);
     for (let i = 0; i < ZOOM_OUT; ++i) await page.mouse.wheel(0, 100);
     await settle(page, () => window.__peer.renders);
@@ -209,15 +212,24 @@ async function main() {
       const index = new Map(ids.map((id, i) => [id, i]));
       const edges = corpus.relations.flatMap((r) => [index.get(r.from), index.get(r.to)]);
       const ours = await measureOurs(env.browser, env.url, n, ids, o.shots);
-      const degree = new Array(n).fill(0);
-      for (const i of edges) degree[i]++;
+      // The peers draw what ours draws: the shown nodes, and the edges between two shown nodes.
+      const keep = ours.pos.map((q) => !!q), newIndex = [];
+      let k = 0;
+      for (let i = 0; i < n; ++i) newIndex.push(keep[i] ? k++ : -1);
+      const shownEdges = [];
+      for (let i = 0; i < edges.length; i += 2) {
+        if (keep[edges[i]] && keep[edges[i + 1]]) shownEdges.push(newIndex[edges[i]], newIndex[edges[i + 1]]);
+      }
+      const degree = new Array(ours.shown).fill(0);
+      for (const i of shownEdges) degree[i]++;
+      const shownPos = ours.pos.filter((q) => q);
       writeJson(path.join(env.dir, `bench-data/pos-${n}.json`), {
-        width: VIEWPORT.width, height: VIEWPORT.height, x: ours.pos.map((q) => q.x), y: ours.pos.map((q) => q.y),
-        size: degree.map((d) => Math.min(12, 2 + Math.sqrt(d))), edges,
+        width: VIEWPORT.width, height: VIEWPORT.height, x: shownPos.map((q) => q.x), y: shownPos.map((q) => q.y),
+        size: degree.map((d) => Math.min(12, 2 + Math.sqrt(d))), edges: shownEdges,
       });
       delete ours.pos;
-      const row = { n, edges: edges.length / 2, ours };
-      console.log(`render ours n=${n} settled_after_s=${ours.settleS.toFixed(1)} layout_ticks=${ours.iterations} ` +
+      const row = { n, shown: ours.shown, edges: shownEdges.length / 2, ours };
+      console.log(`render ours n=${n} shown=${ours.shown} settled_after_s=${ours.settleS.toFixed(1)} layout_ticks=${ours.iterations} ` +
                   `frames=${ours.frames} app_frames=${ours.appFrames} events=${ours.events} ` +
                   `median_ms=${ours.median.toFixed(1)} p95_ms=${ours.p95.toFixed(1)} ${drawnFrames(ours)} ${perFrame(ours)}`);
       if (ours.top) console.log('  ours top self times (ms): ' + ours.top.map(([f, t]) => `${f}=${t}`).join(', '));
