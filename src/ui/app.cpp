@@ -158,7 +158,8 @@ void App::handleShortcuts() {
   const bool slash = ImGui::IsKeyPressed(ImGuiKey_Slash, false);
   if (slash && io.KeyShift) { showHelp_ = !showHelp_; return; }  // '?'
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) showHelp_ = false;
-  if (slash || ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false))) search_.open();
+  if (slash) search_.open(SearchBox::Purpose::Select, '/');
+  else if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_K, false)) search_.open();
   if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return;
   if (ImGui::IsKeyPressed(ImGuiKey_1, false)) actions_.push(act::SetView{View::Overview});
   if (ImGui::IsKeyPressed(ImGuiKey_2, false)) actions_.push(act::SetView{View::Timeline});

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -59,8 +58,13 @@ std::vector<SearchHit> SearchBox::query(std::string_view q, size_t limit) {
   return index_.query(q, limit);
 }
 
-void SearchBox::open(Purpose p) {
+void SearchBox::open(Purpose p, unsigned opener) {
   purpose_ = p;
+  if (!open_) {
+    awaitingField_ = true;
+    opener_ = opener;
+    early_.clear();
+  }
   open_ = true;
   focusInput_ = true;  // the field takes the keyboard with its old text selected
   cursor_ = 0;
@@ -68,6 +72,9 @@ void SearchBox::open(Purpose p) {
 
 void SearchBox::close() {
   open_ = false;
+  awaitingField_ = false;
+  heldKey_ = Key::None;
+  early_.clear();
   pageField_ = false;
   pendingKey_ = Key::None;
   if (!fieldSent_.empty()) pageRequest_ = "search-input-close";
@@ -112,7 +119,24 @@ void SearchBox::draw(const Corpus& c, const AppState& s, ActionQueue& out, float
   ImGui::SetNextItemWidth(-1);
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
                                     (pageField_ ? ImGuiInputTextFlags_ReadOnly : 0);
+  // Characters typed before the field has the keyboard wait in early_. The field ignores and drops those
+  // queued in the frame it takes the keyboard by request, so the queue is copied before it runs.
+  ImGuiIO& io = ImGui::GetIO();
+  for (const unsigned ch : early_) io.InputQueueCharacters.push_back(static_cast<ImWchar>(ch));
+  early_.clear();
+  std::vector<unsigned> typed;
+  if (awaitingField_) typed.assign(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end());
   bool enter = ImGui::InputTextWithHint("##q", "Names, aliases, descriptions, quotes", text_, sizeof text_, flags);
+  const bool justTaken = awaitingField_ && ImGui::IsItemActivated();
+  if (pageField_ || (ImGui::IsItemActive() && !justTaken)) {
+    awaitingField_ = false;
+  } else if (awaitingField_) {  // not the field's yet: keep what was typed (the opening '/' left out)
+    for (const unsigned ch : typed) {
+      if (opener_ != 0 && ch == opener_) opener_ = 0;
+      else early_.push_back(ch);
+    }
+    io.InputQueueCharacters.resize(0);
+  }
   {  // where the page's own field goes (it uses it on touch screens)
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     nlohmann::json field = {{"x", a.x}, {"y", a.y}, {"w", b.x - a.x}, {"h", b.y - a.y}, {"fontPx", fs},
@@ -136,16 +160,23 @@ void SearchBox::draw(const Corpus& c, const AppState& s, ActionQueue& out, float
     }
   }
   const int n = static_cast<int>(hits_.size());
-  const Key key = pendingKey_;
+  Key key = pendingKey_;
   pendingKey_ = Key::None;
-  const bool down = ImGui::IsKeyPressed(ImGuiKey_DownArrow) || key == Key::Down;
-  const bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow) || key == Key::Up;
+  if (key == Key::None && early_.empty()) std::swap(key, heldKey_);
+  bool down = ImGui::IsKeyPressed(ImGuiKey_DownArrow) || key == Key::Down;
+  bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow) || key == Key::Up;
+  enter = enter || key == Key::Enter;
+  bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape) || key == Key::Escape;
+  if (!early_.empty()) {  // characters typed before it are still on their way to the field: the key waits
+    const Key held = enter ? Key::Enter : escape ? Key::Escape : down ? Key::Down : up ? Key::Up : Key::None;
+    if (held != Key::None) heldKey_ = held;
+    enter = escape = down = up = false;
+  }
   if (n > 0) {
     if (down) cursor_ = (cursor_ + 1) % n;
     if (up) cursor_ = (cursor_ + n - 1) % n;
   }
-  enter = enter || key == Key::Enter;
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape) || key == Key::Escape) open_ = false;
+  if (escape) open_ = false;
   if (enter && n > 0) { pick(c, s, out, hits_[static_cast<size_t>(cursor_)].entity); ImGui::End(); return; }
   ImGui::PushTextWrapPos(0.f);
   if (n == 0 && !lastQuery_.empty()) ImGui::TextDisabled("Nothing matches \xe2\x80\x9c%s\xe2\x80\x9d", text_);

@@ -19,7 +19,8 @@ class SearchBox {
   enum class Key : uint8_t { None, Enter, Up, Down, Escape };
 
   void setCorpus(const Corpus& c);
-  void open(Purpose p = Purpose::Select);
+  // opener: the character of the key that opened it ('/'), not to be typed into the field.
+  void open(Purpose p = Purpose::Select, unsigned opener = 0);
   bool isOpen() const { return open_; }
   // Draws the box when open; a pick selects (or, picking a path's far end, sets the path target).
   void draw(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth);
@@ -51,6 +52,12 @@ class SearchBox {
   std::string announcement_;
   int cursor_ = 0;
   bool open_ = false, focusInput_ = false;
+  // The field takes the keyboard a frame or two after the box opens: characters typed meanwhile are
+  // kept here and handed to it then, not lost (a fast typist's "/nhs" gave "hs").
+  bool awaitingField_ = false;
+  unsigned opener_ = 0;
+  std::vector<unsigned> early_;
+  Key heldKey_ = Key::None;  // Enter, an arrow or Escape pressed after such characters: handled after them
   bool pageField_ = false;  // the page's text field has the text (touch screens)
   Key pendingKey_ = Key::None;
   std::string pageRequest_, fieldSent_;  // fieldSent_: the field's place last told to the page
