@@ -145,6 +145,9 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
       const bool two = twoColumns(c, height);
       const int lines = colourLines(c, two);
       const float rowW = two ? themeColW(c) - 4 : x1 - x0 - 8;
+      // A selectable's box (and its highlight) reaches half the item spacing beyond its size: none here, so
+      // each row's box is its own line and no row's highlight covers the next row's name.
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.f));
       for (int k = 0; k < static_cast<int>(c.themes.size()); ++k) {
         const LegendTheme& t = c.themes[static_cast<size_t>(k)];
         const int line = k % lines;  // down the first column, then the second
@@ -166,6 +169,7 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
         dl->AddCircleFilled(ImVec2(cx + 14, cy + fs * 0.55f), fs * 0.38f, t.colour);
         dl->AddText(ImVec2(cx + 28, cy), palette().text, t.name.c_str());
       }
+      ImGui::PopStyleVar();
       row += lines;
     }
     for (int g = 0; g < kRelationGroupCount - 1 && rowY(row) + rh <= rowsEnd; ++g, ++row) {  // "other" has no members
