@@ -146,8 +146,8 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
       const int lines = colourLines(c, two);
       const float rowW = two ? themeColW(c) - 4 : x1 - x0 - 8;
       // A selectable's box (and its highlight) reaches half the item spacing beyond its size: none here, so
-      // each row's box is its own line and no row's highlight covers the next row's name.
-      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.f));
+      // each row's box is its own (line and column) and no row's highlight covers another row's name.
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.f, 0.f));
       for (int k = 0; k < static_cast<int>(c.themes.size()); ++k) {
         const LegendTheme& t = c.themes[static_cast<size_t>(k)];
         const int line = k % lines;  // down the first column, then the second

@@ -2,7 +2,8 @@
 // theme" switched by real clicks (the state and the link say so), the legend then lists the themes
 // (rows that overlap neither each other nor any label of the graph), a node's pixels on the canvas turn
 // from its kind's colour to its theme's, a click on a theme's row filters to it (again: every theme),
-// "kind" switches back, and a link with col=theme opens coloured by theme, in the dark theme too.
+// "kind" switches back, and a link with col=theme opens coloured by theme, in the dark theme, on a phone
+// and in presentation mode too.
 //   node tests/browser/theme-colour.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
@@ -133,8 +134,9 @@ try {
   await page.close();
 
   // ---- A link opens coloured by theme, in the dark theme and on a phone.
-  for (const [w, h, extra] of [[1280, 800, '&theme=dark'], [390, 844, '']]) {
-    const size = `${w}x${h}${extra ? ' dark' : ''}`;
+  // (Presentation type at 720 px puts the theme rows in two columns.)
+  for (const [w, h, extra] of [[1280, 800, '&theme=dark'], [390, 844, ''], [1280, 720, '&pres=1']]) {
+    const size = `${w}x${h}${extra.replace('&theme=', ' ').replace('&pres=1', ' presentation')}`;
     const p = await browser.newPage({ viewport: { width: w, height: h } });
     const errs = watchErrors(p);
     await p.goto(url + `#view=graph&col=theme${extra}`);
@@ -147,7 +149,7 @@ try {
     await p.mouse.move(w - 2, h - 2);
     await p.waitForTimeout(400);
     await checkLegend(p, size);
-    await p.screenshot({ path: path.join(artifacts, `theme-colour-${w}x${h}${extra ? '-dark' : ''}.png`) });
+    await p.screenshot({ path: path.join(artifacts, `theme-colour-${size.replace(/ /g, '-')}.png`) });
     check(`${size}: no page errors`, errs.length === 0, errs.join('\n'));
     await p.close();
   }
