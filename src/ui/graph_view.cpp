@@ -58,7 +58,7 @@ std::vector<LegendTheme> GraphView::legendThemes(const Corpus& c, const ThemeCol
   }
   if (otherThemes > 0)
     out.push_back({"other themes (" + std::to_string(otherThemes) + ")", "", packed(ThemeColourMap::kOther), -1,
-                   "A theme of its own, one of:" + others});
+                   "Themes without a colour of their own:" + others});
   out.push_back({"no theme", "", packed(ThemeColourMap::kNone), -1, ""});
   return out;
 }
