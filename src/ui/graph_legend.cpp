@@ -41,14 +41,17 @@ float buttonH() { return ImGui::GetFrameHeight(); }
 // The first row: "Colour by" and its two choices.
 float choiceH() { return std::max(rowH(), ImGui::GetFrameHeightWithSpacing()); }
 float availH(float height) { return std::max(0.f, height - buttonH() - 3 * kMargin); }
-// A theme row's width: its swatch and the longest name.
-float themeColW(const LegendChoices& c) {
+// A kind's or a theme's row width: its swatch and the longest name.
+float colourColW(const LegendChoices& c) {
   float w = 0;
-  for (const LegendTheme& t : c.themes) w = std::max(w, ImGui::CalcTextSize(t.name.c_str()).x);
+  if (c.byTheme)
+    for (const LegendTheme& t : c.themes) w = std::max(w, ImGui::CalcTextSize(t.name.c_str()).x);
+  else
+    for (int k = 0; k < kKindCount; ++k) w = std::max(w, ImGui::CalcTextSize(std::string(kindPlural(static_cast<Kind>(k))).c_str()).x);
   return 28 + w + 10;
 }
-// Lines the kinds (or the themes) take: the themes in two columns when one would not leave room for the
-// rest (presentation type on a 720 px screen).
+// Lines the kinds (or the themes) take: two columns when one would not leave room for the rest
+// (presentation type on a 720 px screen).
 int colourLines(const LegendChoices& c, bool twoColumns) {
   const int n = c.byTheme ? static_cast<int>(c.themes.size()) : kKindCount;
   return twoColumns ? (n + 1) / 2 : n;
@@ -61,7 +64,7 @@ float contentH(const LegendChoices& c, bool twoColumns) {
          2 * ImGui::GetFrameHeightWithSpacing();
 }
 bool twoColumns(const LegendChoices& c, float height) {
-  return c.byTheme && c.themes.size() > 1 && contentH(c, false) + 12 > availH(height);
+  return contentH(c, false) + 12 > availH(height);
 }
 float radioW(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
@@ -73,7 +76,7 @@ float panelW(const LegendChoices& c, bool twoCols) {
   for (int g = 0; g < kRelationGroupCount - 1; ++g)
     textW = std::max(textW, 28 + ImGui::CalcTextSize(relationGroupName(static_cast<RelationGroup>(g))).x);
   for (const char* t : kCompareText) textW = std::max(textW, 28 + ImGui::CalcTextSize(t).x);
-  if (c.byTheme) textW = std::max(textW, themeColW(c) * (twoCols ? 2 : 1) - 8);
+  textW = std::max(textW, colourColW(c) * (twoCols ? 2 : 1) - 8);
   return textW + 16;
 }
 float panelH(const LegendChoices& c, float height) {
@@ -134,24 +137,26 @@ bool drawGraphLegend(LegendChoices& c, float x, float y, float width, float heig
     auto rowY = [&](int r) { return at.y + 4 + choiceH() + r * rh; };
     // Rows stop where the two choices at the bottom begin (a short view cuts the last rows, not them).
     const float rowsEnd = at.y + ph - 2 * ImGui::GetFrameHeightWithSpacing();
+    const bool two = twoColumns(c, height);
+    const int lines = colourLines(c, two);  // down the first column, then the second
     if (!c.byTheme) {
-      for (int k = 0; k < kKindCount && rowY(row) + rh <= rowsEnd; ++k, ++row) {
+      for (int k = 0; k < kKindCount; ++k) {
+        const float cx = at.x + (k / lines) * colourColW(c), cy = rowY(row + k % lines);
+        if (cy + rh > rowsEnd) continue;
         const KindStyle& ks = kindStyle(static_cast<Kind>(k));
-        legendShape(dl, ImVec2(at.x + 14, rowY(row) + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
-        dl->AddText(ImVec2(at.x + 28, rowY(row)), palette().text, std::string(kindPlural(static_cast<Kind>(k))).c_str());
+        legendShape(dl, ImVec2(cx + 14, cy + fs * 0.55f), fs * 0.38f, ks.shape, ks.colour);
+        dl->AddText(ImVec2(cx + 28, cy), palette().text, std::string(kindPlural(static_cast<Kind>(k))).c_str());
       }
+      row += lines;
     } else {
       // The themes: a click on a named one filters to it (again: shows every theme).
-      const bool two = twoColumns(c, height);
-      const int lines = colourLines(c, two);
-      const float rowW = two ? themeColW(c) - 4 : x1 - x0 - 8;
+      const float rowW = two ? colourColW(c) - 4 : x1 - x0 - 8;
       // A selectable's box (and its highlight) reaches half the item spacing beyond its size: none here, so
       // each row's box is its own (line and column) and no row's highlight covers another row's name.
       ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.f, 0.f));
       for (int k = 0; k < static_cast<int>(c.themes.size()); ++k) {
         const LegendTheme& t = c.themes[static_cast<size_t>(k)];
-        const int line = k % lines;  // down the first column, then the second
-        const float cx = at.x + (k / lines) * themeColW(c), cy = rowY(row + line);
+        const float cx = at.x + (k / lines) * colourColW(c), cy = rowY(row + k % lines);
         if (cy + rh > rowsEnd) continue;
         ImGui::SetCursorScreenPos(ImVec2(cx + 4, cy));
         ImGui::PushID(static_cast<int>(k));
