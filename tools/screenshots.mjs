@@ -19,6 +19,7 @@ const shots = [
   { name: 'timeline-all', w: 1280, h: 800, at: '#view=timeline', fit: true },
   { name: 'timeline-zoomed', w: 1280, h: 800, at: '#view=timeline&sel=doc-mandate-2014-15&win=2011-06-01~2016-06-01' },
   { name: 'timeline-close', w: 1280, h: 800, at: '#view=timeline&win=2012-11-01~2012-11-30' },
+  { name: 'graph-theme-colour', w: 1280, h: 800, at: '#view=graph&col=theme', legend: true },
   { name: 'phone-390x844', w: 390, h: 844, at: '#view=graph', touch: true },
   { name: 'embed-400x450', w: 400, h: 450, at: '?embed=1#view=graph' },
   { name: 'embed-700x500', w: 700, h: 500, at: '?embed=1#view=timeline' },
@@ -43,6 +44,12 @@ try {
       const t = await page.evaluate(() => window.explorer.layoutRects().viewTools);
       await page.mouse.click(t.x + 28, t.y + t.h / 2);
       await page.mouse.move(t.x - 200, t.y + 300);  // no tooltip in the picture
+    }
+    if (s.legend) {  // the graph's legend, opened by its button
+      await page.waitForTimeout(300);
+      const l = await page.evaluate(() => window.explorer.layoutRects().legend);
+      await page.mouse.click(l.x + l.w / 2, l.y + l.h / 2);
+      await page.mouse.move(s.w - 3, s.h / 2);
     }
     // Layouts settle and the story card finds its place over a few frames.
     await page.waitForTimeout(2500);

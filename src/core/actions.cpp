@@ -166,6 +166,7 @@ struct Apply {
   }
   Changes operator()(const act::OpenLink& a) const { return openLink(c, s, a); }
   Changes operator()(const act::SetPresentation& a) const { return set(s.presentation, a.on, kChangeLook); }
+  Changes operator()(const act::SetColourByTheme& a) const { return set(s.colourByTheme, a.on, kChangeLook); }
   Changes operator()(const act::TogglePresentation&) const { return set(s.presentation, !s.presentation, kChangeLook); }
   Changes operator()(const act::SetReducedMotion& a) const { return set(s.reducedMotion, a.on, kChangeLook); }
   Changes operator()(const act::RequestWindow& a) const { return requestWindow(s, a.from, a.to); }

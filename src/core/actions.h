@@ -49,6 +49,7 @@ enum : unsigned {
 };
 struct OpenLink { ViewState view; bool hasWindow = false; unsigned named = kLinkNamesAll; };
 struct SetPresentation { bool on = false; };
+struct SetColourByTheme { bool on = false; };  // the relationship view's nodes by theme, or by kind
 struct TogglePresentation {};
 struct SetReducedMotion { bool on = false; };
 struct RequestWindow { double from = 0, to = 0; };  // asks the timeline to show this window
@@ -63,7 +64,7 @@ using Action = std::variant<act::Select, act::SetView, act::SetAsOf, act::Toggle
                             act::SetPathTarget, act::GoToStoryStep, act::NextStoryStep, act::PreviousStoryStep,
                             act::EndStory, act::OpenLink, act::SetPresentation, act::TogglePresentation,
                             act::SetReducedMotion, act::RequestWindow, act::SetWindow, act::SetHover,
-                            act::SetContextMenu, act::AdoptCorpus, act::SetComparison>;
+                            act::SetContextMenu, act::AdoptCorpus, act::SetComparison, act::SetColourByTheme>;
 
 // The one place where the state changes. Returns what changed (0 when nothing did: selecting what is
 // selected, a step of a story that does not exist).

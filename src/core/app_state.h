@@ -47,7 +47,7 @@ enum Change : uint32_t {
   kChangePath = 1u << 5,         // the far end of "find connections"
   kChangeStory = 1u << 6,        // the story followed, or its step
   kChangeWindow = 1u << 7,       // the timeline's visible window (in the link; not a 'change' event)
-  kChangeLook = 1u << 8,         // embed, presentation, theme, accent, reduced motion
+  kChangeLook = 1u << 8,         // embed, presentation, theme, accent, reduced motion, node colouring
   kChangeCorpus = 1u << 9,       // a corpus was adopted
   kChangeHover = 1u << 10,       // what is under the pointer (transient)
   kChangeContextMenu = 1u << 11, // a node's context menu opened or closed
@@ -73,6 +73,8 @@ struct ViewState {
   // relationship view then shows what existed at either, marked by which (GraphScene::compareMark).
   int32_t compareFirst = kNoDay, compareSecond = kNoDay;
   bool comparing() const { return compareFirst != kNoDay && compareSecond != kNoDay; }
+  // The relationship view colours its nodes by theme (core/theme_colour_map.h) instead of by kind.
+  bool colourByTheme = false;
   // Embedding and presentation (see docs/embedding.md).
   bool embed = false, presentation = false, dark = false;
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default

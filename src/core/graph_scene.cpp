@@ -92,6 +92,7 @@ void GraphScene::setCorpus(const Corpus& c) {
       ++partCount_[static_cast<size_t>(at)];
     }
   }
+  themeMap_ = mapThemeColours(c);
   radialCentreOf_ = -2;
   laidOut_ = GraphLayoutMode::Force;
   if (mode_ != GraphLayoutMode::Force) applyLayoutMode();
@@ -484,13 +485,21 @@ std::vector<uint32_t> GraphScene::nodesNearSelection(int maxHops) const {
 
 // ---- Styles ------------------------------------------------------------------------------------------
 
+uint32_t GraphScene::fill(uint32_t i) const {
+  if (colouring_ == NodeColouring::Theme) {
+    const Rgba f = themeFill(themeColourIndex(i));
+    return rgba(f.r, f.g, f.b, f.a);
+  }
+  return kindStyle(c_->entities[i].kind).colour;
+}
+
 NodeInstance GraphScene::nodeStyle(uint32_t i) const {
   const auto& px = x();
   const auto& py = y();
   const KindStyle& ks = kindStyle(c_->entities[i].kind);
   const bool sel = static_cast<int>(i) == focus_.selection;
   const bool neighbour = focus_.selection >= 0 && hops_[i] == 1;
-  uint32_t col = ks.colour;
+  uint32_t col = fill(i);
   const CompareMark mark = compareMark(i);
   if (dimmed_[i]) col = withAlpha(greyed(col, 0.75f), 0.35f);
   if (mark == CompareMark::FirstOnly) col = withAlpha(greyed(col, 0.6f), 0.45f);  // gone by the second date
@@ -540,7 +549,8 @@ void GraphScene::bundleParallelEdges() {
 
 bool GraphScene::build() {
   if (!c_) return false;
-  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_};
+  const BuildKey key{positionsVersion_, focus_.selection, focus_.hops, focus_.asOf, visVersion_, pathsVersion_, maskVersion_,
+                     colouring_};
   // (The comparison's marks come with the visibility: its version covers them.)
   if (key == builtKey_) return false;
   builtKey_ = key;

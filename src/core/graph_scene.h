@@ -21,6 +21,7 @@
 #include "core/graph_layout.h"
 #include "core/paths.h"
 #include "core/spatial_index.h"
+#include "core/theme_colour_map.h"
 #include "core/visibility.h"
 
 namespace nhsx {
@@ -166,6 +167,15 @@ class GraphScene {
   // Shown nodes within `hops` of the selection (for "fit selection").
   std::vector<uint32_t> nodesNearSelection(int hops) const;
 
+  // ---- Colour: by kind (the default) or by theme. Each node's theme and colour index are decided once
+  // per corpus (core/theme_colour_map.h); the colouring picks which fill nodeStyle uses.
+  void setColouring(NodeColouring c) { colouring_ = c; }
+  NodeColouring colouring() const { return colouring_; }
+  const ThemeColourMap& themeMap() const { return themeMap_; }
+  int themeColourIndex(uint32_t node) const { return node < themeMap_.colour.size() ? themeMap_.colour[node] : ThemeColourMap::kNone; }
+  // The node's fill in the current colouring, before dimming and marks (0xAABBGGRR).
+  uint32_t fill(uint32_t node) const;
+
   // ---- Styles.
   NodeInstance nodeStyle(uint32_t node) const;
   // lit: touching the hovered node (drawn again, stronger, in the hover overlay).
@@ -254,6 +264,8 @@ class GraphScene {
   std::vector<uint32_t> partCount_;
   std::vector<uint8_t> expanded_;
   bool foldParts_ = false, showThemes_ = true;
+  ThemeColourMap themeMap_;
+  NodeColouring colouring_ = NodeColouring::Kind;
   uint64_t maskVersion_ = 0;  // bumped when hidden_ changes
   SceneFocus focus_;
   int hopsOf_ = -2;  // the selection hops_ were computed from
@@ -272,9 +284,10 @@ class GraphScene {
     int selection = -2, hops = -1;
     int32_t asOf = 0;
     uint64_t vis = 0, paths = 0, masks = 0;
+    NodeColouring colouring = NodeColouring::Kind;
     bool operator==(const BuildKey& o) const {
       return positions == o.positions && selection == o.selection && hops == o.hops && asOf == o.asOf &&
-             vis == o.vis && paths == o.paths && masks == o.masks;
+             vis == o.vis && paths == o.paths && masks == o.masks && colouring == o.colouring;
     }
   } builtKey_;
   uint64_t sceneVersion_ = 0;

@@ -154,6 +154,13 @@ std::vector<TextPair> textPairs(const ThemeColours& t) {
   add("strong view text on strong label plate", t.strong, over(t.labelBgStrong, t.canvas));
   add("view text on legend", t.viewText, over(t.legendBg, t.canvas));
   add("muted view text on legend", t.muted, over(t.legendBg, t.canvas));
+  // The legend's colouring choice (a widget's text) and, coloured by theme, its theme rows, which are
+  // selectable: the filtered theme's row marked, the one under the pointer tinted.
+  const Rgba legend = over(t.legendBg, t.canvas);
+  add("text on legend", t.text, legend);
+  add("view text on selected row over legend", t.viewText, over(t.header, legend));
+  add("view text on hovered row over legend", t.viewText, over(t.headerHovered, legend));
+  add("view text on pressed row over legend", t.viewText, over(t.headerActive, legend));
   // Labels on timeline bars: black or white, whichever reads on the fill.
   for (int k = 0; k < kKindCount; ++k) {
     const Rgba fill = kindFill(static_cast<Kind>(k));

@@ -410,6 +410,21 @@ const std::vector<ViewField>& viewFields() {
          s.compareSecond = daysFromCivil(2023, 4, 1);
        }},
 
+      // How the relationship view colours its nodes: "col=theme" by theme, nothing (or "col=kind") by kind.
+      {{&ViewState::colourByTheme}, kChangeLook,
+       {{"col", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
+          if (v == "theme") { out = "theme"; return true; }
+          if (v == "kind") { out.clear(); return true; }
+          bad.emplace_back(std::string(v), "kind or theme");
+          return false;
+        }}},
+       [](const ViewState& s, const Corpus&, UrlState& u) { u.set("col", s.colourByTheme ? "theme" : ""); },
+       [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
+         s.colourByTheme = u.get("col") == "theme";
+       },
+       [](const ViewState& s, const Corpus&, nlohmann::json& j) { j["nodeColour"] = s.colourByTheme ? "theme" : "kind"; },
+       [](ViewState& s, const Corpus&) { s.colourByTheme = true; }},
+
       // Embedding and presentation (docs/embedding.md).
       {{&ViewState::embed}, kChangeLook,
        {{"embed", nullptr, canonBool}},

@@ -31,10 +31,36 @@ void GraphView::setCorpus(const Corpus& c) {
   // (they are a filter and a colour); the legend's choices show them.
   scene_.setFolding(!legend_.showParts, legend_.showThemes);
   scene_.setCorpus(c);
+  legend_.themes = legendThemes(c, scene_.themeMap());
   lastSelected_ = -2;
   hovered_ = dragNode_ = -1;
   needFit_ = true;
   uploadedScene_ = uploadedOverlay_ = UINT64_MAX;
+}
+
+// The key of colour by theme: the named themes (most nodes first), then "other themes" (named in its
+// tooltip) and "no theme".
+std::vector<LegendTheme> GraphView::legendThemes(const Corpus& c, const ThemeColourMap& m) {
+  auto packed = [](int colour) {
+    const Rgba f = themeFill(colour);
+    return rgba(f.r, f.g, f.b, f.a);
+  };
+  std::vector<LegendTheme> out;
+  for (size_t k = 0; k < m.named.size(); ++k) {
+    const Entity& e = c.entities[static_cast<size_t>(m.named[k])];
+    out.push_back({e.name, e.id, packed(static_cast<int>(k)), m.named[k], "Show only this theme and what addresses it"});
+  }
+  std::string others;
+  size_t otherThemes = 0;
+  for (size_t i = 0; i < c.entities.size(); ++i) {
+    if (c.entities[i].kind != Kind::Theme || m.colour[i] != ThemeColourMap::kOther) continue;
+    others += (otherThemes++ % 3 == 0 ? "\n" : ", ") + c.entities[i].name;
+  }
+  if (otherThemes > 0)
+    out.push_back({"other themes (" + std::to_string(otherThemes) + ")", "", packed(ThemeColourMap::kOther), -1,
+                   "Themes without a colour of their own:" + others});
+  out.push_back({"no theme", "", packed(ThemeColourMap::kNone), -1, ""});
+  return out;
 }
 
 void GraphView::fit(const std::vector<uint32_t>& nodes) {
@@ -302,6 +328,14 @@ void GraphView::drawTooltip(const Corpus& c, const AppState& s) {
   ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
   ImGui::PopStyleColor();
   if (shown != e.name) ImGui::TextDisabled("on %s; later %s", isoDay(s.asOf).c_str(), e.name.c_str());
+  if (s.colourByTheme) {  // which theme its colour is, and whether it has others
+    const ThemeColourMap& m = scene_.themeMap();
+    const int t = m.theme[static_cast<size_t>(hovered_)];
+    const uint32_t more = m.themesOf[static_cast<size_t>(hovered_)] > 0 ? m.themesOf[static_cast<size_t>(hovered_)] - 1 : 0;
+    if (t < 0) ImGui::TextDisabled("no theme");
+    else if (more == 0) ImGui::TextDisabled("theme: %s", c.entities[static_cast<size_t>(t)].name.c_str());
+    else ImGui::TextDisabled("theme: %s (and %u more)", c.entities[static_cast<size_t>(t)].name.c_str(), more);
+  }
   ImGui::TextDisabled("%s \xc2\xb7 %s \xc2\xb7 %u relations", std::string(kindName(e.kind)).c_str(), e.type.c_str(),
                       scene_.degree(static_cast<uint32_t>(hovered_)));
   if (e.date.present()) ImGui::Text("%s (%s)", formatUk(e.date.value).c_str(), describePrecision(e.date.value).c_str());
@@ -375,8 +409,10 @@ void GraphView::drawLabels() {
   const float fs = ImGui::GetFontSize();
   const LabelKey key{cam_, scene_.version(), hovered_, fs, showLegend_ != 0, overlaysVersion_};
   // The legend control's corner, which no label may meet.
-  graphLegendRect(showLegend_ != 0, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_, legend_.own,
-                  scene_.comparing());
+  LegendChoices shown = legend_;
+  shown.open = showLegend_ != 0;
+  shown.comparing = scene_.comparing();
+  graphLegendRect(shown, 0, 0, cam_.viewW, cam_.viewH, legendX0_, legendY0_, legendX1_, legendY1_);
   if (!(key == labelKey_)) {
     labelKey_ = key;
     LabelOptions opt;
@@ -437,6 +473,9 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   followStoryStep(c, s);
   followSelection(s);
   scene_.setFocus(SceneFocus{s.selected, focusHops_, s.asOf});
+  scene_.setColouring(s.colourByTheme ? NodeColouring::Theme : NodeColouring::Kind);
+  legend_.byTheme = s.colourByTheme;  // the legend's rows follow it (before the labels keep clear of it)
+  legend_.filteredTheme = s.filter.themes.size() == 1 ? c.findEntity(*s.filter.themes.begin()) : -1;
   if (const float fs = ImGui::GetFontSize(); fs != measuredFont_) {  // neighbourhood rings are spaced by label size
     measuredFont_ = fs;
     scene_.setMeasure([fs](std::string_view t, float& w, float& h) {
@@ -487,6 +526,15 @@ bool GraphView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const
   if (drawGraphLegend(legend_, originX_, originY_, cam_.viewW, cam_.viewH)) {
     if (legend_.showParts != was.showParts) scene_.expandAll(legend_.showParts);
     scene_.setFolding(!legend_.showParts, legend_.showThemes);
+    if (legend_.byTheme != was.byTheme) out.push(act::SetColourByTheme{legend_.byTheme});
+    if (legend_.clickedTheme >= 0) {  // the theme filter, as the filter panel sets it: that theme alone, or again all
+      FilterSpec f = s.filter;
+      const std::string& id = c.entities[static_cast<size_t>(legend_.clickedTheme)].id;
+      const bool alone = f.themes.size() == 1 && *f.themes.begin() == id;
+      f.themes.clear();
+      if (!alone) f.themes.insert(id);
+      out.push(act::SetFilters{f});
+    }
   }
   showLegend_ = legend_.open ? 1 : 0;
   legendShown_ = true;

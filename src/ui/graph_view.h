@@ -66,6 +66,7 @@ class GraphView {
 
  private:
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
+  static std::vector<LegendTheme> legendThemes(const Corpus& c, const ThemeColourMap& m);
   void handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered);
   void drawContextMenu(const AppState& s, ActionQueue& out);
   void drawTooltip(const Corpus& c, const AppState& s);

@@ -64,7 +64,9 @@ try {
     if (width >= 1280) {
       // The legend opens from its corner button; the labels move out of its way.
       await page.mouse.click(rects.legend.x + rects.legend.w / 2, rects.legend.y + rects.legend.h / 2);
-      await page.waitForTimeout(400);
+      // A busy machine may take longer than a few frames: wait for it to open (the check below says if not).
+      await until(page, () => window.explorer.layoutRects().legend.h > 100, 'the legend to open', 8000).catch(() => {});
+      await page.waitForTimeout(200);
       const open = await page.evaluate(() => window.explorer.layoutRects());
       check(`${size}: the legend opens on demand (taller than its button)`, open.legend.h > rects.legend.h * 3,
         JSON.stringify(open.legend));
