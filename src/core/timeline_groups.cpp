@@ -96,15 +96,20 @@ LanePlan planLanes(const Corpus& c, TimelineGrouping g, const std::vector<Timeli
     const int32_t b = it.source < owners.size() ? owners[it.source].body : -1;
     return b < 0 ? -1 : static_cast<int64_t>(lifeline[static_cast<size_t>(b)]);
   };
-  // Bodies owning an item shown, ordered by where their rows start: their lifeline's first item, else
-  // (the body itself filtered out or undated) their first document or programme.
+  // Bodies owning an item shown: those with the most documents and programmes first (the departments
+  // and national bodies a reader looks for), then by where their rows start: their lifeline's first
+  // item, else (the body itself filtered out or undated) their first document or programme.
   const double inf = std::numeric_limits<double>::infinity();
   std::vector<double> rowStart(c.entities.size(), inf), ownedStart(c.entities.size(), inf);
+  std::vector<uint32_t> ownedCount(c.entities.size(), 0);
   std::vector<int32_t> titleItem(c.entities.size(), -1);  // the lifeline's latest-starting item: its current name
   for (size_t i = 0; i < items.size(); ++i) {
     const TimelineItem& it = items[i];
     const int64_t og = ownerGroup(it);
-    if (og >= 0) ownedStart[static_cast<size_t>(og)] = std::min(ownedStart[static_cast<size_t>(og)], it.rangeStart);
+    if (og >= 0) {
+      ownedStart[static_cast<size_t>(og)] = std::min(ownedStart[static_cast<size_t>(og)], it.rangeStart);
+      ++ownedCount[static_cast<size_t>(og)];
+    }
     if (it.isEvent || it.kindLane != orgs) continue;
     const uint32_t lg = lifeline[it.source];
     rowStart[lg] = std::min(rowStart[lg], it.rangeStart);
@@ -117,6 +122,7 @@ LanePlan planLanes(const Corpus& c, TimelineGrouping g, const std::vector<Timeli
   }
   auto firstRow = [&](uint32_t b) { return std::min(rowStart[b], ownedStart[b]); };
   std::sort(bodies.begin(), bodies.end(), [&](uint32_t a, uint32_t b) {
+    if (ownedCount[a] != ownedCount[b]) return ownedCount[a] > ownedCount[b];
     return firstRow(a) != firstRow(b) ? firstRow(a) < firstRow(b) : a < b;
   });
   const bool capped = bodies.size() > kMaxBodyGroups;

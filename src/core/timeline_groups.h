@@ -52,7 +52,7 @@ struct LanePlan {
 
 // By kind: the five lanes of Lane, every one kept even when empty. By body: for each body that owns an
 // item shown, its lifeline's lane (headed by its latest name) then a lane of its documents and
-// programmes, bodies in the order their rows start; then "Other organisations", "People", "Not linked
+// programmes, bodies with the most documents and programmes first (then by where their rows start); then "Other organisations", "People", "Not linked
 // to a body" (documents and programmes no body owns) and "Events"; a lane with no item is left out.
 // `lifeline`: lifelineGroups(c, &owners) (a series of mandates stays one row only under one body).
 LanePlan planLanes(const Corpus& c, TimelineGrouping g, const std::vector<TimelineItem>& items,

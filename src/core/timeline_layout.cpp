@@ -335,8 +335,9 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     if (rel.type != merged && rel.type != succeeded) continue;
     const int a = itemOfEntity_[rel.from], b = itemOfEntity_[rel.to];
     const int32_t day = successionDay(c, r);
-    // Between rows of one kind: by body, a body's row and its successor's may be in different groups.
-    if (a < 0 || b < 0 || day == Date::kOpenEnd || items_[a].kindLane != items_[b].kindLane) continue;
+    // Within one lane: by body, a body and its successor in different groups are not joined by a line
+    // across the groups between them (it would cross their rows and labels).
+    if (a < 0 || b < 0 || day == Date::kOpenEnd || items_[a].lane != items_[b].lane) continue;
     links_.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<double>(day)});
   }
 
@@ -390,7 +391,8 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     if (spec.name.empty()) continue;
     uint32_t n = lanes_[l].end - lanes_[l].begin;
     if (spec.lifeline) n = l + 1 < laneCount() && plan.lanes[static_cast<size_t>(l) + 1].name.empty() ? lanes_[l + 1].end - lanes_[l + 1].begin : 0;
-    lanes_[l].title = spec.name + " (" + std::to_string(n) + ")";
+    lanes_[l].heading = spec.name;
+    lanes_[l].count = n;
   }
   job_->active = false;
   lastPxPerDay_ = 0;

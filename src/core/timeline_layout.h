@@ -213,8 +213,10 @@ class TimelineLayout {
   int laneCount() const { return static_cast<int>(lanes_.size()); }
   // The header's text, "Organisations (12)", "NHS England (9)" (a body's header counts its documents and
   // programmes); empty for a lane without a header (a body's documents and programmes, under its row).
-  const std::string& laneTitle(int lane) const { return lanes_[lane].title; }
-  bool hasHeader(int lane) const { return !lanes_[lane].title.empty(); }
+  std::string laneTitle(int lane) const { return laneHeading(lane) + laneCountText(lane); }
+  const std::string& laneHeading(int lane) const { return lanes_[lane].heading; }  // "NHS England"
+  std::string laneCountText(int lane) const { return " (" + std::to_string(lanes_[lane].count) + ")"; }
+  bool hasHeader(int lane) const { return !lanes_[lane].heading.empty(); }
   float headerHeight(int lane) const { return hasHeader(lane) ? style_.laneHeaderHeight : 0.f; }
   // The body whose group the lane is in (an entity index: its lifeline group), -1 for none.
   int32_t laneBody(int lane) const { return lanes_[lane].body; }
@@ -281,7 +283,8 @@ class TimelineLayout {
     LaneRows shown;                  // the rows drawn now
     bool collapsed = false;
     float top = 0;
-    std::string title;               // with its count; empty for no header
+    std::string heading;             // the header's name; empty for no header
+    uint32_t count = 0;              // what the header counts
     uint64_t key = 0;                // LaneSpec::key: folding survives a rebuild
     int32_t body = -1;
   };

@@ -301,7 +301,9 @@ void TimelineView::drawLaneHeader(ImDrawList* dl, int lane, float x0, float ly) 
     dl->AddTriangleFilled(ImVec2(tx - 1, ty - fs * 0.2f), ImVec2(tx + fs * 0.55f, ty - fs * 0.2f),
                           ImVec2(tx + fs * 0.27f, ty + fs * 0.25f), palette().text);
   }
-  const std::string title = elide(layout_.laneTitle(lane), w - 16 - fs * 0.8f);
+  // The name elided, its count kept: "Association of Chief Executives of Vol… (2)".
+  const std::string count = layout_.laneCountText(lane);
+  const std::string title = elide(layout_.laneHeading(lane), w - 16 - fs * 0.8f - ImGui::CalcTextSize(count.c_str()).x) + count;
   dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), palette().text, title.c_str());
 }
 
@@ -391,7 +393,7 @@ void TimelineView::drawLinks(ImDrawList* dl, float x0, float top) {
   const uint32_t col = withAlpha(palette().strong, 0.55f);
   for (const TimelineLink& k : layout_.links()) {
     const TimelineItem& a = layout_.items()[k.fromItem];
-    const TimelineItem& b = layout_.items()[k.toItem];  // in another lane when organised by body
+    const TimelineItem& b = layout_.items()[k.toItem];
     if (layout_.collapsed(a.lane) || layout_.collapsed(b.lane)) continue;
     const float x = x0 + scale_.toX(k.day);
     if (x < x0 - 8 || x > x0 + scale_.width() + 8) continue;
