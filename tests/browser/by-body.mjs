@@ -1,5 +1,5 @@
 // Real-browser test of the timeline organised by body (issue 18, "Views that explain"): at 1280x800 and
-// 390x844, a real click on the timeline's "By body" box turns it on (the state and the link say so);
+// 390x844, a real click on the timeline's "By body" button turns it on (the state and the link say so);
 // then no two labels from explorer.labels() overlap and none meets the view's floating tools or the
 // legend (explorer.layoutRects()); and the mandate of 2012 is drawn under the row of the Department of
 // Health, which published it: of all the organisations drawn, the nearest row above it is the
@@ -47,9 +47,10 @@ try {
     await page.goto(url + '#view=timeline&win=2010-01-01~2026-01-01');
     await page.evaluate(() => window.explorer.ready);
     const box = await control(page, 'timeline:by-body');
-    check(`${size}: the timeline draws its By body box`, !!box, JSON.stringify(box));
+    check(`${size}: the timeline draws its By body button`, !!box, JSON.stringify(box));
     if (!box) { await page.close(); continue; }
     await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    await page.mouse.move(1, 1);  // away, so that its tooltip leaves the picture
     const on = await until(page, () => window.explorer.state().timelineGrouping === 'body');
     check(`${size}: a click on it organises the timeline by body`, !!on);
     check(`${size}: the link says so`, (await page.evaluate(() => window.explorer.link())).includes('group=body'));
@@ -93,6 +94,11 @@ try {
       check(`${size}: directly under it (within two rows)`, rows.mandate.y - rows.y < 60, JSON.stringify(rows));
     }
     await page.screenshot({ path: path.join(artifacts, `by-body-${size}-mandate.png`) });
+    // With a selection the tools also offer Fit selection: the row of tools still fits the view.
+    const tools = await page.evaluate(() => window.explorer.layoutRects());
+    check(`${size}: the timeline's tools fit the view with a selection`, !!tools.viewTools &&
+      tools.viewTools.x >= tools.canvas.x - 0.5 && tools.viewTools.x + tools.viewTools.w <= tools.canvas.x + tools.canvas.w + 0.5,
+      JSON.stringify(tools));
 
     // Back by kind through the API (the same action): the link no longer has it.
     await page.evaluate(() => window.explorer.setTimelineGrouping('kind'));
