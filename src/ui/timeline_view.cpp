@@ -108,9 +108,11 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
   tools_ = {};
   if (s.embed && !s.controlsShown) return;
+  // A phone's view holds the row of tools only with Fit as its icon (its tooltip says what it does).
+  const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 32;
   CornerTools tools;
   tools.begin("timeline-tools");
-  if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
+  if (CornerTools::button(narrow ? ICON_FIT : ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
   if (s.selected >= 0) {
     // Always offered with a selection; when it cannot fit, it says why rather than vanishing.
     const bool canFit = layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
