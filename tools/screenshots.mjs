@@ -20,6 +20,7 @@ const shots = [
   { name: 'timeline-zoomed', w: 1280, h: 800, at: '#view=timeline&sel=doc-mandate-2014-15&win=2011-06-01~2016-06-01' },
   { name: 'timeline-close', w: 1280, h: 800, at: '#view=timeline&win=2012-11-01~2012-11-30' },
   { name: 'graph-theme-colour', w: 1280, h: 800, at: '#view=graph&col=theme', legend: true },
+  { name: 'timeline-by-body', w: 1280, h: 800, at: '#view=timeline&group=body&win=2010-01-01~2026-01-01' },
   { name: 'phone-390x844', w: 390, h: 844, at: '#view=graph', touch: true },
   { name: 'embed-400x450', w: 400, h: 450, at: '?embed=1#view=graph' },
   { name: 'embed-700x500', w: 700, h: 500, at: '?embed=1#view=timeline' },

@@ -5,6 +5,7 @@
 //   explorer.select(id)      select an entity by id (null clears); returns true if it exists
 //   explorer.setView(name)   "overview" | "timeline" | "graph"
 //   explorer.setAsOf(date)   move the "as of" cursor ("2014-07-28", "2014"; null turns it off)
+//   explorer.setTimelineGrouping(g)  the timeline's lanes: 'body' (organised by body) or 'kind'
 //   explorer.entityScreenPos(id)  where an entity is drawn in the current view ({x, y} CSS px) or null
 //   explorer.labels()        the labels drawn in the last frame: [{id, text, x, y, w, h, elided}] CSS px
 //   explorer.layoutRects()   {canvas, plot, toolbar, details, legend, storyCard, viewTools, storyEditor}: {x, y, w, h} or null
@@ -128,6 +129,9 @@
     setView: command((name) => wasm.flag('set_view', String(name))),
     // The "as of" cursor: an ISO/EDTF date ("2014-07-28", "2014") or null to turn it off.
     setAsOf: command((date) => wasm.flag('set_as_of', idOrEmpty(date))),
+    // The timeline's lanes: 'body' puts each body's documents and programmes on rows under its own row,
+    // 'kind' (the default) has lanes by kind; false for anything else.
+    setTimelineGrouping: command((grouping) => wasm.flag('set_timeline_grouping', String(grouping))),
     // Where an entity is drawn in the current view, in CSS pixels of the canvas, or null.
     entityScreenPos: (id) => wasm.json('entity_screen', String(id)),
     // The labels the current view drew in the last frame: [{id, text, x, y, w, h, elided}] in CSS pixels

@@ -175,6 +175,7 @@ struct Apply {
   }
   Changes operator()(const act::SetHover& a) const { return set(s.hovered, a.entity, kChangeHover); }
   Changes operator()(const act::SetComparison& a) const { return setComparison(s, a.first, a.second); }
+  Changes operator()(const act::SetTimelineGrouping& a) const { return set(s.timelineByBody, a.byBody, kChangeLook); }
   Changes operator()(const act::SetContextMenu& a) const { return set(s.contextEntity, a.entity, kChangeContextMenu); }
   Changes operator()(const act::AdoptCorpus& a) const {
     s.corpusLoaded = true;

@@ -34,6 +34,8 @@ struct SetFilters { FilterSpec filter; };
 struct SetPathTarget { int entity = -1; };    // -1 clears
 // Compares two days (put in order); kNoDay for either clears the comparison.
 struct SetComparison { int32_t first = kNoDay, second = kNoDay; };
+// The timeline's lanes: by kind (false) or organised by body (true).
+struct SetTimelineGrouping { bool byBody = false; };
 struct GoToStoryStep { int story = -1, step = 0; };  // step clamped; an unknown story changes nothing
 struct NextStoryStep {};
 struct PreviousStoryStep {};
@@ -64,7 +66,8 @@ using Action = std::variant<act::Select, act::SetView, act::SetAsOf, act::Toggle
                             act::SetPathTarget, act::GoToStoryStep, act::NextStoryStep, act::PreviousStoryStep,
                             act::EndStory, act::OpenLink, act::SetPresentation, act::TogglePresentation,
                             act::SetReducedMotion, act::RequestWindow, act::SetWindow, act::SetHover,
-                            act::SetContextMenu, act::AdoptCorpus, act::SetComparison, act::SetColourByTheme>;
+                            act::SetContextMenu, act::AdoptCorpus, act::SetComparison, act::SetColourByTheme,
+                            act::SetTimelineGrouping>;
 
 // The one place where the state changes. Returns what changed (0 when nothing did: selecting what is
 // selected, a step of a story that does not exist).

@@ -75,6 +75,9 @@ struct ViewState {
   bool comparing() const { return compareFirst != kNoDay && compareSecond != kNoDay; }
   // The relationship view colours its nodes by theme (core/theme_colour_map.h) instead of by kind.
   bool colourByTheme = false;
+  // The timeline organised by body (each body's documents and programmes under its own row,
+  // core/timeline_groups.h) rather than in lanes by kind.
+  bool timelineByBody = false;
   // Embedding and presentation (see docs/embedding.md).
   bool embed = false, presentation = false, dark = false;
   uint32_t accent = 0;                  // 0xRRGGBB + 0x1000000 when set, 0 for the default

@@ -1,6 +1,7 @@
 #include "core/timeline_layout.h"
 
 #include "core/names_at.h"
+#include "core/timeline_groups.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,7 +59,7 @@ bool inferredKind(Kind k) {
   return k == Kind::Organisation || k == Kind::Person || k == Kind::Programme || k == Kind::Partnership;
 }
 
-std::vector<uint32_t> lifelineGroups(const Corpus& c) {
+std::vector<uint32_t> lifelineGroups(const Corpus& c, const std::vector<BodyOwner>* owners) {
   std::vector<uint32_t> parent(c.entities.size());
   for (uint32_t e = 0; e < parent.size(); ++e) parent[e] = e;
   auto find = [&](uint32_t e) {
@@ -66,15 +67,22 @@ std::vector<uint32_t> lifelineGroups(const Corpus& c) {
     return e;
   };
   const int renamed = relationTypeIndex("renamed-to"), follows = relationTypeIndex("follows");
-  for (const Relation& r : c.relations) {
-    const Entity& a = c.entities[r.from];
-    const Entity& b = c.entities[r.to];
-    const bool series = r.type == follows && a.kind == Kind::Document && b.kind == Kind::Document && a.type == "mandate" &&
-                        b.type == "mandate";
-    if (r.type != renamed && !series) continue;
-    if (laneOfKind(a.kind) != laneOfKind(b.kind)) continue;  // a row is within one lane
-    const uint32_t x = find(r.from), y = find(r.to);
-    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  // Renamings first: a body's names are one group before a series asks whether its owners are one body.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Relation& r : c.relations) {
+      const Entity& a = c.entities[r.from];
+      const Entity& b = c.entities[r.to];
+      const bool series = r.type == follows && a.kind == Kind::Document && b.kind == Kind::Document &&
+                          a.type == "mandate" && b.type == "mandate";
+      if (pass == 0 ? r.type != renamed : !series) continue;
+      if (laneOfKind(a.kind) != laneOfKind(b.kind)) continue;  // a row is within one lane
+      if (pass == 1 && owners) {
+        const int32_t oa = (*owners)[r.from].body, ob = (*owners)[r.to].body;
+        if ((oa < 0) != (ob < 0) || (oa >= 0 && find(static_cast<uint32_t>(oa)) != find(static_cast<uint32_t>(ob)))) continue;
+      }
+      const uint32_t x = find(r.from), y = find(r.to);
+      if (x != y) parent[std::max(x, y)] = std::min(x, y);
+    }
   }
   for (uint32_t e = 0; e < parent.size(); ++e) parent[e] = find(e);
   return parent;
@@ -192,7 +200,7 @@ struct TimelineLayout::PackJob {
   uint32_t rows = 0;  // rows opened in it so far
   RowEnds ends;
   std::vector<uint32_t> rowOf;
-  LaneRows lanes[kLaneCount];
+  std::vector<LaneRows> lanes;
 };
 
 TimelineLayout::TimelineLayout() : job_(std::make_unique<PackJob>()) {}
@@ -216,7 +224,13 @@ std::vector<int32_t> publicationMarks(const Corpus& c) {
   return day;
 }
 
-void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
+const std::vector<BodyOwner>& TimelineLayout::owners() const {
+  static const std::vector<BodyOwner> none;
+  return owners_ ? *owners_ : none;
+}
+
+void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask,
+                           TimelineGrouping grouping) {
   items_.clear();
   items_.reserve(c.datedEntities.size() + c.events.size());
   auto shown = [&](uint32_t e) { return !entityMask || e >= entityMask->size() || (*entityMask)[e]; };
@@ -229,7 +243,7 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
       // Its row keeps room for the mark: packing, hit tests and fitting take it as part of the item.
       it.rangeStart = std::min(it.rangeStart, static_cast<double>(it.published));
     }
-    it.lane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
+    it.kindLane = static_cast<uint8_t>(laneOfKind(c.entities[e].kind));
     it.label = c.entities[e].name;
     it.shortLabel = c.entities[e].shortName;
     items_.push_back(it);
@@ -259,10 +273,17 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     TimelineItem it = itemFromDate(c.events[v].date.value, today);
     it.source = v;
     it.isEvent = true;
-    it.lane = static_cast<uint8_t>(Lane::Events);
+    it.kindLane = static_cast<uint8_t>(Lane::Events);
     it.label = c.events[v].name;
     items_.push_back(it);
   }
+  // The lanes: by kind, or each body's group by body (core/timeline_groups.h).
+  grouping_ = grouping;
+  owners_.reset();
+  if (grouping == TimelineGrouping::Body) owners_ = std::make_shared<const std::vector<BodyOwner>>(bodyOwners(c));
+  const std::vector<uint32_t> group = lifelineGroups(c, owners_.get());
+  LanePlan plan = planLanes(c, grouping, items_, group, owners());
+  for (size_t i = 0; i < items_.size(); ++i) items_[i].lane = plan.laneOf[i];
   // Lane-major, then by start: each lane is one contiguous, sorted run.
   std::sort(items_.begin(), items_.end(), [](const TimelineItem& a, const TimelineItem& b) {
     if (a.lane != b.lane) return a.lane < b.lane;
@@ -281,7 +302,7 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     (it.isEvent ? itemOfEvent_ : itemOfEntity_)[it.source] = static_cast<int32_t>(i);
     dataFirst_ = std::min(dataFirst_, it.rangeStart);
     dataLast_ = std::max(dataLast_, it.rangeEnd);
-    if (it.lane == static_cast<uint8_t>(Lane::Documents) || it.lane == static_cast<uint8_t>(Lane::Programmes)) {
+    if (it.kindLane == static_cast<uint8_t>(Lane::Documents) || it.kindLane == static_cast<uint8_t>(Lane::Programmes)) {
       activityFirst_ = std::min(activityFirst_, it.rangeStart);
     }
   }
@@ -292,7 +313,6 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
   if (activityFirst_ > dataLast_) activityFirst_ = dataFirst_;
 
   // Lifelines: the first item of each group (by start) leads; the others continue its row.
-  const std::vector<uint32_t> group = lifelineGroups(c);
   std::vector<int32_t> leaderOf(c.entities.size(), -1);  // group id -> its first item
   for (uint32_t i = 0; i < items_.size(); ++i) {
     TimelineItem& it = items_[i];
@@ -315,11 +335,25 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     if (rel.type != merged && rel.type != succeeded) continue;
     const int a = itemOfEntity_[rel.from], b = itemOfEntity_[rel.to];
     const int32_t day = successionDay(c, r);
+    // Within one lane: by body, a body and its successor in different groups are not joined by a line
+    // across the groups between them (it would cross their rows and labels).
     if (a < 0 || b < 0 || day == Date::kOpenEnd || items_[a].lane != items_[b].lane) continue;
     links_.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), static_cast<double>(day)});
   }
 
-  for (int l = 0; l < kLaneCount; ++l) {
+  // The lanes planned; a lane folded before stays folded (by its key) when the filters rebuild it.
+  std::vector<uint64_t> folded;
+  for (const LaneData& L : lanes_) {
+    if (L.collapsed) folded.push_back(L.key);
+  }
+  lanes_.assign(plan.lanes.size(), LaneData());
+  for (size_t l = 0; l < plan.lanes.size(); ++l) {
+    lanes_[l].key = plan.lanes[l].key;
+    lanes_[l].body = plan.lanes[l].body;
+    lanes_[l].collapsed = std::find(folded.begin(), folded.end(), lanes_[l].key) != folded.end();
+  }
+  job_->lanes.assign(lanes_.size(), LaneRows());
+  for (int l = 0; l < laneCount(); ++l) {
     LaneData& L = lanes_[l];
     auto inLane = [l](const TimelineItem& it) { return it.lane < l; };
     L.begin = static_cast<uint32_t>(std::partition_point(items_.begin(), items_.end(), inLane) - items_.begin());
@@ -349,6 +383,16 @@ void TimelineLayout::build(const Corpus& c, int32_t today, const std::vector<uin
     L.endsSorted = L.ends;
     std::sort(L.endsSorted.begin(), L.endsSorted.end());
     L.shown = LaneRows();
+  }
+  // Headers with their counts: a body's header counts its documents and programmes (the lane under its
+  // row, or its own when its row is not shown); any other lane its items.
+  for (int l = 0; l < laneCount(); ++l) {
+    const LaneSpec& spec = plan.lanes[static_cast<size_t>(l)];
+    if (spec.name.empty()) continue;
+    uint32_t n = lanes_[l].end - lanes_[l].begin;
+    if (spec.lifeline) n = l + 1 < laneCount() && plan.lanes[static_cast<size_t>(l) + 1].name.empty() ? lanes_[l + 1].end - lanes_[l + 1].begin : 0;
+    lanes_[l].heading = spec.name;
+    lanes_[l].count = n;
   }
   job_->active = false;
   lastPxPerDay_ = 0;
@@ -402,13 +446,14 @@ void TimelineLayout::startPack(double pxPerDay, int bucket, float minItemPx) {
   j.lane = 0;
   j.next = 0;
   j.rows = 0;
-  j.ends.reset(lanes_[0].shown.rows);
+  j.ends.reset(lanes_.empty() ? 0 : lanes_[0].shown.rows);
+  j.lanes.resize(lanes_.size());
   j.rowOf.resize(items_.size());
 }
 
 bool TimelineLayout::advancePack(uint32_t budget) {
   PackJob& j = *job_;
-  while (j.lane < kLaneCount) {
+  while (j.lane < laneCount()) {
     const LaneData& L = lanes_[j.lane];
     const uint32_t n = L.end - L.begin;
     // Items are sorted by start and every occupancy begins the same distance before its start, so this
@@ -436,7 +481,7 @@ bool TimelineLayout::advancePack(uint32_t budget) {
     R.rowItems.resize(n);
     std::vector<uint32_t> fill(R.rowStart.begin(), R.rowStart.end() - 1);
     for (uint32_t k = L.begin; k < L.end; ++k) R.rowItems[fill[j.rowOf[k]]++] = k;
-    if (++j.lane < kLaneCount) {
+    if (++j.lane < laneCount()) {
       j.next = 0;
       j.rows = 0;
       j.ends.reset(lanes_[j.lane].shown.rows);
@@ -448,7 +493,7 @@ bool TimelineLayout::advancePack(uint32_t budget) {
 void TimelineLayout::commitPack() {
   PackJob& j = *job_;
   // Swapping hands the old buffers to the job, so the next pack reuses them.
-  for (int l = 0; l < kLaneCount; ++l) std::swap(lanes_[l].shown, j.lanes[l]);
+  for (int l = 0; l < laneCount(); ++l) std::swap(lanes_[l].shown, j.lanes[l]);
   rowOf_.swap(j.rowOf);
   packedPxPerDay_ = j.pxPerDay;
   packedBucket_ = j.bucket;
@@ -505,43 +550,50 @@ uint32_t TimelineLayout::displayRows(int lane) const {
 }
 
 void TimelineLayout::setCollapsed(int lane, bool collapsed) {
+  if (lane < 0 || lane >= laneCount()) return;
   lanes_[lane].collapsed = collapsed;
+  // The rows under a body's row (no header of their own) fold with it.
+  for (int l = lane + 1; l < laneCount() && !hasHeader(l); ++l) lanes_[l].collapsed = collapsed;
   layoutLanes();
 }
 
 void TimelineLayout::layoutLanes() {
   float y = 0;
-  for (int l = 0; l < kLaneCount; ++l) {
+  for (int l = 0; l < laneCount(); ++l) {
+    if (l > 0 && hasHeader(l)) y += style_.laneGap;
     lanes_[l].top = y;
-    y += laneHeight(l) + style_.laneGap;
+    y += laneHeight(l);
   }
 }
 
 float TimelineLayout::rowTop(int lane, uint32_t row) const {
-  return lanes_[lane].top + style_.laneHeaderHeight + static_cast<float>(row) * style_.rowHeight;
+  return lanes_[lane].top + headerHeight(lane) + static_cast<float>(row) * style_.rowHeight;
 }
 
 float TimelineLayout::laneHeight(int lane) const {
-  return style_.laneHeaderHeight + static_cast<float>(displayRows(lane)) * style_.rowHeight;
+  return headerHeight(lane) + static_cast<float>(displayRows(lane)) * style_.rowHeight;
 }
 
 float TimelineLayout::totalHeight() const {
-  return lanes_[kLaneCount - 1].top + laneHeight(kLaneCount - 1);
+  return lanes_.empty() ? 0.f : lanes_.back().top + laneHeight(laneCount() - 1);
 }
 
 int TimelineLayout::laneAt(float y, int* row) const {
   if (row) *row = -1;
-  for (int l = 0; l < kLaneCount; ++l) {
-    const float top = lanes_[l].top;
-    if (y < top || y >= top + laneHeight(l)) continue;
-    const float inRows = y - top - style_.laneHeaderHeight;
-    if (row && inRows >= 0) *row = static_cast<int>(inRows / style_.rowHeight);
-    return l;
-  }
-  return -1;
+  // Lanes are in order of their tops: the last starting at or above y, if y is within it.
+  const auto after = std::upper_bound(lanes_.begin(), lanes_.end(), y, [](float v, const LaneData& L) { return v < L.top; });
+  if (after == lanes_.begin()) return -1;
+  const int l = static_cast<int>(after - lanes_.begin()) - 1;
+  const float top = lanes_[l].top;
+  if (y >= top + laneHeight(l)) return -1;
+  const float inRows = y - top - headerHeight(l);
+  if (row && inRows >= 0) *row = static_cast<int>(inRows / style_.rowHeight);
+  return l;
 }
 
 void TimelineLayout::rowsInY(int lane, float y0, float y1, uint32_t& first, uint32_t& last) const {
+  first = last = 0;
+  if (lane < 0 || lane >= laneCount()) return;
   const float top = rowTop(lane, 0);
   const LaneData& L = lanes_[lane];
   first = last = 0;
@@ -572,7 +624,7 @@ void TimelineLayout::visible(double t0, double t1, int lane, uint32_t rowBegin, 
 void TimelineLayout::visible(const TimeScale& s, float y0, float y1, std::vector<uint32_t>& out) const {
   out.clear();
   const double t0 = s.toTime(-rightPadPx()), t1 = s.toTime(s.width() + leftPadPx());
-  for (int l = 0; l < kLaneCount; ++l) {
+  for (int l = 0; l < laneCount(); ++l) {
     if (lanes_[l].collapsed) continue;
     uint32_t first, last;
     rowsInY(l, y0, y1, first, last);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,11 @@ const char* laneName(int lane);  // "Organisations", "People", "Documents and ma
 // Documents, parts and (dated) themes share the documents lane: parts and themes are mostly undated.
 int laneOfKind(Kind k);
 
+// How the timeline's lanes are made: by kind (the lanes above) or by body, each body that owns
+// documents or programmes with a group of its own (core/timeline_groups.h, "Organise by body").
+enum class TimelineGrouping : uint8_t { Kind, Body };
+struct BodyOwner;
+
 // One dated entity or event. A single date is a point at its first day with its precision as a band
 // (a year-precision date is a marker on 1 Jan plus a faint band over the year); an interval is a bar.
 struct TimelineItem {
@@ -32,7 +38,8 @@ struct TimelineItem {
   std::string_view label;               // the entity's or event's name, viewed in the Corpus
   std::string_view shortLabel;          // the entity's shortName (empty when none): used where the name does not fit
   uint32_t source = 0;                  // index into Corpus::entities, or Corpus::events when isEvent
-  uint8_t lane = 0;
+  uint16_t lane = 0;                    // the lane drawn in: a Lane by kind, or one planned by body
+  uint8_t kindLane = 0;                 // the Lane of its kind (or Events), whatever the grouping
   Precision precision = Precision::Day;  // of the start (of the end for an open start)
   bool isEvent = false;
   bool isSpan = false;      // an interval, drawn as a bar
@@ -58,8 +65,9 @@ struct TimelineLink {
 };
 
 // Lifelines: entities that share one timeline row, as a group id per entity (the lowest entity index of
-// its group; itself when alone). Renamings join a body's names; `follows` joins mandates into their series.
-std::vector<uint32_t> lifelineGroups(const Corpus& c);
+// its group; itself when alone). Renamings join a body's names; `follows` joins mandates into their series,
+// and with `owners` (bodyOwners) only mandates under the same body (a row is in one body's group).
+std::vector<uint32_t> lifelineGroups(const Corpus& c, const std::vector<BodyOwner>* owners = nullptr);
 
 // Kinds whose undated entities are placed by inference (inferredSpan): bodies, people, programmes and
 // partnerships are things a reader expects to find on a timeline; parts and themes are not.
@@ -111,7 +119,7 @@ LabelInk labelInk(bool startsOnBar, float width, float room, float barRoom, floa
 struct PlacedItem {
   uint32_t item = 0;
   uint32_t row = 0;  // row within the lane (0 in a collapsed lane)
-  uint8_t lane = 0;
+  uint16_t lane = 0;
   float x0 = 0, x1 = 0;          // body: a bar's rectangle (>= minBarPx) or a point's marker [x - r, x + r]
   float bandX0 = 0, bandX1 = 0;  // a point's precision band (a bar's is its body)
   float extX0 = 0, extX1 = 0;    // footprint: body, band and tails; what the hit test uses
@@ -148,7 +156,13 @@ class TimelineLayout {
   // the whole data across 1000 px, so every query works at once.
   // entityMask (one byte per entity, 0 = filtered out) leaves out entities and the events all of whose
   // entities are out.
-  void build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
+  // grouping: the lanes by kind (kLaneCount of them, Lane's order, even when empty) or by body
+  // (planLanes, core/timeline_groups.h: no lane empty, each packed on its own like any lane).
+  void build(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr,
+             TimelineGrouping grouping = TimelineGrouping::Kind);
+  TimelineGrouping grouping() const { return grouping_; }
+  // By body: which body each entity's item is under (bodyOwners); empty by kind.
+  const std::vector<BodyOwner>& owners() const;
 
   const std::vector<TimelineItem>& items() const { return items_; }
   // Successions between items (see TimelineLink); renamings and a series of mandates share one row
@@ -196,13 +210,24 @@ class TimelineLayout {
   void packExtent(const TimelineItem& it, double pxPerDay, float minItemPx, double& from, double& to) const;
 
   // ---- Lanes and vertical geometry. A collapsed lane shows one row: a density summary (density()).
+  int laneCount() const { return static_cast<int>(lanes_.size()); }
+  // The header's text, "Organisations (12)", "NHS England (9)" (a body's header counts its documents and
+  // programmes); empty for a lane without a header (a body's documents and programmes, under its row).
+  std::string laneTitle(int lane) const { return laneHeading(lane) + laneCountText(lane); }
+  const std::string& laneHeading(int lane) const { return lanes_[lane].heading; }  // "NHS England"
+  std::string laneCountText(int lane) const { return " (" + std::to_string(lanes_[lane].count) + ")"; }
+  bool hasHeader(int lane) const { return !lanes_[lane].heading.empty(); }
+  float headerHeight(int lane) const { return hasHeader(lane) ? style_.laneHeaderHeight : 0.f; }
+  // The body whose group the lane is in (an entity index: its lifeline group), -1 for none.
+  int32_t laneBody(int lane) const { return lanes_[lane].body; }
   uint32_t rowCount(int lane) const { return lanes_[lane].shown.rows; }  // packed rows
   uint32_t displayRows(int lane) const;  // 1 when collapsed or empty, else rowCount
-  void setCollapsed(int lane, bool collapsed);
+  void setCollapsed(int lane, bool collapsed);  // a header's lane and the headerless lanes under it
   bool collapsed(int lane) const { return lanes_[lane].collapsed; }
   float laneTop(int lane) const { return lanes_[lane].top; }  // top of the lane's header
   float rowTop(int lane, uint32_t row) const;                 // top of a row (row 0 just under the header)
   float laneHeight(int lane) const;                           // header and rows, without the gap
+  // A lane with a header starts after a gap; one without continues the group above it.
   float totalHeight() const;
   // Lane whose header or rows contain y, -1 in a gap or outside; row gets the row under y, or -1 on
   // the header or below the last display row.
@@ -258,6 +283,10 @@ class TimelineLayout {
     LaneRows shown;                  // the rows drawn now
     bool collapsed = false;
     float top = 0;
+    std::string heading;             // the header's name; empty for no header
+    uint32_t count = 0;              // what the header counts
+    uint64_t key = 0;                // LaneSpec::key: folding survives a rebuild
+    int32_t body = -1;
   };
 
   // An item's occupancy in its row, in days, at one zoom: the sums packing makes per item.
@@ -287,7 +316,9 @@ class TimelineLayout {
   std::vector<uint32_t> undated_;
   std::vector<int32_t> itemOfEntity_, itemOfEvent_;
   std::vector<uint32_t> rowOf_;  // each item's row, set by pack
-  LaneData lanes_[kLaneCount];
+  std::vector<LaneData> lanes_;
+  std::shared_ptr<const std::vector<BodyOwner>> owners_;
+  TimelineGrouping grouping_ = TimelineGrouping::Kind;
   TimelineStyle style_;
   double dataFirst_ = 0, dataLast_ = 1, activityFirst_ = 0;
   double packedPxPerDay_ = 0;

@@ -424,6 +424,19 @@ const std::vector<ViewField>& viewFields() {
        },
        [](const ViewState& s, const Corpus&, nlohmann::json& j) { j["nodeColour"] = s.colourByTheme ? "theme" : "kind"; },
        [](ViewState& s, const Corpus&) { s.colourByTheme = true; }},
+      // The timeline organised by body: "group=body" ("kind", the lanes by kind, is the default).
+      {{&ViewState::timelineByBody}, kChangeLook,
+       {{"group", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
+          if (v == "body" || v == "kind") { out = v == "body" ? "body" : ""; return true; }
+          bad.emplace_back(std::string(v), "body or kind");
+          return false;
+        }}},
+       [](const ViewState& s, const Corpus&, UrlState& u) { u.set("group", s.timelineByBody ? "body" : ""); },
+       [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
+         s.timelineByBody = u.get("group") == "body";
+       },
+       [](const ViewState& s, const Corpus&, nlohmann::json& j) { j["timelineGrouping"] = s.timelineByBody ? "body" : "kind"; },
+       [](ViewState& s, const Corpus&) { s.timelineByBody = true; }},
 
       // Embedding and presentation (docs/embedding.md).
       {{&ViewState::embed}, kChangeLook,

@@ -151,6 +151,15 @@ EMSCRIPTEN_KEEPALIVE int ex_set_as_of(const char* text) {
   return 1;
 }
 
+// The timeline's lanes: "body" (organised by body) or "kind"; 0 for anything else.
+EMSCRIPTEN_KEEPALIVE int ex_set_timeline_grouping(const char* name) {
+  wake();
+  const std::string_view g(name);
+  if (g != "body" && g != "kind") return 0;
+  gApp->act(act::SetTimelineGrouping{g == "body"});
+  return 1;
+}
+
 // What changed between two dates (a day, month or year each): the JSON of core/compare.h's compareJson.
 EMSCRIPTEN_KEEPALIVE const char* ex_compare(const char* a, const char* b) {
   return reply(compareJson(gApp->corpus(), a, b));

@@ -9,6 +9,7 @@
 #include "core/text_util.h"
 #include "render/imgui_renderer.h"
 #include "core/kind_style.h"
+#include "ui/control_spots.h"
 #include "ui/corner_tools.h"
 #include "ui/icons.h"
 #include "ui/text_fit.h"
@@ -28,11 +29,13 @@ void dashedV(ImDrawList* dl, float x, float y0, float y1, uint32_t col, float da
 }
 }  // namespace
 
-void TimelineView::setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask) {
+void TimelineView::setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask,
+                             TimelineGrouping grouping) {
   undatedWidths_.clear();
   chipsForWidth_ = -1;
   today_ = today;
-  layout_.build(c, today, entityMask);
+  layout_.build(c, today, entityMask, grouping);
+  byBody_ = grouping == TimelineGrouping::Body;
   corpusItems_ = static_cast<uint32_t>(c.entities.size() + c.events.size());
   corpus_ = &c;
   labelWidths_.clear();
@@ -105,9 +108,11 @@ uint32_t TimelineView::colourOf(const Corpus& c, const TimelineItem& it) const {
 void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
   tools_ = {};
   if (s.embed && !s.controlsShown) return;
+  // A phone's view holds the row of tools only with Fit as its icon (its tooltip says what it does).
+  const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 32;
   CornerTools tools;
   tools.begin("timeline-tools");
-  if (CornerTools::button(ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
+  if (CornerTools::button(narrow ? ICON_FIT : ICON_FIT " Fit", "Fit everything (F)", false)) fitAll();
   if (s.selected >= 0) {
     // Always offered with a selection; when it cannot fit, it says why rather than vanishing.
     const bool canFit = layout_.itemOfEntity(static_cast<uint32_t>(s.selected)) >= 0;
@@ -136,6 +141,17 @@ void TimelineView::drawToolbar(const AppState& s, ActionQueue& out) {
     out.push(act::SetAsOf{cursorOn ? static_cast<int32_t>((scale_.t0() + scale_.t1()) * 0.5) : kNoDay, true});
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show what existed on one date (drag the cursor on the axis)");
+  // "Organise by body": a toggle button, lit while on, narrower than a box with a tick (a phone's row of
+  // tools holds Fit selection too).
+  ImGui::SameLine(0, 3.f);
+  if (s.timelineByBody) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  const bool byBodyPressed = ImGui::Button("By body");
+  if (s.timelineByBody) ImGui::PopStyleColor();
+  noteControl("timeline:by-body");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(s.timelineByBody ? "Organised by body: back to lanes by kind"
+                                       : "Organise by body: each body's documents and programmes on rows under its own row");
+  if (byBodyPressed) out.push(act::SetTimelineGrouping{!s.timelineByBody});
   if (CornerTools::button(s.playing ? ICON_PAUSE : ICON_PLAY, s.playing ? "Pause" : "Play through time")) {
     out.push(act::TogglePlay{static_cast<int32_t>(layout_.dataFirst()), static_cast<int32_t>(layout_.dataLast())});
   }
@@ -280,6 +296,24 @@ void TimelineView::drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p
   }
 }
 
+// A lane's header: its folding triangle (right when folded, down when open) and its title, elided to the
+// view (a body's name may be long).
+void TimelineView::drawLaneHeader(ImDrawList* dl, int lane, float x0, float ly) {
+  const float w = scale_.width(), fs = ImGui::GetFontSize(), tx = x0 + 8;
+  const float ty = ly + layout_.style().laneHeaderHeight * 0.5f;
+  dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), palette().laneHeader);
+  if (layout_.collapsed(lane)) {
+    dl->AddTriangleFilled(ImVec2(tx, ty - fs * 0.3f), ImVec2(tx + fs * 0.45f, ty), ImVec2(tx, ty + fs * 0.3f), palette().text);
+  } else {
+    dl->AddTriangleFilled(ImVec2(tx - 1, ty - fs * 0.2f), ImVec2(tx + fs * 0.55f, ty - fs * 0.2f),
+                          ImVec2(tx + fs * 0.27f, ty + fs * 0.25f), palette().text);
+  }
+  // The name elided, its count kept: "Association of Chief Executives of Vol… (2)".
+  const std::string count = layout_.laneCountText(lane);
+  const std::string title = elide(layout_.laneHeading(lane), w - 16 - fs * 0.8f - ImGui::CalcTextSize(count.c_str()).x) + count;
+  dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), palette().text, title.c_str());
+}
+
 void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h) {
   const float w = scale_.width();
   const float top = y0 - scrollY_;
@@ -289,22 +323,11 @@ void TimelineView::drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s,
   drawn_.clear();
   dl->PushClipRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), true);
   // Lane headers and row stripes.
-  for (int lane = 0; lane < kLaneCount; ++lane) {
+  for (int lane = 0; lane < layout_.laneCount(); ++lane) {
     const float ly = top + layout_.laneTop(lane);
     const float lh = layout_.laneHeight(lane);
     if (ly > y0 + h || ly + lh < y0) continue;
-    dl->AddRectFilled(ImVec2(x0, ly), ImVec2(x0 + w, ly + layout_.style().laneHeaderHeight), palette().laneHeader);
-    const std::string title = std::string(laneName(lane)) + " (" +
-                              std::to_string(layout_.countIntersecting(lane, -1e12, 1e12)) + ")";
-    // A folding triangle: pointing right when collapsed, down when open.
-    const float fs = ImGui::GetFontSize(), tx = x0 + 8, ty = ly + layout_.style().laneHeaderHeight * 0.5f;
-    if (layout_.collapsed(lane)) {
-      dl->AddTriangleFilled(ImVec2(tx, ty - fs * 0.3f), ImVec2(tx + fs * 0.45f, ty), ImVec2(tx, ty + fs * 0.3f), palette().text);
-    } else {
-      dl->AddTriangleFilled(ImVec2(tx - 1, ty - fs * 0.2f), ImVec2(tx + fs * 0.55f, ty - fs * 0.2f), ImVec2(tx + fs * 0.27f, ty + fs * 0.25f),
-                            palette().text);
-    }
-    dl->AddText(ImVec2(x0 + 8 + fs * 0.8f, ly + 2), palette().text, title.c_str());
+    if (layout_.hasHeader(lane)) drawLaneHeader(dl, lane, x0, ly);
     if (layout_.collapsed(lane)) {
       // A collapsed lane summarises its items as a density strip.
       const float bucket = 4.f;
@@ -377,11 +400,12 @@ void TimelineView::drawLinks(ImDrawList* dl, float x0, float top) {
   const uint32_t col = withAlpha(palette().strong, 0.55f);
   for (const TimelineLink& k : layout_.links()) {
     const TimelineItem& a = layout_.items()[k.fromItem];
-    if (layout_.collapsed(a.lane)) continue;
+    const TimelineItem& b = layout_.items()[k.toItem];
+    if (layout_.collapsed(a.lane) || layout_.collapsed(b.lane)) continue;
     const float x = x0 + scale_.toX(k.day);
     if (x < x0 - 8 || x > x0 + scale_.width() + 8) continue;
     const float ya = top + layout_.rowTop(a.lane, layout_.rowOf(k.fromItem)) + half;
-    const float yb = top + layout_.rowTop(a.lane, layout_.rowOf(k.toItem)) + half;
+    const float yb = top + layout_.rowTop(b.lane, layout_.rowOf(k.toItem)) + half;
     const float dir = yb > ya ? 1.f : -1.f, tip = yb - dir * (half - 2);
     dl->AddLine(ImVec2(x, ya), ImVec2(x, tip), col, 1.5f);
     dl->AddTriangleFilled(ImVec2(x - 4, tip - dir * 6), ImVec2(x + 4, tip - dir * 6), ImVec2(x, tip), col);
@@ -525,15 +549,19 @@ void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& 
       ImGui::Text("Published %s (the diamond on its row)", formatUkDay(it.published).c_str());
     if (!df.note.empty()) ImGui::TextWrapped("About the date: %s", df.note.c_str());
     if (it.isEvent) ImGui::TextDisabled("Event \xc2\xb7 %s", c.events[it.source].type.c_str());
+    const bool owned = it.kindLane == static_cast<uint8_t>(Lane::Documents) || it.kindLane == static_cast<uint8_t>(Lane::Programmes);
+    if (!it.isEvent && owned && layout_.grouping() == TimelineGrouping::Body)  // which body's rows, and why
+      ImGui::TextWrapped("%s", ownerNote(c, layout_.owners(), it.source).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
 }
 
 bool TimelineView::draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers) {
-  if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size() || filterVersion_ != vis.filterVersion) {
-    const bool keepView = fitted_ && corpus_ == &c;  // a filter change keeps the window
-    setCorpus(c, today_, &vis.filtered.entityVisible);
+  if (corpus_ != &c || corpusItems_ != c.entities.size() + c.events.size() || filterVersion_ != vis.filterVersion ||
+      byBody_ != s.timelineByBody) {
+    const bool keepView = fitted_ && corpus_ == &c;  // a filter or grouping change keeps the window
+    setCorpus(c, today_, &vis.filtered.entityVisible, s.timelineByBody ? TimelineGrouping::Body : TimelineGrouping::Kind);
     filterVersion_ = vis.filterVersion;
     fitted_ = keepView;
   }

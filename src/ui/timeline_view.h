@@ -11,6 +11,7 @@
 #include "core/screen_info.h"
 #include "core/time_scale.h"
 #include "core/time_ticks.h"
+#include "core/timeline_groups.h"
 #include "core/timeline_layout.h"
 #include "core/visibility.h"
 
@@ -20,7 +21,8 @@ namespace nhsx {
 
 class TimelineView {
  public:
-  void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
+  void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr,
+                 TimelineGrouping grouping = TimelineGrouping::Kind);
   // Draws into the current ImGui window's remaining content region; what input asks for goes to `out`.
   // touchFingers: fingers down now (panning is left to the pinch from two). True while animating.
   bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers);
@@ -44,6 +46,7 @@ class TimelineView {
   void drawToolbar(const AppState& s, ActionQueue& out);
   void drawAxis(ImDrawList* dl, const AppState& s, float x0, float y0, float h);
   void drawLanes(ImDrawList* dl, const Corpus& c, const AppState& s, float x0, float y0, float h);
+  void drawLaneHeader(ImDrawList* dl, int lane, float x0, float ly);
   void drawLinks(ImDrawList* dl, float x0, float top);
   void drawItem(ImDrawList* dl, const Corpus& c, const PlacedItem& p, bool selected, float x0, float y0);
   void handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered, float x0, float y0, float h,
@@ -92,6 +95,7 @@ class TimelineView {
   bool fitted_ = false;
   uint32_t corpusItems_ = UINT32_MAX;
   uint64_t filterVersion_ = 0;
+  bool byBody_ = false;  // the lanes were built organised by body
   const Corpus* corpus_ = nullptr;
 };
 
