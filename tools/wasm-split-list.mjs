@@ -76,7 +76,24 @@ for (const f of coldFiles) if (!seen.has(f)) fail(`${listPath}: ${f} is not one 
 // Only our own functions (namespace nhsx, not templates of the standard library or nlohmann/json): the
 // link's optimiser folds identical functions into one name, so a std::vector member made in a cold file
 // may be the very function a hot one calls.
-const split = [...cold].filter((n) => n.startsWith('nhsx::') && !hot.has(n) && wasmNames.has(n));
+// A template made for a lambda of one of those functions (std::sort with its comparator, say) is that
+// function's alone: its name holds the function's, then ")::$_N".
+const coldOwn = new Set([...cold].filter((n) => n.startsWith('nhsx::') && !hot.has(n)));
+const lambdaOwner = (n) => {
+  for (const m of n.matchAll(/\)(?: const)?::\$_\d+/g)) {
+    // The enclosing function's name runs back from the ")" to its "nhsx::" (balancing parentheses).
+    let depth = 0, i = m.index;
+    for (; i >= 0; i--) {
+      if (n[i] === ')') depth++;
+      else if (n[i] === '(' && --depth === 0) break;
+    }
+    const start = n.lastIndexOf('nhsx::', i);
+    const owner = start >= 0 ? n.slice(start, m.index + m[0].indexOf('::$_')) : '';
+    if (coldOwn.has(owner)) return true;
+  }
+  return false;
+};
+const split = [...cold].filter((n) => wasmNames.has(n) && !hot.has(n) && (coldOwn.has(n) || lambdaOwner(n)));
 for (const f of coldFunctions) {
   if (!wasmNames.has(f)) fail(`${listPath}: no function ${f} in ${wasmPath}`);
   split.push(f);
