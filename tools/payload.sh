@@ -4,12 +4,12 @@
 # primary wasm, the corpus and the fonts). The deferred wasm (explorer.deferred.wasm: import, merge, export,
 # compare, the story editor; web/explorer-deferred.js) is fetched after that frame, when the browser is
 # idle: it is counted apart ("after the first view"), not in the first visit.
-#   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 720 (gzipped KB, 1 KB = 1000 B)
+#   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 640 (gzipped KB, 1 KB = 1000 B)
 # Exits 1 when the first visit is over the budget.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 site=${1:-$here/build/web/site}
-budget_kb=${2:-720}
+budget_kb=${2:-640}
 [ -f "$site/index.html" ] || { echo "payload: no index.html in $site (run tools/build.sh web)" >&2; exit 2; }
 cd "$site"
 
