@@ -1,7 +1,7 @@
 // The one-file build: turns the built site into a single HTML file that works opened from disk
 // (file://), where fetch() is blocked. The builder is web/one-file.js, which the page itself also uses
 // to make such a file with the data it holds (Export > One-file explorer): scripts and style sheets
-// that index.html names are inlined; the wasm, the UI font and the corpus go into non-executed
+// that index.html names are inlined; the two wasm modules, the UI font and the corpus go into non-executed
 // <script type="application/..."> blocks that explorer-boot.js reads instead of fetching. The page's
 // Content-Security-Policy becomes a hash-based one that also forbids every fetch: docs/security.md.
 //   node tools/inline-site.mjs SITE_DIR OUT.html
@@ -35,6 +35,7 @@ try {
     html: read('index.html', 'utf8'),
     read: (rel) => read(rel, 'utf8'),
     wasm: read('explorer.wasm').toString('base64'),
+    deferred: read('explorer.deferred.wasm').toString('base64'),
     font: read('fonts/explorer-ui.ttf').toString('base64'),
     corpus: read('data/corpus.json', 'utf8'),
   });

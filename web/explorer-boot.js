@@ -4,7 +4,7 @@
 (function (parts) {
   'use strict';
   delete window.__explorerParts;  // the scripts' shared parts are theirs alone from here on
-  const { wasm, events } = parts;
+  const { wasm, events, deferred } = parts;
   const { api, loadText, fetchBytes, importTableText, mergeCorpusText, resolveReady, rejectReady } = parts.api;
   const FONT_URL = 'fonts/explorer-ui.ttf';  // built by tools/ui-font.py
   const CORPUS_URL = 'data/corpus.json';
@@ -149,6 +149,7 @@
   createExplorerModule({
     canvas: document.getElementById('canvas'),
     wasmBinary: inlinedBytes('explorer-wasm') || undefined,  // the one-file build: no fetch of explorer.wasm
+    loadSplitModule: deferred.loadSplitModule,  // the app's first call into its deferred code
     // Search results and found connections, read out through the page's live region (a11y-mirror.js).
     onExplorerAnnounce: (text) => { if (typeof api.announce === 'function') api.announce(text); },
     // A file action asked for in the app's own buttons (data-io.js carries it out).
@@ -158,6 +159,7 @@
         readyDone = true;
         document.getElementById('loading').hidden = true;
         resolveReady(api);
+        deferred.prepareWhenIdle();  // the cold code's module, after the first view (explorer-deferred.js)
       }
       events.dispatch(frameEvents);  // clicks and keys in the app change state too
     },

@@ -31,6 +31,7 @@
         return byName.get(rel);
       },
       wasm: block('explorer-wasm'),
+      deferred: block('explorer-wasm-deferred'),
       font: block('explorer-font'),
     };
   }
@@ -45,15 +46,17 @@
       if (!r.ok) throw new Error(`${rel}: HTTP ${r.status}`);
       return r;
     };
-    const [html, wasm, font] = await Promise.all([
+    const [html, wasm, deferred, font] = await Promise.all([
       get(page.href).then((r) => r.text()),
       get('explorer.wasm').then((r) => r.arrayBuffer()),
+      get('explorer.deferred.wasm').then((r) => r.arrayBuffer()),
       get('fonts/explorer-ui.ttf').then((r) => r.arrayBuffer(), () => null),  // the app runs without it
     ]);
     return {
       html,
       read: (rel) => get(rel).then((r) => r.text()),
       wasm: base64(new Uint8Array(wasm)),
+      deferred: base64(new Uint8Array(deferred)),
       font: font && base64(new Uint8Array(font)),
     };
   }

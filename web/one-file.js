@@ -80,11 +80,14 @@
   //   html    the site's index.html
   //   read    rel => the text of a style sheet or script it names (or a Promise of it)
   //   wasm    explorer.wasm, base64;  font: fonts/explorer-ui.ttf, base64 (optional)
+  //   deferred  explorer.deferred.wasm, base64: the code the app loads after its first view
+  //           (web/explorer-deferred.js), here in the page too, since nothing can be fetched
   //   corpus  the corpus's JSON text
   //   link    optional: a deep link ("#v=1&view=graph&sel=...") the page opens at
   // Each inlined element keeps the name of its file (data-file) and index.html itself goes
   // in a data block, so the one-file page can make this file again (web/one-file-export.js).
-  async function build({ html, read, wasm, font, corpus, link }) {
+  async function build({ html, read, wasm, deferred, font, corpus, link }) {
+    if (!deferred) throw new Error('explorer.deferred.wasm: missing (the one-file page needs both wasm modules)');
     const original = html;
     const scriptHashes = [];
     const styleHashes = [];
@@ -117,6 +120,7 @@
     // The data blocks go before the first script, which reads them at start-up.
     const blocks = [
       `<script type="application/octet-stream" id="explorer-wasm">${wasm}${end('script')}`,
+      `<script type="application/octet-stream" id="explorer-wasm-deferred">${deferred}${end('script')}`,
       font ? `<script type="application/octet-stream" id="explorer-font">${font}${end('script')}` : '',
       `<script type="application/json" id="explorer-corpus">${jsonBlock(corpus)}${end('script')}`,
       link ? `<script type="application/json" id="explorer-link">${jsonBlock(JSON.stringify(String(link).replace(/^#/, '')))}${end('script')}` : '',

@@ -10,6 +10,7 @@
 
 #include "render/imgui_renderer.h"
 #include "ui/control_spots.h"
+#include "ui/deferred.h"
 #include "ui/details_panel.h"
 #include "ui/flow.h"
 #include "ui/overview_panel.h"
@@ -225,7 +226,7 @@ void App::drawSide() {
   }
   if (ImGui::BeginTabItem("Compare", nullptr, tabFlags(3))) {
     drawerTab_ = 3;
-    comparePanel_.draw(corpus_, state_, actions_, vis_, linkSpots_);
+    (comparePanel_.*deferredCall(&ComparePanel::draw))(corpus_, state_, actions_, vis_, linkSpots_);  // ui/deferred.h
     ImGui::EndTabItem();
   }
   drawerTabRequest_ = -1;
@@ -450,7 +451,7 @@ bool App::drawFrame(float width, float height, double dt) {
     ImGui::BeginChild("story-editor", ImVec2(0, 0), true);
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     rects_.storyEditor = ScreenRect{p.x, p.y, sz.x, sz.y};
-    editor_.draw(corpus_, state_, actions_, requests_);
+    (editor_.*deferredCall(&StoryEditor::draw))(corpus_, state_, actions_, requests_);  // ui/deferred.h
     ImGui::EndChild();
     detailsTabShown_ = false;
     linkSpots_.clear();

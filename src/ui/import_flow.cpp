@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ui/deferred.h"
+
 namespace nhsx {
 
 bool parseImportMode(std::string_view text, ImportMode& out) {
@@ -19,13 +21,14 @@ void ImportFlow::review(SheetImportResult&& r, std::string reply) {
 }
 
 ImportChoice ImportFlow::draw(float width, float height, bool canAddToMap, std::string& pasted) {
-  if (drawPasteTable(paste_, pasteOpen_, width, height)) pasted = paste_;
-  if (!pending_) return ImportChoice::None;
+  // Both panels are called only when open: their code is in the deferred wasm module (ui/deferred.h).
+  if (pasteOpen_ && deferredCall(&drawPasteTable)(paste_, pasteOpen_, width, height)) pasted = paste_;
+  if (!pending_ || !reviewOpen_) return ImportChoice::None;
   ImportReviewOptions o;
   o.canAddToMap = canAddToMap;
   o.viewportWidth = width;
   o.viewportHeight = height;
-  return drawImportReview(*pending_, reviewOpen_, o);
+  return deferredCall(&drawImportReview)(*pending_, reviewOpen_, o);
 }
 
 SheetImportResult ImportFlow::take() {

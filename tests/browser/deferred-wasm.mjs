@@ -1,0 +1,136 @@
+// A lighter first visit (issue 23): the app's wasm is split in two (tools/deferred-code.txt). The first
+// view must need only the primary module: explorer.deferred.wasm is not fetched before the first frame
+// and none of its code runs then (Emscripten's stand-ins for it report each first call with
+// "placeholder function called"). Then paste, Read, the review, "Add to the map" by real clicks (code
+// that lives in the deferred module) work, with no console error. A cold call made the moment the
+// page is ready, before the module was fetched in idle time, is answered too (the synchronous path),
+// and so is one in the one-file explorer opened from disk, where nothing may be fetched.
+//   node tests/browser/deferred-wasm.mjs --site build/web/site --artifacts build/test-artifacts
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+
+const { site, artifacts } = testOptions(process.argv);
+const { check, finish } = checker();
+const single = path.join(site, '..', 'explorer-single.html');
+const pasted = 'From,To,Type,Start\nHelping Hands Trust,NHS England,works with,2023';  // typed: no tabs
+
+// Before any script of the page: when the app first became ready, and each first call into deferred code.
+const recorder = () => {
+  window.__split = { ready: null, placeholders: [] };
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    if (String(args[0]).startsWith('placeholder function called')) window.__split.placeholders.push(performance.now());
+    warn(...args);
+  };
+  const timer = setInterval(() => {
+    if (window.explorer && window.explorer.ready) {
+      clearInterval(timer);
+      window.explorer.ready.then(() => { window.__split.ready = performance.now(); });
+    }
+  }, 0);
+};
+const resources = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => ({ file: e.name.split('/').pop(), start: e.startTime })));
+
+const { server, url } = await startServer(site);
+const browser = await launch();
+const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
+try {
+  check('the site has both modules', fs.existsSync(path.join(site, 'explorer.wasm')) &&
+    fs.existsSync(path.join(site, 'explorer.deferred.wasm')));
+
+  // ---- The first view: the primary module only.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(recorder);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const until = (fn, arg, timeout = 15000) => page.waitForFunction(fn, arg, { timeout }).then(() => true, () => false);
+  await page.goto(url);
+  await page.evaluate(() => window.explorer.ready);
+  await until(() => window.__split.ready !== null);
+  const ready = await page.evaluate(() => window.__split.ready);
+  // The deferred module is fetched in idle time after that: wait for it, then see when it started.
+  await until(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/explorer.deferred.wasm')));
+  const got = await resources(page);
+  const primary = got.find((r) => r.file === 'explorer.wasm');
+  const deferred = got.filter((r) => r.file === 'explorer.deferred.wasm');
+  check('the first view fetched the primary module', primary && primary.start < ready, JSON.stringify(primary));
+  check('the first view fetched no deferred module (it came after the first frame, once)',
+    deferred.length === 1 && deferred[0].start > ready, `ready at ${ready}: ${JSON.stringify(deferred)}`);
+  let calls = await page.evaluate(() => window.__split.placeholders);
+  check('no deferred code ran for the first view (nor while it stood)', calls.length === 0, JSON.stringify(calls));
+
+  // ---- Paste, Read, the review, Add to the map: deferred code, by real clicks.
+  const state = () => page.evaluate(() => window.explorer.state());
+  const before = await state();
+  let open = false;
+  for (let attempt = 0; attempt < 3 && !open; attempt++) {
+    const menu = await control(page, 'menu', 4000);
+    if (!menu) continue;
+    await page.mouse.click(...centre(menu));
+    const item = await control(page, 'menu:paste', 4000);
+    if (!item) continue;
+    await page.mouse.click(...centre(item));
+    open = !!(await control(page, 'paste:field'));
+  }
+  check('the menu opens "Paste from spreadsheet"', open);
+  const seen = (await state()).frames;
+  await page.mouse.click(...centre(await control(page, 'paste:field')));
+  await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);
+  await page.keyboard.type(pasted, { delay: 5 });
+  await until((n) => window.explorer.state().pasteTable.chars === n, pasted.length, 90000);
+  await page.mouse.click(...centre(await control(page, 'paste:read')));
+  const add = await control(page, 'review:add');
+  const review = (await state()).importReview;
+  check('Read shows the review', review && review.ok && review.counts.relations === 1, JSON.stringify(review && review.counts));
+  await page.screenshot({ path: path.join(artifacts, 'deferred-wasm-review.png') });
+  await page.mouse.click(...centre(add));
+  const added = await until((n) => window.explorer.state().entities === n && window.explorer.state().importReview === null,
+    before.entities + 1);
+  check('Add to the map adds the organisation', added, JSON.stringify(await state()).slice(0, 200));
+  calls = await page.evaluate(() => window.__split.placeholders);
+  check('the deferred module was instantiated when its code was first called', calls.length >= 1, JSON.stringify(calls));
+  const rows = await page.evaluate(() => window.explorer.exportText('entities-csv').split('\n').length);
+  check('export (deferred code) works too', rows > before.entities, String(rows));
+  check('no console errors on the page', errors.length === 0, errors.join('\n'));
+
+  // ---- A cold call at once: before the idle fetch, the synchronous path answers it.
+  const eagerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await eagerContext.addInitScript(() => {
+    const timer = setInterval(() => {
+      if (!window.explorer || !window.explorer.ready) return;
+      clearInterval(timer);
+      window.__eager = window.explorer.ready.then(() => {
+        const fetched = performance.getEntriesByType('resource').some((e) => e.name.endsWith('/explorer.deferred.wasm'));
+        const c = window.explorer.compare('2013-01-01', '2023-01-01');
+        return { fetched, changes: c && c.changes ? c.changes.length : -1 };
+      });
+    }, 0);
+  });
+  const eager = await eagerContext.newPage();
+  const eagerErrors = watchErrors(eager);
+  await eager.goto(url);
+  await eager.waitForFunction(() => window.__eager);
+  const now = await eager.evaluate(() => window.__eager);
+  check('a comparison asked for the moment the page is ready is answered', !now.fetched && now.changes > 0, JSON.stringify(now));
+  check('no console errors on that page', eagerErrors.length === 0, eagerErrors.join('\n'));
+
+  // ---- The one-file explorer from disk: the deferred module comes from the page itself.
+  if (fs.existsSync(single)) {
+    const disk = await browser.newPage();
+    const diskErrors = watchErrors(disk);
+    await disk.goto(pathToFileURL(single).href);
+    const c = await disk.evaluate(() => window.explorer.ready.then(() => window.explorer.compare('2013-01-01', '2023-01-01')));
+    check('the one-file explorer runs deferred code with nothing fetched', c && c.changes && c.changes.length > 0);
+    check('no console errors in the one-file explorer', diskErrors.length === 0, diskErrors.join('\n'));
+  } else {
+    check(`the one-file build is there (${single})`, false);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+finish();

@@ -1,0 +1,108 @@
+// The functions to move into the deferred wasm module, one name a line, for `wasm-split --split-funcs=@FILE`:
+// those of tools/deferred-code.txt, by the names in the wasm's name section (a link with
+// --profiling-funcs). A source file there stands for every function its object file defines that no
+// other object of ours defines (a template or inline function also made in a hot file stays in the
+// primary module; so does what is not in namespace nhsx, see below); any other line is one function's name.
+//   node tools/wasm-split-list.mjs WASM BUILD_DIR LIST OUT
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const [wasmPath, buildDir, listPath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error('usage: node tools/wasm-split-list.mjs WASM BUILD_DIR LIST OUT');
+  process.exit(2);
+}
+const fail = (m) => { console.error(`wasm-split-list: ${m}`); process.exit(1); };
+
+// The function names of the wasm's name section (custom section "name", subsection 1).
+const bytes = fs.readFileSync(wasmPath);
+let pos = 8;
+const leb = () => {
+  let result = 0, shift = 0, b;
+  do { b = bytes[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+  return result;
+};
+const wasmNames = new Set();
+while (pos < bytes.length) {
+  const id = bytes[pos++];
+  const size = leb();
+  const end = pos + size;
+  if (id === 0) {
+    const nl = leb();
+    const secName = bytes.subarray(pos, pos + nl).toString();
+    pos += nl;
+    while (secName === 'name' && pos < end) {
+      const sub = bytes[pos++], subSize = leb(), subEnd = pos + subSize;
+      if (sub === 1) {
+        const n = leb();
+        for (let i = 0; i < n; i++) { leb(); const l = leb(); wasmNames.add(bytes.subarray(pos, pos + l).toString()); pos += l; }
+      }
+      pos = subEnd;
+    }
+  }
+  pos = end;
+}
+if (wasmNames.size === 0) fail(`${wasmPath} has no name section: link it with --profiling-funcs`);
+
+const lines = fs.readFileSync(listPath, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const coldFiles = new Set(lines.filter((l) => l.includes('/')));
+const coldFunctions = lines.filter((l) => !l.includes('/'));
+
+// Every object file of ours (core and the app) and the functions it defines, demangled as in the name section.
+const nm = ['llvm-nm-14', 'llvm-nm'].find((t) => { try { execFileSync(t, ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } });
+if (!nm) fail('no llvm-nm');
+const objects = [];
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p); else if (e.name.endsWith('.o') && /\/(core|explorer)\.dir\/src\//.test(p)) objects.push(p);
+  }
+};
+walk(path.join(buildDir, 'CMakeFiles'));
+const cold = new Set(), hot = new Set();
+const seen = new Set();
+for (const o of objects) {
+  const src = o.replace(/^.*\.dir\//, '').replace(/\.o$/, '');
+  seen.add(src);
+  const out = execFileSync(nm, ['--defined-only', '--demangle', '--format=posix', o], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const line of out.split('\n')) {
+    const m = /^(.*) ([TtWw]) [0-9a-f]+/.exec(line);  // functions only (text; weak for templates and inline functions)
+    if (!m) continue;
+    (coldFiles.has(src) ? cold : hot).add(m[1]);
+  }
+}
+for (const f of coldFiles) if (!seen.has(f)) fail(`${listPath}: ${f} is not one of the build's object files`);
+// Only our own functions (namespace nhsx, not templates of the standard library or nlohmann/json): the
+// link's optimiser folds identical functions into one name, so a std::vector member made in a cold file
+// may be the very function a hot one calls.
+// A template made for a lambda of one of those functions (std::sort with its comparator, say) is that
+// function's alone: its name holds the function's, then ")::$_N".
+const coldOwn = new Set([...cold].filter((n) => n.startsWith('nhsx::') && !hot.has(n)));
+const lambdaOwner = (n) => {
+  for (const m of n.matchAll(/\)(?: const)?::\$_\d+/g)) {
+    // The enclosing function's name runs back from the ")" to its "nhsx::" (balancing parentheses).
+    let depth = 0, i = m.index;
+    for (; i >= 0; i--) {
+      if (n[i] === ')') depth++;
+      else if (n[i] === '(' && --depth === 0) break;
+    }
+    const start = n.lastIndexOf('nhsx::', i);
+    const owner = start >= 0 ? n.slice(start, m.index + m[0].indexOf('::$_')) : '';
+    if (coldOwn.has(owner)) return true;
+  }
+  return false;
+};
+const split = [...cold].filter((n) => wasmNames.has(n) && !hot.has(n) && (coldOwn.has(n) || lambdaOwner(n)));
+for (const f of coldFunctions) {
+  if (!wasmNames.has(f)) fail(`${listPath}: no function ${f} in ${wasmPath}`);
+  split.push(f);
+}
+// Binaryen reads the name section with every character outside the text format's identifier characters
+// escaped as \xx (hex), and wasm-split matches the list against those names.
+const idChar = /[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]/;
+const escape = (name) => (/^[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]*$/.test(name) ? name
+  : [...Buffer.from(name)].map((b) => (b < 128 && idChar.test(String.fromCharCode(b)) ? String.fromCharCode(b)
+    : '\\' + b.toString(16).padStart(2, '0'))).join(''));
+fs.writeFileSync(outPath, split.map(escape).join('\n') + '\n');
+console.log(`wasm-split-list: ${split.length} functions to defer (${outPath})`);
