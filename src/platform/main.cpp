@@ -133,10 +133,15 @@ FrameTiming frame(Platform& p, bool force = false) {
   if (p.contextLost) return t;
   // Idle means idle: no drawing at all until something changes.
   if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()}) && !force) return t;
+  const bool profiling = nhsx::bridgeProfiling();  // the start-up profile: this frame's phases
+  const double start = profiling ? nhsx::bridgeNow() : 0;
   const nhsx::Look wanted = lookOf(p.app.state());
   if (wanted != p.look) { nhsx::applyTheme(wanted); p.look = wanted; }
   // Presentation mode rebuilds the font atlas at the larger size: crisp, never a scaled-up bitmap.
-  if (p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio())) p.imgui.uploadFonts();
+  if (p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio())) {
+    p.imgui.uploadFonts();
+    if (profiling) nhsx::bridgeMeasure("ex:font atlas", start, nhsx::bridgeNow());
+  }
   const auto t0 = Clock::now();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -155,6 +160,14 @@ FrameTiming frame(Platform& p, bool force = false) {
   p.imgui.render(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
   const auto t2 = Clock::now();
+  if (profiling) {
+    const std::string n = "ex:frame " + std::to_string(p.app.state().frames) + (p.app.state().corpusLoaded ? "" : " (no corpus)");
+    const double end = nhsx::bridgeNow(), ui = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    const double gl = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    nhsx::bridgeMeasure((n + " ui").c_str(), end - gl - ui, end - gl);
+    nhsx::bridgeMeasure((n + " gl").c_str(), end - gl, end);
+    nhsx::bridgeMeasure(n.c_str(), start, end);
+  }
   p.app.frameRendered();
   nhsx::bridgeFrameRendered(p.app.state().frames, p.app.state().corpusLoaded);
   t.drawn = true;
@@ -217,6 +230,7 @@ int runFrameBench(Platform& p, const char* view) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const double mainStart = nhsx::bridgeNow();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return 1;
@@ -259,6 +273,7 @@ int main(int argc, char** argv) {
   if (!p.imgui.init(imguiError)) std::fprintf(stderr, "ImGui renderer: %s\n", imguiError.c_str());
   nhsx::bridgeAttach(&p.app, &p.fonts);
   p.app.initGraphics();
+  nhsx::bridgeMeasure("ex:main", mainStart, nhsx::bridgeNow());  // SDL, the GL context, ImGui
 
 #ifdef __EMSCRIPTEN__
   (void)argc;

@@ -33,6 +33,10 @@ class App {
   // Loads a corpus text. On success it replaces the current corpus; on failure the current corpus
   // stays and the errors are kept for the errors panel. Returns the errors (empty on success).
   const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name);
+  // How the last loadCorpus spent its time, step by step (parse, then each view taking the corpus): the
+  // start-up profile shows these (platform/bridge.h, bench/first_draw_profile.mjs).
+  struct LoadStep { const char* name; double ms; };
+  const std::vector<LoadStep>& loadSteps() const { return loadSteps_; }
 
   // Imports two spreadsheets saved as CSV (docs/csv-import.md); like loadCorpus, a bad import keeps
   // the current corpus and lists the errors (file:line:column, column, what was expected).
@@ -112,6 +116,7 @@ class App {
   void drawImports(float width, float height);
 
   Corpus corpus_;
+  std::vector<LoadStep> loadSteps_;
   AppState state_;
   TimelineView timeline_;
   GraphView graph_;
