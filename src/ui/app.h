@@ -65,6 +65,7 @@ class App {
   // File actions the user asked for in the UI ("open", "export-png", "export-json", "fullscreen", ...),
   // in order, for the page to carry out after this frame is drawn.
   std::vector<std::string> takeRequests() { return std::exchange(requests_, {}); }
+  bool hasRequests() const { return !requests_.empty(); }
   void request(std::string what) { requests_.push_back(std::move(what)); }
   // Takes an action at once (the page's API, between frames) and returns what changed.
   Changes act(Action a);
