@@ -114,7 +114,7 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   Clock::time_point t = Clock::now();
   corpus_ = std::move(c);
   editor_.close();  // its story was the old corpus's
-  timeline_.setCorpus(corpus_, todayDay());
+  timeline_.forgetCorpus(todayDay());  // laid out when first drawn
   loadSteps_.push_back({"timeline", msSince(t)});
   graph_.setCorpus(corpus_);
   loadSteps_.push_back({"graph", msSince(t)});
