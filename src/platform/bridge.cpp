@@ -236,12 +236,19 @@ EMSCRIPTEN_KEEPALIVE const char* ex_plot_rect() {
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each
 // of its commands; "" when nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
-  return reply(takeEvents());
+  const double t = bridgeNow();
+  const char* r = reply(takeEvents());
+  bridgeMeasure("ex:events", t, bridgeNow());
+  return r;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
+  const double t0 = bridgeNow();
   gApp->refresh();  // the filters' counts even before the next frame
+  const double t1 = bridgeNow();
   std::string s = stateJson(gApp->state(), gApp->corpus());
+  bridgeMeasure("ex:state: filters", t0, t1);
+  bridgeMeasure("ex:state: json", t1, bridgeNow());
   s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable)
   return reply(s + "," + gApp->importStateFields() + "}");
 }
