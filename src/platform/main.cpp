@@ -179,7 +179,8 @@ FrameTiming frame(Platform& p, bool force = false) {
     ImGui::Render();
     p.shown = shownKey(p.app.state());
     settling = settling || p.shown != before;
-    if (!settling || passes == kSettlePasses) break;
+    // (A view that draws itself in a callback, the graph, cannot be compared: it is not built again.)
+    if (!settling || passes == kSettlePasses || !nhsx::ImGuiRenderer::comparable(ImGui::GetDrawData())) break;
     if (p.imgui.sameAsLast(ImGui::GetDrawData(), ImGui::GetColorU32(ImGuiCol_WindowBg)) && passes > 1) break;
   }
   if (settling) p.imgui.forgetLast();  // what the canvas shows is none of these passes

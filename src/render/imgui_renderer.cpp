@@ -146,7 +146,19 @@ template <class T>
 void append(std::vector<unsigned char>& out, const T& value) { append(out, &value, 1); }
 }  // namespace
 
+bool ImGuiRenderer::comparable(const ImDrawData* data) {
+  for (int n = 0; n < data->CmdListsCount; ++n)
+    for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer)
+      if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState && cmd.UserCallback != clearRectCallback)
+        return false;
+  return true;
+}
+
 bool ImGuiRenderer::sameAsLast(const ImDrawData* data, unsigned int clearColour) {
+  if (!comparable(data)) {
+    forgetLast();
+    return false;
+  }
   now_.clear();
   append(now_, data->DisplayPos);
   append(now_, data->DisplaySize);
@@ -161,10 +173,6 @@ bool ImGuiRenderer::sameAsLast(const ImDrawData* data, unsigned int clearColour)
     append(now_, list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size));
     append(now_, list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size));
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState && cmd.UserCallback != clearRectCallback) {
-        forgetLast();
-        return false;
-      }
       append(now_, cmd.ClipRect);
       append(now_, cmd.TextureId);
       append(now_, cmd.VtxOffset);

@@ -27,6 +27,8 @@ class ImGuiRenderer {
   // callback other than a clear rectangle or a state reset (the graph draws itself in one, from state the
   // draw data does not show). Remembers `data` for the next call; a new font texture forgets it.
   bool sameAsLast(const ImDrawData* data, unsigned int clearColour);
+  // False when the draw data holds such a callback: then sameAsLast can never be true.
+  static bool comparable(const ImDrawData* data);
   void forgetLast() { last_.clear(); }
 
  private:
