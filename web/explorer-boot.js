@@ -57,9 +57,18 @@
     el.hidden = false;
   }
 
+  // The corpus fetch explorer-fetch.js began from the page's head, taken once if it is for this URL.
+  let early = window.__explorerEarly || null;
+  window.__explorerEarly = null;  // (if that script runs after this one, it fetches nothing)
+  function fetchCorpus(url) {
+    const e = early;
+    early = null;
+    return e && e.url === url ? e.corpus : fetchBytes(url);
+  }
+
   async function bundledCorpus() {
     const text = inlined('explorer-corpus');
-    return text != null ? text : fetchBytes(CORPUS_URL);
+    return text != null ? text : fetchCorpus(CORPUS_URL);
   }
 
   async function fontBytes() {
@@ -73,7 +82,7 @@
   async function requestedCorpus(data) {
     try {
       const url = corpusUrl(data);
-      return { name: url.split('/').pop(), text: await fetchBytes(url) };
+      return { name: url.split('/').pop(), text: await fetchCorpus(url) };
     } catch (e) {
       return { error: e };
     }
