@@ -21,13 +21,14 @@ namespace nhsx {
 class TimelineView {
  public:
   void setCorpus(const Corpus& c, int32_t today, const std::vector<uint8_t>* entityMask = nullptr);
+  // Draws into the current ImGui window's remaining content region; what input asks for goes to `out`.
+  // touchFingers: fingers down now (panning is left to the pinch from two). True while animating.
+  bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers);
+
   // A new corpus: nothing of the old one is kept, and the layout is built for the new one when the view
   // is next drawn (with the filters' mask: building it at load too cost a second build before the first
   // picture, and a start in another view does not need it).
   void forgetCorpus(int32_t today);
-  // Draws into the current ImGui window's remaining content region; what input asks for goes to `out`.
-  // touchFingers: fingers down now (panning is left to the pinch from two). True while animating.
-  bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers);
 
   void fitAll();
   void zoom(double factor);  // about the plot's centre
