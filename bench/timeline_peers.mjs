@@ -26,13 +26,13 @@
 // folder together with the generated corpora, the vis page and vis-timeline's standalone UMD build, and
 // that folder is served on loopback, so both pages fetch the same files from the same origin.
 // Chromium renders WebGL in software here (SwiftShader), so absolute times are slow; compare the ratios.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/serve.mjs';
 import { launch, watchErrors } from '../tests/browser/browser.mjs';
+import { generate } from './timeline_corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -73,25 +73,6 @@ function median(v) {
 function percentile(v, p) {
   const s = [...v].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-
-// Generates a corpus of about n timeline items: about 80% of entities are dated, every event is an item.
-// Half the items are entities, half events; as many relations as entities. Counts the items exactly.
-function generate(corpusGen, n, dir) {
-  const events = Math.round(n / 2);
-  const entities = Math.round((n - events) / 0.8);
-  const file = path.join(dir, `gen-${n}.json`);
-  const text = execFileSync(corpusGen, [String(entities), String(entities), String(events), '42'], {
-    maxBuffer: 1 << 30,
-  });
-  fs.writeFileSync(file, text);
-  const c = JSON.parse(text.toString('utf8'));
-  const dated = c.entities.filter((e) => 'date' in e).length;
-  return {
-    n, file, bytes: text.length,
-    entities: c.entities.length, relations: c.relations.length, events: c.events.length,
-    items: dated + c.events.length,
-  };
 }
 
 // ---- The vis-timeline page ------------------------------------------------------------------------------

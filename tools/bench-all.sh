@@ -15,7 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 PEERS=(d3-force@3.0.1 graphology@0.26.0 graphology-layout-forceatlas2@0.10.1 ngraph.graph@20.1.2
        ngraph.forcelayout@3.3.1 sigma@3.0.3 cytoscape@3.34.4 vis-timeline@7.7.4 vis-network@10.1.2)
-SCRIPTS=(layout_peers graph_render_peers timeline_peers page_peers bench_report browser_bench)
+SCRIPTS=(layout_peers graph_render_peers timeline_peers timeline_corpus first_draw_profile page_peers bench_report browser_bench)
 
 quick=0 build=1 out="$here/build/bench-all" native="$here/build/native" only=layout,render,timeline,page
 while [ $# -gt 0 ]; do

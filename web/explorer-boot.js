@@ -3,6 +3,14 @@
 // the page (prefers-reduced-motion). The last of the page's scripts: the others have registered by now.
 (function (parts) {
   'use strict';
+  // The start-up profile (bench/first_draw_profile.mjs): performance marks and measures "ex:…" here, and
+  // the app's own from C++ (the corpus load's steps, each early frame's phases; platform/bridge.h).
+  const mark = (name) => performance.mark('ex:' + name);
+  const measure = (name, fn) => {
+    const t = performance.now();
+    try { return fn(); } finally { performance.measure('ex:' + name, { start: t, end: performance.now() }); }
+  };
+  mark('boot script');
   delete window.__explorerParts;  // the scripts' shared parts are theirs alone from here on
   const { wasm, events, deferred } = parts;
   const { api, loadText, fetchBytes, importTableText, mergeCorpusText, resolveReady, rejectReady } = parts.api;
@@ -49,9 +57,18 @@
     el.hidden = false;
   }
 
+  // The corpus fetch explorer-fetch.js began from the page's head, taken once if it is for this URL.
+  let early = window.__explorerEarly || null;
+  window.__explorerEarly = null;  // (if that script runs after this one, it fetches nothing)
+  function fetchCorpus(url) {
+    const e = early;
+    early = null;
+    return e && e.url === url ? e.corpus : fetchBytes(url);
+  }
+
   async function bundledCorpus() {
     const text = inlined('explorer-corpus');
-    return text != null ? text : fetchBytes(CORPUS_URL);
+    return text != null ? text : fetchCorpus(CORPUS_URL);
   }
 
   async function fontBytes() {
@@ -65,7 +82,7 @@
   async function requestedCorpus(data) {
     try {
       const url = corpusUrl(data);
-      return { name: url.split('/').pop(), text: await fetchBytes(url) };
+      return { name: url.split('/').pop(), text: await fetchCorpus(url) };
     } catch (e) {
       return { error: e };
     }
@@ -96,10 +113,12 @@
   earlyFetches.catch(() => {});  // handled in boot(); not an unhandled rejection meanwhile
 
   async function boot(m) {
+    mark('module ready');
     wasm.attach(m);
     const [font, start, extra] = await earlyFetches;
-    if (font) wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n));
-    let result = start.error ? null : loadText(start.text, start.name);
+    mark('fetches awaited');
+    if (font) measure('set font', () => wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n)));
+    let result = start.error ? null : measure('load corpus', () => loadText(start.text, start.name));
     if (extra && result && result.ok) {
       // Refused or bad: said visibly; the bundled corpus stays, as it is.
       const merged = extra.error ? null : mergeExtra(extra);
@@ -119,7 +138,7 @@
     if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
     // The link's whole view (?view=, ?select= and every deep-link field of the query, then the hash),
     // before any host command is taken (those wait for the corpus only).
-    parts.history.openFromLocation();
+    measure('open link', () => parts.history.openFromLocation());
   }
 
   // ---- Waking the paused main loop ---------------------------------------------------------------
@@ -157,6 +176,7 @@
     onExplorerFrame(frames, corpusLoaded, frameEvents) {
       if (corpusLoaded && !readyDone) {
         readyDone = true;
+        mark('ready');
         document.getElementById('loading').hidden = true;
         resolveReady(api);
         deferred.prepareWhenIdle();  // the cold code's module, after the first view (explorer-deferred.js)

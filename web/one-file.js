@@ -102,7 +102,9 @@
     };
     // (The patterns are spelled in pieces: this file, inlined, must not look like a tag that loads a file.)
     const sheets = new RegExp('<link rel="' + 'stylesheet" href="([^"]+)">', 'g');
-    const scriptFiles = new RegExp('<scr' + 'ipt src="([^"]+)"><\\/script>', 'g');
+    const scriptFiles = new RegExp('<scr' + 'ipt src="([^"]+)"(?: defer| async)?><\\/script>', 'g');
+    // Nothing is fetched in the one-file page: the site's early fetches (preload links) are left out.
+    html = html.replace(new RegExp('[ \\t]*<link rel="' + 'preload"[^>]*>\\n?', 'g'), '');
     html = await replaceAsync(html, sheets, async (_, rel) => {
       const css = checkInlinable(rel, await read(rel), 'style');
       styleHashes.push(hashSource(css));

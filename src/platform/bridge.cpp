@@ -51,6 +51,28 @@ void bridgePauseLoop() {
 }
 #endif
 
+namespace {
+int gFramesWithCorpus = 0;  // frames drawn with a corpus, counted while profiling the start
+constexpr int kProfiledFramesWithCorpus = 4;
+}  // namespace
+
+bool bridgeProfiling() { return gFramesWithCorpus < kProfiledFramesWithCorpus; }
+
+#ifdef __EMSCRIPTEN__
+double bridgeNow() { return emscripten_get_now(); }
+
+EM_JS(void, js_measure, (const char* name, double start, double end), {
+  if (typeof performance.measure === 'function') performance.measure(UTF8ToString(name), {start, end});
+});
+
+void bridgeMeasure(const char* name, double start, double end) {
+  if (bridgeProfiling()) js_measure(name, start, end);
+}
+#else
+double bridgeNow() { return 0; }
+void bridgeMeasure(const char*, double, double) {}
+#endif
+
 bool bridgeTakeWake() {
   const bool w = gWake;
   gWake = false;
@@ -86,6 +108,7 @@ EM_JS(void, js_request, (const char* what), {
 });
 
 void bridgeFrameRendered(uint64_t frames, bool corpusLoaded) {
+  if (corpusLoaded && bridgeProfiling()) ++gFramesWithCorpus;
   const std::string said = gApp->takeAnnouncement();
   if (!said.empty()) js_announce(said.c_str());
   // Right after drawing, so a picture of the canvas taken now shows this frame.
@@ -121,7 +144,12 @@ extern "C" {
 // Takes a corpus text; returns {"ok":bool,"errors":[{"where","message"}]} as JSON.
 EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
   wake();
+  double t = bridgeNow();
   const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name);
+  for (const App::LoadStep& step : gApp->loadSteps()) {  // parse, then each view's index of the corpus
+    bridgeMeasure((std::string("ex:load ") + step.name).c_str(), t, t + step.ms);
+    t += step.ms;
+  }
   return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
 }
 
@@ -217,12 +245,19 @@ EMSCRIPTEN_KEEPALIVE const char* ex_plot_rect() {
 // What changed since the last frame or call, as events (core/events.h): the page calls this after each
 // of its commands; "" when nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* ex_take_events() {
-  return reply(takeEvents());
+  const double t = bridgeNow();
+  const char* r = reply(takeEvents());
+  bridgeMeasure("ex:events", t, bridgeNow());
+  return r;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ex_state() {
+  const double t0 = bridgeNow();
   gApp->refresh();  // the filters' counts even before the next frame
+  const double t1 = bridgeNow();
   std::string s = stateJson(gApp->state(), gApp->corpus());
+  bridgeMeasure("ex:state: filters", t0, t1);
+  bridgeMeasure("ex:state: json", t1, bridgeNow());
   s.pop_back();  // the closing brace: the import flow's fields go in (importReview, pasteTable)
   return reply(s + "," + gApp->importStateFields() + "}");
 }

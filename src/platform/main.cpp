@@ -32,6 +32,15 @@
 
 namespace {
 
+// What the canvas shows: a frame that shows another corpus or view than the last is built until settled.
+struct ShownKey {
+  uint64_t corpus = UINT64_MAX;
+  nhsx::View view = nhsx::View::Overview;
+  bool operator!=(const ShownKey& o) const { return corpus != o.corpus || view != o.view; }
+};
+ShownKey shownKey(const nhsx::AppState& s) { return ShownKey{s.corpusLoaded ? s.corpusVersion : UINT64_MAX, s.view}; }
+constexpr int kSettlePasses = 3;
+
 struct Platform {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
@@ -45,6 +54,7 @@ struct Platform {
   bool contextLost = false;  // WebGL context lost: draw nothing until it is restored
   int idleIterations = 0;    // main-loop iterations in a row that drew nothing
   bool quit = false;
+  ShownKey shown;  // the corpus and view of the last frame built
 };
 
 constexpr float kBaseFontPixels = 17.0f;
@@ -131,30 +141,74 @@ FrameTiming frame(Platform& p, bool force = false) {
   events = syncCanvasSize(p) || events;
 #endif
   if (p.contextLost) return t;
+#ifdef __EMSCRIPTEN__
+  // Nothing to draw before the corpus: the page says it is loading. (A frame then cost a font atlas for
+  // the fallback font and the raster of an empty canvas on the way to the first picture.)
+  if (!p.app.state().corpusLoaded) return t;
+#endif
   // Idle means idle: no drawing at all until something changes.
   if (!p.policy.shouldDraw({events, p.animating, nhsx::bridgeTakeWake()}) && !force) return t;
+  const bool profiling = nhsx::bridgeProfiling();  // the start-up profile: this frame's phases
+  const double start = profiling ? nhsx::bridgeNow() : 0;
   const nhsx::Look wanted = lookOf(p.app.state());
   if (wanted != p.look) { nhsx::applyTheme(wanted); p.look = wanted; }
   // Presentation mode rebuilds the font atlas at the larger size: crisp, never a scaled-up bitmap.
-  if (p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio())) p.imgui.uploadFonts();
+  if (p.fonts.update(kBaseFontPixels * (wanted.highContrast ? kPresentationScale : 1.0f), pixelRatio())) {
+    p.imgui.uploadFonts();
+    if (profiling) nhsx::bridgeMeasure("ex:font atlas", start, nhsx::bridgeNow());
+  }
   const auto t0 = Clock::now();
-  ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  const ImVec2 size = ImGui::GetIO().DisplaySize;
-  p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
-  if (lookOf(p.app.state()) != p.look) p.animating = true;  // restyle on the next frame
-  // Dear ImGui hands over at most one press or release of a key or button per frame (so fast taps are
-  // not lost); what it has not handed over yet needs more frames even though no new event comes.
-  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) p.animating = true;
-  ImGui::Render();
-  const auto t1 = Clock::now();
   int fw = 0, fh = 0;
   SDL_GL_GetDrawableSize(p.window, &fw, &fh);
-  // The main window draws no background: the clear is its background (a full-screen quad costs more).
-  nhsx::clearFramebuffer(fw, fh, ImGui::GetColorU32(ImGuiCol_WindowBg));
-  p.imgui.render(ImGui::GetDrawData());
-  SDL_GL_SwapWindow(p.window);
+  // The first frame of a new corpus or a new view is not the picture the next one shows: Dear ImGui
+  // hides a window that sizes itself to its content (a view's floating controls) in its first frame.
+  // Such a frame is built again at once until it stops changing (at most kSettlePasses times), so the
+  // first picture drawn is the settled one and costs one raster, not two.
+  bool settling = false;
+  for (int passes = 1;; ++passes) {
+    const ShownKey before = shownKey(p.app.state());
+    settling = settling || before != p.shown;
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    p.animating = p.app.drawFrame(size.x, size.y, ImGui::GetIO().DeltaTime);
+    if (lookOf(p.app.state()) != p.look) p.animating = true;  // restyle on the next frame
+    // Dear ImGui hands over at most one press or release of a key or button per frame (so fast taps are
+    // not lost); what it has not handed over yet needs more frames even though no new event comes.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) p.animating = true;
+    ImGui::Render();
+    p.shown = shownKey(p.app.state());
+    settling = settling || p.shown != before;
+    // (A view that draws itself in a callback, the graph, cannot be compared: it is not built again.)
+    if (!settling || passes == kSettlePasses || !nhsx::ImGuiRenderer::comparable(ImGui::GetDrawData())) break;
+    if (p.imgui.sameAsLast(ImGui::GetDrawData(), ImGui::GetColorU32(ImGuiCol_WindowBg)) && passes > 1) break;
+  }
+  if (settling) p.imgui.forgetLast();  // what the canvas shows is none of these passes
+  const auto t1 = Clock::now();
+  const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg);
+#ifdef __EMSCRIPTEN__
+  // A frame that repeats the picture on the canvas is not drawn again: a canvas not drawn to in a frame
+  // keeps showing its last picture. Unless the page is about to read the canvas (an export asked for in
+  // this frame: it reads the drawing buffer right after the frame).
+  const bool repeat = p.imgui.sameAsLast(ImGui::GetDrawData(), background) && !p.app.hasRequests();
+#else
+  const bool repeat = false;  // a desktop window may need its picture again (exposed): always drawn
+#endif
+  if (!repeat) {
+    // The main window draws no background: the clear is its background (a full-screen quad costs more).
+    nhsx::clearFramebuffer(fw, fh, background);
+    p.imgui.render(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(p.window);
+  }
   const auto t2 = Clock::now();
+  if (profiling) {
+    const std::string n = "ex:frame " + std::to_string(p.app.state().frames) + (p.app.state().corpusLoaded ? "" : " (no corpus)");
+    const double end = nhsx::bridgeNow(), ui = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    const double gl = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    nhsx::bridgeMeasure((n + " ui").c_str(), end - gl - ui, end - gl);
+    nhsx::bridgeMeasure((n + (repeat ? " gl (the same picture: not drawn again)" : " gl")).c_str(), end - gl, end);
+    nhsx::bridgeMeasure(n.c_str(), start, end);
+  }
   p.app.frameRendered();
   nhsx::bridgeFrameRendered(p.app.state().frames, p.app.state().corpusLoaded);
   t.drawn = true;
@@ -217,6 +271,7 @@ int runFrameBench(Platform& p, const char* view) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const double mainStart = nhsx::bridgeNow();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return 1;
@@ -259,6 +314,7 @@ int main(int argc, char** argv) {
   if (!p.imgui.init(imguiError)) std::fprintf(stderr, "ImGui renderer: %s\n", imguiError.c_str());
   nhsx::bridgeAttach(&p.app, &p.fonts);
   p.app.initGraphics();
+  nhsx::bridgeMeasure("ex:main", mainStart, nhsx::bridgeNow());  // SDL, the GL context, ImGui
 
 #ifdef __EMSCRIPTEN__
   (void)argc;

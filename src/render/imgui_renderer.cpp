@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <cstring>
 
 #include "render/shader_program.h"
 #include "shaders_gen.h"
@@ -31,11 +32,13 @@ bool ImGuiRenderer::init(std::string& error) {
   glBindVertexArray(0);
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "nhsx_imgui_renderer";
-  uploadFonts();
+  // No font texture yet: the first frame builds the atlas for the font it has by then (Fonts::update,
+  // before every frame) and uploads it; made here, it was the fallback font's, built and thrown away.
   return true;
 }
 
 void ImGuiRenderer::destroy() {
+  forgetLast();
   if (fontTexture_) glDeleteTextures(1, &fontTexture_);
   if (vbo_) glDeleteBuffers(1, &vbo_);
   if (ibo_) glDeleteBuffers(1, &ibo_);
@@ -59,6 +62,7 @@ void ImGuiRenderer::uploadFonts() {
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
+  forgetLast();  // the same texture name may now hold other glyphs
 }
 
 void ImGuiRenderer::setupState(ImDrawData* data, int fbWidth, int fbHeight) {
@@ -131,6 +135,57 @@ void clearRectCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   glClear(GL_COLOR_BUFFER_BIT);
 }
 }  // namespace
+
+namespace {
+template <class T>
+void append(std::vector<unsigned char>& out, const T* data, size_t count) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+  out.insert(out.end(), bytes, bytes + count * sizeof(T));
+}
+template <class T>
+void append(std::vector<unsigned char>& out, const T& value) { append(out, &value, 1); }
+}  // namespace
+
+bool ImGuiRenderer::comparable(const ImDrawData* data) {
+  for (int n = 0; n < data->CmdListsCount; ++n)
+    for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer)
+      if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState && cmd.UserCallback != clearRectCallback)
+        return false;
+  return true;
+}
+
+bool ImGuiRenderer::sameAsLast(const ImDrawData* data, unsigned int clearColour) {
+  if (!comparable(data)) {
+    forgetLast();
+    return false;
+  }
+  now_.clear();
+  append(now_, data->DisplayPos);
+  append(now_, data->DisplaySize);
+  append(now_, data->FramebufferScale);
+  append(now_, clearColour);
+  append(now_, data->CmdListsCount);
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    append(now_, list->VtxBuffer.Size);
+    append(now_, list->IdxBuffer.Size);
+    append(now_, list->CmdBuffer.Size);
+    append(now_, list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size));
+    append(now_, list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      append(now_, cmd.ClipRect);
+      append(now_, cmd.TextureId);
+      append(now_, cmd.VtxOffset);
+      append(now_, cmd.IdxOffset);
+      append(now_, cmd.ElemCount);
+      append(now_, cmd.UserCallback);
+      append(now_, cmd.UserCallbackData);
+    }
+  }
+  const bool same = now_.size() == last_.size() && std::memcmp(now_.data(), last_.data(), now_.size()) == 0;
+  last_.swap(now_);
+  return same;
+}
 
 void addClearRect(ImDrawList* list, const ImVec2& min, const ImVec2& max, unsigned int colour) {
   list->PushClipRect(min, max, false);  // the rectangle as given, even where the window clips its content

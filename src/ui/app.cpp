@@ -32,8 +32,21 @@ int32_t todayDay() {
 
 void App::initGraphics() { graph_.resetRenderer(); }
 
+namespace {
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point& t) {  // and restarts the watch
+  const Clock::time_point now = Clock::now();
+  const double ms = std::chrono::duration<double, std::milli>(now - t).count();
+  t = now;
+  return ms;
+}
+}  // namespace
+
 const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::string_view name) {
+  loadSteps_.clear();
+  Clock::time_point t = Clock::now();
   LoadResult r = nhsx::loadCorpus(text);
+  loadSteps_.push_back({"parse", msSince(t)});
   std::vector<std::string> lines;
   for (const Diagnostic& d : r.errors) lines.push_back(formatDiagnostic(name, d));
   lastErrors_ = std::move(r.errors);
@@ -98,13 +111,19 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   showErrors_ = !errorLines_.empty();
   if (!errorLines_.empty()) return;
   const std::string selectedId = state_.selected >= 0 ? corpus_.entities[static_cast<size_t>(state_.selected)].id : "";
+  loadSteps_.resize(std::min<size_t>(loadSteps_.size(), 1));  // loadCorpus's parse, if it came from there
+  Clock::time_point t = Clock::now();
   corpus_ = std::move(c);
   editor_.close();  // its story was the old corpus's
-  timeline_.setCorpus(corpus_, todayDay());
+  timeline_.forgetCorpus(todayDay());  // laid out when first drawn
+  loadSteps_.push_back({"timeline", msSince(t)});
   graph_.setCorpus(corpus_);
+  loadSteps_.push_back({"graph", msSince(t)});
   search_.setCorpus(corpus_);
+  loadSteps_.push_back({"search", msSince(t)});
   pathsFrom_ = pathsTo_ = -2;
   act(act::AdoptCorpus{selectedId});
+  loadSteps_.push_back({"state", msSince(t)});
 }
 
 Changes App::act(Action a) {

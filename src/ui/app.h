@@ -33,6 +33,10 @@ class App {
   // Loads a corpus text. On success it replaces the current corpus; on failure the current corpus
   // stays and the errors are kept for the errors panel. Returns the errors (empty on success).
   const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name);
+  // How the last loadCorpus spent its time, step by step (parse, then each view taking the corpus): the
+  // start-up profile shows these (platform/bridge.h, bench/first_draw_profile.mjs).
+  struct LoadStep { const char* name; double ms; };
+  const std::vector<LoadStep>& loadSteps() const { return loadSteps_; }
 
   // Imports two spreadsheets saved as CSV (docs/csv-import.md); like loadCorpus, a bad import keeps
   // the current corpus and lists the errors (file:line:column, column, what was expected).
@@ -61,6 +65,7 @@ class App {
   // File actions the user asked for in the UI ("open", "export-png", "export-json", "fullscreen", ...),
   // in order, for the page to carry out after this frame is drawn.
   std::vector<std::string> takeRequests() { return std::exchange(requests_, {}); }
+  bool hasRequests() const { return !requests_.empty(); }
   void request(std::string what) { requests_.push_back(std::move(what)); }
   // Takes an action at once (the page's API, between frames) and returns what changed.
   Changes act(Action a);
@@ -112,6 +117,7 @@ class App {
   void drawImports(float width, float height);
 
   Corpus corpus_;
+  std::vector<LoadStep> loadSteps_;
   AppState state_;
   TimelineView timeline_;
   GraphView graph_;

@@ -45,6 +45,23 @@ void TimelineView::setCorpus(const Corpus& c, int32_t today, const std::vector<u
   lastSelected_ = -2;
 }
 
+void TimelineView::forgetCorpus(int32_t today) {
+  layout_ = TimelineLayout{};
+  visible_.clear();
+  placed_.clear();
+  drawn_.clear();
+  chips_.clear();
+  labelWidths_.clear();
+  labelFontSize_ = 0;
+  undatedWidths_.clear();
+  chipsForWidth_ = -1;
+  today_ = today;
+  corpus_ = nullptr;  // draw() builds the layout
+  fitted_ = false;
+  hovered_ = -1;
+  lastSelected_ = -2;
+}
+
 void TimelineView::ensureLabelWidths(const Corpus&) {
   const float fs = ImGui::GetFontSize();
   if (fs == labelFontSize_ && labelWidths_.size() == layout_.size()) return;

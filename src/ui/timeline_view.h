@@ -27,6 +27,11 @@ class TimelineView {
   // touchFingers: fingers down now (panning is left to the pinch from two). True while animating.
   bool draw(const Corpus& c, const AppState& s, ActionQueue& out, const Visibility& vis, int touchFingers);
 
+  // A new corpus: nothing of the old one is kept, and the layout is built for the new one when the view
+  // is next drawn (with the filters' mask: building it at load too cost a second build before the first
+  // picture, and a start in another view does not need it).
+  void forgetCorpus(int32_t today);
+
   void fitAll();
   void zoom(double factor);  // about the plot's centre
   // Pinch: zoom about screen x by factor, then pan by dx pixels.
