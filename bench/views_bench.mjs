@@ -9,7 +9,7 @@
 //     it: big steps, not one tick a frame; then motion is allowed again), the timeline zoomed in 8 wheel
 //     notches around the plot's middle (fitted to all data, it cannot pan);
 //   - labels: explorer.labels().length in the frame at rest (a change that is faster by drawing fewer
-//     labels shows here);
+//     labels shows here; the timeline's also before its zoom, as labels_fitted);
 //   - drag: a real mouse drag (down, --drag-steps moves over up to 480 px, up) that pans the view: on the
 //     timeline across the middle of the plot, on the graph from the empty point of the plot farthest from
 //     any node; requestAnimationFrame deltas during it (median, p95, max, how many over the budget);
@@ -51,7 +51,7 @@ const PAGE_TIMEOUT = 900000;     // ms: a 20k graph lays out slowly while every 
 // entities (about 80% of entities are dated), as many relations as entities. Counts what it holds.
 function describe(name, text, data) {
   const c = JSON.parse(text);
-  return { name, data, entities: c.entities.length, relations: c.relations.length, events: c.events.length,
+  return { name, data, ids: c.entities.map((e) => e.id), entities: c.entities.length, relations: c.relations.length, events: c.events.length,
            items: c.entities.filter((e) => 'date' in e).length + c.events.length, mb: text.length / 1e6 };
 }
 
@@ -93,8 +93,7 @@ async function rects(page) {
 const inside = (p, r, m = 0) => p.x >= r.x + m && p.x <= r.x + r.w - m && p.y >= r.y + m && p.y <= r.y + r.h - m;
 
 // Every entity's position in the current view (CSS px), in chunks (20k ids in one call is a long task).
-async function positions(page) {
-  const ids = await page.evaluate(() => window.explorer.corpus().entities.map((e) => e.id));
+async function positions(page, ids) {
   const pos = [];
   for (let i = 0; i < ids.length; i += 4000) {
     const chunk = ids.slice(i, i + 4000);
@@ -209,7 +208,7 @@ async function measure(browser, url, corpus, view, shots, tag) {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
       await settle(page, () => window.explorer.state().frames);
       r.labels = await page.evaluate(() => window.explorer.labels().length);
-      const pos = await positions(page);
+      const pos = await positions(page, corpus.ids);
       const p = emptyPoint(pos, plot, over);
       const px = p.x > plot.x + plot.w / 2 ? -Math.min(DRAG_PX, p.x - plot.x - 20) : Math.min(DRAG_PX, plot.x + plot.w - 20 - p.x);
       const probe = pos[0];
@@ -224,7 +223,7 @@ async function measure(browser, url, corpus, view, shots, tag) {
       if (!before || !after || Math.abs(after.x - before.x - px) > 4)
         throw new Error(`graph: the drag of ${px} px did not pan the graph (${JSON.stringify([before, after])})`);
       if (shots) await page.screenshot({ path: path.join(shots, `${tag}-dragged.png`) });
-      r.hover = await hover(page, await hoverTargets(page, await positions(page)));
+      r.hover = await hover(page, await hoverTargets(page, await positions(page, corpus.ids)));
     } else {
       r.labelsFitted = await page.evaluate(() => window.explorer.labels().length);
       const x = plot.x + plot.w / 2, y = plot.y + plot.h * 0.6;
@@ -241,7 +240,7 @@ async function measure(browser, url, corpus, view, shots, tag) {
       const w1 = (await page.evaluate(() => window.explorer.state())).timeWindowDays[0];
       if (!(w1 > w0)) throw new Error('timeline: the drag did not pan the timeline');
       if (shots) await page.screenshot({ path: path.join(shots, `${tag}-dragged.png`) });
-      r.hover = await hover(page, await hoverTargets(page, await positions(page)));
+      r.hover = await hover(page, await hoverTargets(page, await positions(page, corpus.ids)));
     }
     if (shots) await page.screenshot({ path: path.join(shots, `${tag}-hovered.png`) });
     if (!(r.hover.hits * 2 >= r.hover.targets))
@@ -265,10 +264,12 @@ function summarise(runs) {
   const s = { first: m((r) => r.first), firstRange: span((r) => r.first), labels: m((r) => r.labels),
               drag: frames('drag'), hover: { ...frames('hover'), hits: m((r) => r.hover.hits), targets: m((r) => r.hover.targets) } };
   if (runs[0].settleS != null) s.settleS = m((r) => r.settleS);
+  if (runs[0].labelsFitted != null) s.labelsFitted = m((r) => r.labelsFitted);
   return s;
 }
 
 const line = (r) => `first_draw_ms=${r.first.toFixed(0)} labels=${r.labels}` +
+  (r.labelsFitted != null ? ` labels_fitted=${r.labelsFitted}` : '') +
   (r.settleS != null ? ` layout_settled_s=${r.settleS.toFixed(1)}` : '') +
   ['drag', 'hover'].map((k) => ` ${k}_frames=${r[k].frames} ${k}_app_frames=${r[k].appFrames} ${k}_median_ms=${r[k].median.toFixed(1)} ` +
                              `${k}_p95_ms=${r[k].p95.toFixed(1)} ${k}_max_ms=${r[k].max.toFixed(1)} ${k}_over_${OVER_MS}ms=${r[k].over}`).join('') +
