@@ -125,8 +125,10 @@ if (views) {
     const what = `${r.corpus === 'bundled' ? 'bundled corpus' : `generated ${r.corpus}`} (${r.items} items, ${r.entities} entities)`;
     const [o, b] = [r.ours, r.baseline];
     // With a baseline: no slower than it beyond its runs' spread (new median within or under old's range).
-    const ab = (get, range) => (b ? get(o) <= range(b)[1] : null);
-    const abAim = 'no slower than the previous build (its runs\' spread)';
+    // One run has no spread: identical builds then differ by 2x on this shared machine, so it is reported.
+    const judged = b && views.runs >= 3;
+    const ab = (get, range) => (judged ? get(o) <= range(b)[1] : null);
+    const abAim = judged ? 'no slower than the previous build (its runs\' spread)' : 'reported (A/B judged from 3 runs)';
     row(`Views: ${r.view}`, `first draw, ${what}`, `${ms(o.first)}${span(o.firstRange, int)}`,
         b ? `previous build: ${ms(b.first)}${span(b.firstRange, int)}` : 'no peer', b ? b.first / o.first : null,
         b ? abAim : 'reported', ab((x) => x.first, (x) => x.firstRange));
@@ -138,7 +140,7 @@ if (views) {
       let aim = held ? `p95 within one 60 Hz frame (${frame})` : 'reported', met = held ? f.p95 <= views.overMs : null;
       if (b) {
         aim = held ? `${aim}; ${abAim}` : abAim;
-        met = (met ?? true) && f.p95 <= g.p95Range[1];
+        if (judged) met = (met ?? true) && f.p95 <= g.p95Range[1];
       }
       row(`Views: ${r.view} (rAF frame ms, median / p95)`, `${label}, ${what}`, cell(f) + span(f.p95Range, one).replace('runs', 'p95 runs'),
           g ? `previous build: ${cell(g)}` : 'no peer', g ? g.p95 / f.p95 : null, aim, met);
@@ -147,7 +149,8 @@ if (views) {
         null, 'reported (fewer labels can look faster)', null);
     if (o.settleS != null)
       row(`Views: ${r.view}`, `layout run to rest (reduced motion), ${what}`, `${o.settleS.toFixed(1)} s`,
-          b ? `previous build: ${b.settleS.toFixed(1)} s` : 'no peer', b ? b.settleS / o.settleS : null, 'reported', null);
+          b ? `previous build: ${b.settleS.toFixed(1)} s` : 'no peer',
+          b && Math.min(b.settleS, o.settleS) >= 0.5 ? b.settleS / o.settleS : null, 'reported', null);
   }
 }
 
