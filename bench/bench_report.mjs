@@ -114,7 +114,10 @@ if (page) {
 
 const views = read('views');
 // The views' frame rows held to one 60 Hz frame (p95 of rAF deltas under views.overMs, i.e. no dropped
-// frame in 95%): those met when the aim was set. The others are reported. A row is `view corpus measure`.
+// frame in 95%): those met when the aim was set, named `view corpus measure` ('timeline bundled hover').
+// The others are reported. Empty when set (issue 23): in software WebGL on the shared machine no row had a
+// p95 under 66 ms (each real input event takes two or three frames to be acknowledged there); add a row
+// here once it is met, so that it stays met.
 const VIEW_FRAME_AIMS = new Set([]);
 if (views) {
   const frame = `${(views.frameMs).toFixed(1)} ms`;
