@@ -127,14 +127,16 @@ if (views) {
   for (const r of views.rows) {
     const what = `${r.corpus === 'bundled' ? 'bundled corpus' : `generated ${r.corpus}`} (${r.items} items, ${r.entities} entities)`;
     const [o, b] = [r.ours, r.baseline];
-    // With a baseline: no slower than it beyond its runs' spread (new median within or under old's range).
-    // One run has no spread: identical builds then differ by 2x on this shared machine, so it is reported.
+    // With a baseline: not slower beyond noise, i.e. missed only when every run of the new build was slower
+    // than every run of the old (runs interleaved; a chance of 1 in 20 for two identical builds at 3 runs,
+    // 1 in 252 at 5). One run has no spread (identical builds then differ by 2x here): reported.
     const judged = b && views.runs >= 3;
-    const ab = (get, range) => (judged ? get(o) <= range(b)[1] : null);
-    const abAim = judged ? 'no slower than the previous build (its runs\' spread)' : 'reported (A/B judged from 3 runs)';
+    const ab = (newRange, oldRange) => (judged ? newRange[0] <= oldRange[1] : null);
+    const abAim = judged ? 'not slower than the previous build beyond noise (missed: every new run slower than every old one)'
+                         : 'reported (A/B judged from 3 runs)';
     row(`Views: ${r.view}`, `first draw, ${what}`, `${ms(o.first)}${span(o.firstRange, int)}`,
         b ? `previous build: ${ms(b.first)}${span(b.firstRange, int)}` : 'no peer', b ? b.first / o.first : null,
-        b ? abAim : 'reported', ab((x) => x.first, (x) => x.firstRange));
+        b ? abAim : 'reported', b ? ab(o.firstRange, b.firstRange) : null);
     for (const [k, label] of [['drag', 'drag (pan)'], ['hover', 'hover item to item']]) {
       const [f, g] = [o[k], b && b[k]];
       const cell = (x) => `${one(x.median)} / ${one(x.p95)} ms, max ${int(x.max)}, ${int(x.over)}/${int(x.frames)} over ${views.overMs} ms` +
@@ -143,10 +145,11 @@ if (views) {
       let aim = held ? `p95 within one 60 Hz frame (${frame})` : 'reported', met = held ? f.p95 <= views.overMs : null;
       if (b) {
         aim = held ? `${aim}; ${abAim}` : abAim;
-        if (judged) met = (met ?? true) && f.p95 <= g.p95Range[1];
+        if (judged) met = (met ?? true) && ab(f.p95Range, g.p95Range);
       }
-      row(`Views: ${r.view} (rAF frame ms, median / p95)`, `${label}, ${what}`, cell(f) + span(f.p95Range, one).replace('runs', 'p95 runs'),
-          g ? `previous build: ${cell(g)}` : 'no peer', g ? g.p95 / f.p95 : null, aim, met);
+      const p95s = (x) => span(x.p95Range, one).replace('runs', 'p95 runs');
+      row(`Views: ${r.view} (rAF frame ms, median / p95)`, `${label}, ${what}`, cell(f) + p95s(f),
+          g ? `previous build: ${cell(g)}${p95s(g)}` : 'no peer', g ? g.p95 / f.p95 : null, aim, met);
     }
     row(`Views: ${r.view}`, `labels drawn at rest, ${what}`, String(o.labels), b ? `previous build: ${b.labels}` : 'no peer',
         null, 'reported (fewer labels can look faster)', null);

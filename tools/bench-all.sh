@@ -5,7 +5,7 @@
 #     --quick       small sizes only (a smoke run of every measurement, a few minutes)
 #     --only LIST   some of layout,render,timeline,page,views (the table keeps the others' last results in DIR)
 #     --baseline-site DIR  a site built before a change (cp -r build/web/site DIR, then rebuild): the views
-#                   rows also measure it, interleaved in the same run, and give old / new
+#                   rows also measure it, interleaved in the same run (5 runs), and give old / new
 #     --no-build    use the built trees as they are (default: tools/setup.sh, then build what is needed)
 #     --out DIR     where the JSON results, logs and table.md go (default build/bench-all)
 #     --native-dir  the native build tree (default build/native)
@@ -46,7 +46,8 @@ else
   page=(--parse-entities 10800,54000 --runs 3 --idle-seconds 10)
   views=(--sizes 5000,20000 --runs 3)
 fi
-[ -z "$baseline" ] || views+=(--baseline-site "$baseline")
+# An A/B: 5 runs each (missed only when every new run is slower than every old one: 1 in 252 by chance).
+[ -z "$baseline" ] || { views+=(--baseline-site "$baseline"); [ "$quick" = 1 ] || views+=(--runs 5); }
 
 say() { printf '[bench-all] %s\n' "$*" >&2; }
 
