@@ -151,7 +151,9 @@ if (views) {
       row(`Views: ${r.view} (rAF frame ms, median / p95)`, `${label}, ${what}`, cell(f) + p95s(f),
           g ? `previous build: ${cell(g)}${p95s(g)}` : 'no peer', g ? g.p95 / f.p95 : null, aim, met);
     }
-    row(`Views: ${r.view}`, `labels drawn at rest, ${what}`, String(o.labels), b ? `previous build: ${b.labels}` : 'no peer',
+    const drawn = (x) => `${x.labels}${x.shown != null ? ` labels, ${x.shown} nodes` : ''}`;
+    row(`Views: ${r.view}`, `${o.shown != null ? 'labels and nodes' : 'labels'} drawn at rest, ${what}`, drawn(o),
+        b ? `previous build: ${drawn(b)}` : 'no peer',
         null, 'reported (fewer labels can look faster)', null);
     if (o.settleS != null)
       row(`Views: ${r.view}`, `layout run to rest (reduced motion), ${what}`, `${o.settleS.toFixed(1)} s`,

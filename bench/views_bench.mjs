@@ -9,7 +9,8 @@
 //     it: big steps, not one tick a frame; then motion is allowed again), the timeline zoomed in 8 wheel
 //     notches around the plot's middle (fitted to all data, it cannot pan);
 //   - labels: explorer.labels().length in the frame at rest (a change that is faster by drawing fewer
-//     labels shows here; the timeline's also before its zoom, as labels_fitted);
+//     labels shows here; the timeline's also before its zoom, as labels_fitted; the graph's nodes drawn too,
+//     those with a screen position, as nodes_shown);
 //   - drag: a real mouse drag (down, --drag-steps moves over up to 480 px, up) that pans the view: on the
 //     timeline across the middle of the plot, on the graph from the empty point of the plot farthest from
 //     any node; requestAnimationFrame deltas during it (median, p95, max, how many over the budget);
@@ -209,6 +210,7 @@ async function measure(browser, url, corpus, view, shots, tag) {
       await settle(page, () => window.explorer.state().frames);
       r.labels = await page.evaluate(() => window.explorer.labels().length);
       const pos = await positions(page, corpus.ids);
+      r.shown = pos.length;  // the nodes drawn (the opening picture may fold some away): drawing less shows
       const p = emptyPoint(pos, plot, over);
       const px = p.x > plot.x + plot.w / 2 ? -Math.min(DRAG_PX, p.x - plot.x - 20) : Math.min(DRAG_PX, plot.x + plot.w - 20 - p.x);
       const probe = pos[0];
@@ -264,13 +266,14 @@ function summarise(runs) {
   const s = { first: m((r) => r.first), firstRange: span((r) => r.first), labels: m((r) => r.labels),
               drag: frames('drag'), hover: { ...frames('hover'), hits: m((r) => r.hover.hits), targets: m((r) => r.hover.targets) } };
   if (runs[0].settleS != null) s.settleS = m((r) => r.settleS);
+  if (runs[0].shown != null) s.shown = m((r) => r.shown);
   if (runs[0].labelsFitted != null) s.labelsFitted = m((r) => r.labelsFitted);
   return s;
 }
 
 const line = (r) => `first_draw_ms=${r.first.toFixed(0)} labels=${r.labels}` +
   (r.labelsFitted != null ? ` labels_fitted=${r.labelsFitted}` : '') +
-  (r.settleS != null ? ` layout_settled_s=${r.settleS.toFixed(1)}` : '') +
+  (r.settleS != null ? ` layout_settled_s=${r.settleS.toFixed(1)} nodes_shown=${r.shown}` : '') +
   ['drag', 'hover'].map((k) => ` ${k}_frames=${r[k].frames} ${k}_app_frames=${r[k].appFrames} ${k}_median_ms=${r[k].median.toFixed(1)} ` +
                              `${k}_p95_ms=${r[k].p95.toFixed(1)} ${k}_max_ms=${r[k].max.toFixed(1)} ${k}_over_${OVER_MS}ms=${r[k].over}`).join('') +
   ` hovered=${r.hover.hits}/${r.hover.targets}`;
