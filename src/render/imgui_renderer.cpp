@@ -22,16 +22,17 @@ bool ImGuiRenderer::init(std::string& error) {
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);  // recorded in the vertex array
-  const GLsizei stride = sizeof(ImDrawVert);
   glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
   glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  pointAttributes(0);
   glBindVertexArray(0);
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "nhsx_imgui_renderer";
+  // Draw lists of more than 65,536 vertices (a timeline of 20k items) with 16-bit indices: ImGui starts a
+  // new command with a vertex offset, which render() honours by pointing the attributes there (WebGL 2
+  // has no base-vertex draw). Without this flag the indices wrapped and drew long stray triangles.
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   // No font texture yet: the first frame builds the atlas for the font it has by then (Fonts::update,
   // before every frame) and uploads it; made here, it was the fallback font's, built and thrown away.
   return true;
@@ -65,6 +66,17 @@ void ImGuiRenderer::uploadFonts() {
   forgetLast();  // the same texture name may now hold other glyphs
 }
 
+// The vertex attributes of the bound vertex array, reading from vertex `first` of the vertex buffer.
+void ImGuiRenderer::pointAttributes(unsigned int first) {
+  const GLsizei stride = sizeof(ImDrawVert);
+  const size_t base = static_cast<size_t>(first) * sizeof(ImDrawVert);
+  const auto at = [base](size_t field) { return reinterpret_cast<void*>(base + field); };
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
+  pointedAt_ = first;
+}
+
 void ImGuiRenderer::setupState(ImDrawData* data, int fbWidth, int fbHeight) {
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -84,6 +96,7 @@ void ImGuiRenderer::setupState(ImDrawData* data, int fbWidth, int fbHeight) {
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  if (pointedAt_ != 0) pointAttributes(0);
 }
 
 namespace {
@@ -118,6 +131,7 @@ void ImGuiRenderer::render(ImDrawData* data) {
         continue;
       }
       if (!scissorToClip(data, cmd.ClipRect, fbHeight)) continue;
+      if (cmd.VtxOffset != pointedAt_) pointAttributes(cmd.VtxOffset);
       glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), indexType,
                      reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));

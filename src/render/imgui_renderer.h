@@ -33,9 +33,11 @@ class ImGuiRenderer {
 
  private:
   void setupState(ImDrawData* data, int fbWidth, int fbHeight);
+  void pointAttributes(unsigned int firstVertex);
 
   GLuint program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, fontTexture_ = 0;
   GLint projection_ = -1, texture_ = -1;
+  unsigned int pointedAt_ = 0;  // the vertex the attributes start at (a command's VtxOffset)
   std::vector<unsigned char> last_, now_;  // the last frame's draw data as bytes, and this one's
 };
 
