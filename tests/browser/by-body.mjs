@@ -94,7 +94,12 @@ try {
       check(`${size}: directly under it (within two rows)`, rows.mandate.y - rows.y < 60, JSON.stringify(rows));
     }
     await page.screenshot({ path: path.join(artifacts, `by-body-${size}-mandate.png`) });
-    // With a selection the tools also offer Fit selection: the row of tools still fits the view.
+    // With a selection the tools also offer Fit selection: the row of tools still fits the view (once
+    // placed: a row that grows is sized by Dear ImGui a frame later, and placed from that size).
+    await until(page, () => {
+      const r = window.explorer.layoutRects();
+      return r.viewTools && r.viewTools.x + r.viewTools.w <= r.canvas.x + r.canvas.w + 0.5;
+    }, null, 5000);
     const tools = await page.evaluate(() => window.explorer.layoutRects());
     check(`${size}: the timeline's tools fit the view with a selection`, !!tools.viewTools &&
       tools.viewTools.x >= tools.canvas.x - 0.5 && tools.viewTools.x + tools.viewTools.w <= tools.canvas.x + tools.canvas.w + 0.5,

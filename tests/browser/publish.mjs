@@ -175,7 +175,8 @@ try {
     /select=org-nhs-england/.test(src) && /theme=dark/.test(src), src);
   const preview = await page.getAttribute('.embed-preview-iframe', 'src');
   check('the live preview shows the same address', preview === src, preview);
-  const previewFrame = page.frames().find((f) => f.url() === src);
+  // (the preview writes its deep link into its address's hash once running: compared without it)
+  const previewFrame = page.frames().find((f) => f.url().split('#')[0] === src.split('#')[0]);
   if (previewFrame) {
     await previewFrame.waitForFunction(() => window.explorer, null, { timeout: 30000 });  // polls on through its navigation
     await previewFrame.evaluate(() => window.explorer.ready);
