@@ -130,6 +130,8 @@
   async function build(gen) {
     if (!wasm.started() || !explorer.state().corpusLoaded) return;
     outline.setAttribute('aria-busy', 'true');
+    // The outline's code is in the deferred wasm module: waited for here, not fetched by a blocking request.
+    if (parts.deferred) await parts.deferred.prepare();
     const corpus = wasm.json('outline_kinds');
     body.replaceChildren(el('p', `${corpus.title || 'Corpus'}: ${corpus.entities} entities, ${corpus.relations} relations.`));
     let done = 0;

@@ -1,4 +1,5 @@
 // The deferred wasm module (explorer.deferred.wasm): the code of importing, merging, exporting, comparing,
+// searching, finding connections, the text outline,
 // the story editor and the embed snippet, split off the app's wasm at build time (tools/deferred-code.txt,
 // Emscripten's SPLIT_MODULE and binaryen's wasm-split) so that a first visit does not download it.
 // It is fetched and compiled once the first view is drawn, when the browser is idle (or at once when the
