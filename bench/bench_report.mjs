@@ -95,9 +95,15 @@ if (timeline) {
 const page = read('page');
 if (page) {
   const { ours, peer } = page.load;
-  row('Load', 'first visit, gzip bytes vs vis-timeline + vis-network page', kb(ours.gz), kb(peer.gz),
-      peer.gz / ours.gz, AHEAD, peer.gz > ours.gz);
-  row('Load', 'first visit, gzip bytes', kb(ours.gz), '', null, '<= 600 KB', ours.gz <= 600 * 1024);
+  // Bytes before the first interactive frame (ours fetches its deferred wasm module after it), and the
+  // whole visit; a page.json from before that split has only the whole visit.
+  const first = (x) => (x.gzFirst !== undefined ? x.gzFirst : x.gz);
+  row('Load', 'first visit, gzip bytes before the first interactive frame vs vis-timeline + vis-network page',
+      kb(first(ours)), kb(first(peer)), first(peer) / first(ours), AHEAD, first(peer) > first(ours));
+  row('Load', 'first visit, gzip bytes before the first interactive frame', kb(first(ours)), '', null, '<= 420 KB (issue 23)',
+      first(ours) <= 420 * 1000);
+  row('Load', 'whole first visit (ours: with the deferred module fetched after the first frame), gzip bytes',
+      kb(ours.gz), kb(peer.gz), peer.gz / ours.gz, AHEAD, peer.gz > ours.gz);
   row('Load', 'time to first interactive frame', ms(ours.firstFrame), ms(peer.firstFrame),
       peer.firstFrame / ours.firstFrame, AHEAD, peer.firstFrame > ours.firstFrame);
   const pi = page.idle.peer;

@@ -56,6 +56,21 @@ export const OURS_HOOK = `(() => {
   });
 })();`;
 
+// With OURS_HOOK: the times of the frame that resolved `explorer.ready` and of the frame after it, the
+// first one drawn with Dear ImGui's window sizes settled ("first draw" in every benchmark), once drawn.
+export async function firstDrawn(page) {
+  await page.waitForFunction(() => {
+    const f = window.__bench.frames;
+    const first = f.findIndex((r) => r[2]);
+    return first >= 0 && f.some((r) => r[1] >= f[first][1] + 1);
+  }, null, { polling: 10 });
+  return page.evaluate(() => {
+    const f = window.__bench.frames;
+    const ready = f.find((r) => r[2]);
+    return { ready: ready[0], drawn: f.find((r) => r[1] >= ready[1] + 1)[0] };
+  });
+}
+
 // Every page: requestAnimationFrame timestamps between __rafStart() and __rafStop().
 export const RAF_HOOK = `(() => {
   let on = false, ts = [];

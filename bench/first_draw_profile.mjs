@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/serve.mjs';
 import { launch, watchErrors } from '../tests/browser/browser.mjs';
 import { generate } from './timeline_corpus.mjs';
+import { OURS_HOOK, firstDrawn, median } from './browser_bench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -50,46 +51,18 @@ function parseArgs(argv) {
   return o;
 }
 
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-// The same per-frame hook as bench/timeline_peers.mjs: every frame the app renders, timestamped.
-const FRAME_HOOK = `(() => {
-  const rec = window.__bench = { frames: [] };
-  let factory;
-  Object.defineProperty(window, 'createExplorerModule', {
-    configurable: true,
-    get() { return factory; },
-    set(f) {
-      factory = (opts = {}) => {
-        const inner = opts.onExplorerFrame;
-        opts.onExplorerFrame = (frames, loaded, events) => {
-          rec.frames.push([performance.now(), frames, loaded]);
-          if (inner) inner(frames, loaded, events);
-        };
-        return f(opts);
-      };
-    },
-  });
-})();`;
 
 // One cold load: [{name, start, dur}] phases, with "first draw" as in bench/timeline_peers.mjs.
 async function profileLoad(browser, url, query) {
   const context = await browser.newContext({ viewport: VIEWPORT });
-  await context.addInitScript({ content: FRAME_HOOK });
+  await context.addInitScript({ content: OURS_HOOK });
   const page = await context.newPage();
   page.setDefaultTimeout(LOAD_TIMEOUT);
   const errors = watchErrors(page);
   try {
     await page.goto(`${url}index.html?${query}`);
     await page.evaluate(() => window.explorer.ready);
-    await page.waitForFunction(() => {
-      const f = window.__bench.frames;
-      const first = f.findIndex((r) => r[2]);
-      return first >= 0 && f.some((r) => r[1] >= f[first][1] + 1);
-    }, null, { polling: 10 });
+    await firstDrawn(page);
     const rows = await page.evaluate(() => {
       const out = [];
       const add = (name, start, end) => out.push({ name, start, dur: end - start });

@@ -8,7 +8,7 @@
 // Load: a fresh browser context opens our page (the site with data/corpus.json) and the peer page
 //   (bench/peer_vis.html: the same corpus in vis-timeline + vis-network, standalone builds). Bytes: every
 //   response of the visit, each body gzipped at level 9 (the size a gzip-serving host sends; our test server
-//   sends plain bytes). Time to first interactive frame, from navigation start: ours, the first frame drawn
+//   sends plain bytes), in all and those that had arrived by the first interactive frame. Time to first interactive frame, from navigation start: ours, the first frame drawn
 //   with the corpus loaded (the one that resolves explorer.ready); the peer, when both the timeline and the
 //   network have drawn once. Median of --runs visits.
 // Idle: 3 s after that, --idle-seconds with no input: frames rendered (ours: frames the app drew, from its
@@ -38,9 +38,12 @@ async function visit(browser, url, ours, keepOpen) {
   const { context, page, errors } = await newPage(browser, ours ? [OURS_HOOK] : []);
   const bodies = [];
   // Caught: a body still pending when the page closes (after an error) rejects, unhandled otherwise.
-  const onResponse = (r) => bodies.push(r.body().then((b) => ({ url: r.url(), raw: b.length,
-                                                                 gz: zlib.gzipSync(b, { level: 9 }).length }),
-                                                      () => null));
+  // Each body with when it had arrived (ms since the epoch: the request's start plus its responseEnd).
+  const onResponse = (r) => bodies.push(r.body().then((b) => {
+    const t = r.request().timing();
+    return { url: r.url(), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length,
+             at: t.responseEnd >= 0 ? t.startTime + t.responseEnd : Infinity };
+  }, () => null));
   page.on('response', onResponse);
   await page.goto(url);
   let firstFrame;
@@ -59,8 +62,12 @@ async function visit(browser, url, ours, keepOpen) {
   const files = await Promise.all(bodies);
   if (files.includes(null)) throw new Error(`${url}: a response body could not be read`);
   if (errors.length) throw new Error(`${url}: page errors:\n` + errors.join('\n'));
+  // What the first interactive frame needed: the bodies that had arrived by then (ours fetches its
+  // deferred wasm module only after that frame, in idle time; the whole visit counts it too).
+  const frameAt = (await page.evaluate(() => performance.timeOrigin)) + firstFrame;
+  const before = files.filter((f) => f.at <= frameAt);
   const r = { firstFrame, gz: files.reduce((s, f) => s + f.gz, 0), raw: files.reduce((s, f) => s + f.raw, 0),
-              files: files.length };
+              files: files.length, gzFirst: before.reduce((s, f) => s + f.gz, 0), filesFirst: before.length };
   if (keepOpen) return { ...r, context, page };
   await context.close();
   return r;
@@ -144,8 +151,10 @@ async function main() {
     result.load = {};
     for (const k of ['ours', 'peer']) {
       const v = load[k];
-      result.load[k] = { gz: v[0].gz, raw: v[0].raw, files: v[0].files, firstFrame: median(v.map((x) => x.firstFrame)) };
+      result.load[k] = { gz: v[0].gz, raw: v[0].raw, files: v[0].files, firstFrame: median(v.map((x) => x.firstFrame)),
+                         gzFirst: median(v.map((x) => x.gzFirst)), filesFirst: v[0].filesFirst };
       console.log(`load ${k} files=${v[0].files} bytes=${v[0].raw} gzip_bytes=${v[0].gz} ` +
+                  `before_first_frame_files=${v[0].filesFirst} before_first_frame_gzip_bytes=${result.load[k].gzFirst} ` +
                   `first_frame_ms=${v.map((x) => x.firstFrame.toFixed(0)).join(',')}`);
     }
     result.idle = {

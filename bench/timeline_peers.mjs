@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/serve.mjs';
 import { launch, watchErrors } from '../tests/browser/browser.mjs';
 import { generate } from './timeline_corpus.mjs';
+import { OURS_HOOK, RAF_HOOK, firstDrawn, median, percentile, deltas } from './browser_bench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -63,16 +64,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${k}`);
   }
   return o;
-}
-
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-function percentile(v, p) {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
 // ---- The vis-timeline page ------------------------------------------------------------------------------
@@ -184,34 +175,6 @@ const VIS_PAGE = `<!doctype html>
 `;
 
 // ---- Hooks injected before each page's own scripts ------------------------------------------------------
-// Ours: wraps the Emscripten factory (a global var in explorer.js) to timestamp every frame the app renders
-// (onExplorerFrame is called after each frame is drawn and swapped).
-const OURS_HOOK = `(() => {
-  const rec = window.__bench = { frames: [] };
-  let factory;
-  Object.defineProperty(window, 'createExplorerModule', {
-    configurable: true,
-    get() { return factory; },
-    set(f) {
-      factory = (opts = {}) => {
-        const inner = opts.onExplorerFrame;
-        opts.onExplorerFrame = (frames, loaded, events) => {
-          rec.frames.push([performance.now(), frames, loaded]);
-          if (inner) inner(frames, loaded, events);
-        };
-        return f(opts);
-      };
-    },
-  });
-})();`;
-
-// Both: requestAnimationFrame timestamps between __rafStart() and __rafStop().
-const RAF_HOOK = `(() => {
-  let on = false, ts = [];
-  function tick(t) { ts.push(t); if (on) requestAnimationFrame(tick); }
-  window.__rafStart = () => { ts = []; on = true; requestAnimationFrame(tick); };
-  window.__rafStop = () => { on = false; return ts; };
-})();`;
 
 // A horizontal drag from (x, y) over DRAG_PX pixels in dragSteps moves; rAF deltas during it.
 let dragSteps = 40;
@@ -223,9 +186,8 @@ async function drag(page, x, y) {
   for (let i = 1; i <= dragSteps; ++i) await page.mouse.move(x - (DRAG_PX * i) / dragSteps, y);
   await page.mouse.up();
   const ts = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(window.__rafStop()))));
-  const deltas = [];
-  for (let i = 1; i < ts.length; ++i) deltas.push(ts[i] - ts[i - 1]);
-  return { median: median(deltas), p95: percentile(deltas, 95), frames: deltas.length };
+  const d = deltas(ts);
+  return { median: median(d), p95: percentile(d, 95), frames: d.length };
 }
 
 // Waits until a counter read in the page (frames drawn, redraws) stops changing for 250 ms.
@@ -253,17 +215,7 @@ async function measureOurs(browser, url, corpus, shots, tag, withDrag = true) {
     await page.goto(`${url}index.html?data=bench-data/gen-${corpus.n}.json&view=timeline`);
     await page.evaluate(() => window.explorer.ready);
     // The frame after the one that resolved `ready`: the timeline with ImGui's window sizes settled.
-    await page.waitForFunction(() => {
-      const f = window.__bench.frames;
-      const first = f.findIndex((r) => r[2]);
-      return first >= 0 && f.some((r) => r[1] >= f[first][1] + 1);
-    }, null, { polling: 10 });
-    const t = await page.evaluate(() => {
-      const f = window.__bench.frames;
-      const ready = f.find((r) => r[2]);
-      const next = f.find((r) => r[1] >= ready[1] + 1);
-      return { ready: ready[0], drawn: next[0] };
-    });
+    const t = await firstDrawn(page);
     const s0 = await page.evaluate(() => window.explorer.state());
     if (s0.view !== 'timeline') throw new Error(`ours: view is ${s0.view}, not timeline`);
     if (s0.entities !== corpus.entities || s0.events !== corpus.events || s0.relations !== corpus.relations)

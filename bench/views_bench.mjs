@@ -33,7 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   root, VIEWPORT, median, percentile, parseOptions, OURS_HOOK, RAF_HOOK, deltas, generateCorpus, benchSite,
-  newPage, settle, writeJson,
+  newPage, settle, writeJson, firstDrawn,
 } from './browser_bench.mjs';
 
 const o = parseOptions(process.argv, {
@@ -182,16 +182,7 @@ async function measure(browser, url, corpus, view, shots, tag) {
   try {
     await page.goto(`${url}index.html?view=${view}${corpus.data ? `&data=${corpus.data}` : ''}`);
     await page.evaluate(() => window.explorer.ready);
-    await page.waitForFunction(() => {
-      const f = window.__bench.frames;
-      const first = f.findIndex((r) => r[2]);
-      return first >= 0 && f.some((r) => r[1] >= f[first][1] + 1);
-    }, null, { polling: 10 });
-    const first = await page.evaluate(() => {
-      const f = window.__bench.frames;
-      const ready = f.find((r) => r[2]);
-      return f.find((r) => r[1] >= ready[1] + 1)[0];
-    });
+    const first = (await firstDrawn(page)).drawn;
     const s0 = await page.evaluate(() => window.explorer.state());
     if (s0.view !== view) throw new Error(`${view}: the page shows the ${s0.view} view`);
     // (The bundled corpus of a baseline build may be another edition of it: not checked.)

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { findNm, functionNames, ourObjects } from './wasm-names.mjs';
 
 const [wasmPath, buildDir, topArg] = process.argv.slice(2);
 if (!wasmPath || !buildDir) {
@@ -26,25 +27,12 @@ const leb = () => {
 let importedFuncs = 0;
 const bodySizes = [];
 const sectionBytes = {};
-const names = new Map();
+const names = functionNames(bytes);  // index -> name
 while (pos < bytes.length) {
   const id = bytes[pos++];
   const size = leb();
   const end = pos + size;
   sectionBytes[id] = (sectionBytes[id] || 0) + size;
-  if (id === 0) {  // custom: the "name" section's function names (subsection 1)
-    const nl = leb();
-    const secName = bytes.subarray(pos, pos + nl).toString();
-    pos += nl;
-    while (secName === 'name' && pos < end) {
-      const sub = bytes[pos++], subSize = leb(), subEnd = pos + subSize;
-      if (sub === 1) {
-        const n = leb();
-        for (let i = 0; i < n; i++) { const idx = leb(); const l = leb(); names.set(idx, bytes.subarray(pos, pos + l).toString()); pos += l; }
-      }
-      pos = subEnd;
-    }
-  }
   if (id === 2) {  // imports: count the functions
     const n = leb();
     for (let i = 0; i < n; i++) {
@@ -66,19 +54,10 @@ if (names.size === 0) {
 }
 
 // --- Our object files: which functions each defines (demangled), for attribution to a source file. ---
-const nm = ['llvm-nm-14', 'llvm-nm'].find((t) => { try { execFileSync(t, ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } });
+const nm = findNm();
 const ownerOf = new Map();
-const objects = [];
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p); else if (e.name.endsWith('.o') && /\/(core|explorer)\.dir\/src\//.test(p)) objects.push(p);
-  }
-};
-walk(path.join(buildDir, 'CMakeFiles'));
 if (nm) {
-  for (const o of objects) {
-    const src = o.replace(/^.*\.dir\//, '').replace(/\.o$/, '');
+  for (const { object: o, src } of ourObjects(buildDir)) {
     const out = execFileSync(nm, ['--defined-only', '--demangle', '--format=just-symbols', o], { encoding: 'utf8', maxBuffer: 1 << 28 });
     for (const sym of out.split('\n')) if (sym && !ownerOf.has(sym)) ownerOf.set(sym, src);
   }

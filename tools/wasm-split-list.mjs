@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { findNm, functionNames, ourObjects } from './wasm-names.mjs';
 
 const [wasmPath, buildDir, listPath, outPath] = process.argv.slice(2);
 if (!outPath) {
@@ -15,34 +16,7 @@ if (!outPath) {
 }
 const fail = (m) => { console.error(`wasm-split-list: ${m}`); process.exit(1); };
 
-// The function names of the wasm's name section (custom section "name", subsection 1).
-const bytes = fs.readFileSync(wasmPath);
-let pos = 8;
-const leb = () => {
-  let result = 0, shift = 0, b;
-  do { b = bytes[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-  return result;
-};
-const wasmNames = new Set();
-while (pos < bytes.length) {
-  const id = bytes[pos++];
-  const size = leb();
-  const end = pos + size;
-  if (id === 0) {
-    const nl = leb();
-    const secName = bytes.subarray(pos, pos + nl).toString();
-    pos += nl;
-    while (secName === 'name' && pos < end) {
-      const sub = bytes[pos++], subSize = leb(), subEnd = pos + subSize;
-      if (sub === 1) {
-        const n = leb();
-        for (let i = 0; i < n; i++) { leb(); const l = leb(); wasmNames.add(bytes.subarray(pos, pos + l).toString()); pos += l; }
-      }
-      pos = subEnd;
-    }
-  }
-  pos = end;
-}
+const wasmNames = new Set(functionNames(fs.readFileSync(wasmPath)).values());
 if (wasmNames.size === 0) fail(`${wasmPath} has no name section: link it with --profiling-funcs`);
 
 const lines = fs.readFileSync(listPath, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
@@ -50,20 +24,11 @@ const coldFiles = new Set(lines.filter((l) => l.includes('/')));
 const coldFunctions = lines.filter((l) => !l.includes('/'));
 
 // Every object file of ours (core and the app) and the functions it defines, demangled as in the name section.
-const nm = ['llvm-nm-14', 'llvm-nm'].find((t) => { try { execFileSync(t, ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } });
+const nm = findNm();
 if (!nm) fail('no llvm-nm');
-const objects = [];
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p); else if (e.name.endsWith('.o') && /\/(core|explorer)\.dir\/src\//.test(p)) objects.push(p);
-  }
-};
-walk(path.join(buildDir, 'CMakeFiles'));
 const cold = new Set(), hot = new Set();
 const seen = new Set();
-for (const o of objects) {
-  const src = o.replace(/^.*\.dir\//, '').replace(/\.o$/, '');
+for (const { object: o, src } of ourObjects(buildDir)) {
   seen.add(src);
   const out = execFileSync(nm, ['--defined-only', '--demangle', '--format=posix', o], { encoding: 'utf8', maxBuffer: 1 << 28 });
   for (const line of out.split('\n')) {
