@@ -141,6 +141,38 @@ double dayOf(const std::string& text) {
   return d;
 }
 
+// A yes/no member the link writes as one of two words: W::on when set, nothing for the default (W::off,
+// also accepted to clear it); explorer.state() has W::json as one of the two words. W is a struct of
+// constants, so the lambdas capture nothing and stay plain function pointers.
+template <class W>
+ViewField twoWordField(Change change) {
+  return {{W::member}, change,
+          {{W::key, nullptr, [](std::string_view v, std::string& out, Bad& bad) {
+             if (v == W::on || v == W::off) { out = v == W::on ? W::on : ""; return true; }
+             bad.emplace_back(std::string(v), W::expected);
+             return false;
+           }}},
+          [](const ViewState& s, const Corpus&, UrlState& u) { u.set(W::key, s.*W::member ? W::on : ""); },
+          [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
+            s.*W::member = u.get(W::key) == W::on;
+          },
+          [](const ViewState& s, const Corpus&, nlohmann::json& j) { j[W::json] = s.*W::member ? W::on : W::off; },
+          [](ViewState& s, const Corpus&) { s.*W::member = true; }};
+}
+
+// How the relationship view colours its nodes: "col=theme" by theme, nothing (or "col=kind") by kind.
+struct NodeColourWords {
+  static constexpr bool ViewState::*member = &ViewState::colourByTheme;
+  static constexpr const char *key = "col", *off = "kind", *on = "theme", *json = "nodeColour",
+                              *expected = "kind or theme";
+};
+// The timeline organised by body: "group=body" ("kind", the lanes by kind, is the default).
+struct TimelineGroupingWords {
+  static constexpr bool ViewState::*member = &ViewState::timelineByBody;
+  static constexpr const char *key = "group", *off = "kind", *on = "body", *json = "timelineGrouping",
+                              *expected = "body or kind";
+};
+
 }  // namespace
 
 const std::vector<ViewField>& viewFields() {
@@ -410,33 +442,8 @@ const std::vector<ViewField>& viewFields() {
          s.compareSecond = daysFromCivil(2023, 4, 1);
        }},
 
-      // How the relationship view colours its nodes: "col=theme" by theme, nothing (or "col=kind") by kind.
-      {{&ViewState::colourByTheme}, kChangeLook,
-       {{"col", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
-          if (v == "theme") { out = "theme"; return true; }
-          if (v == "kind") { out.clear(); return true; }
-          bad.emplace_back(std::string(v), "kind or theme");
-          return false;
-        }}},
-       [](const ViewState& s, const Corpus&, UrlState& u) { u.set("col", s.colourByTheme ? "theme" : ""); },
-       [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
-         s.colourByTheme = u.get("col") == "theme";
-       },
-       [](const ViewState& s, const Corpus&, nlohmann::json& j) { j["nodeColour"] = s.colourByTheme ? "theme" : "kind"; },
-       [](ViewState& s, const Corpus&) { s.colourByTheme = true; }},
-      // The timeline organised by body: "group=body" ("kind", the lanes by kind, is the default).
-      {{&ViewState::timelineByBody}, kChangeLook,
-       {{"group", nullptr, [](std::string_view v, std::string& out, Bad& bad) {
-          if (v == "body" || v == "kind") { out = v == "body" ? "body" : ""; return true; }
-          bad.emplace_back(std::string(v), "body or kind");
-          return false;
-        }}},
-       [](const ViewState& s, const Corpus&, UrlState& u) { u.set("group", s.timelineByBody ? "body" : ""); },
-       [](const UrlState& u, const Corpus&, ViewState& s, std::vector<std::string>*) {
-         s.timelineByBody = u.get("group") == "body";
-       },
-       [](const ViewState& s, const Corpus&, nlohmann::json& j) { j["timelineGrouping"] = s.timelineByBody ? "body" : "kind"; },
-       [](ViewState& s, const Corpus&) { s.timelineByBody = true; }},
+      twoWordField<NodeColourWords>(kChangeLook),
+      twoWordField<TimelineGroupingWords>(kChangeLook),
 
       // Embedding and presentation (docs/embedding.md).
       {{&ViewState::embed}, kChangeLook,
