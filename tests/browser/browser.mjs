@@ -16,6 +16,15 @@ export function launch() {
   });
 }
 
+// Waits until fn (run in the page with arg) returns something truthy: that value, or null after `ms`.
+export async function until(page, fn, arg, ms = 15000) {
+  try {
+    return await (await page.waitForFunction(fn, arg, { timeout: ms, polling: 50 })).jsonValue();
+  } catch {
+    return null;
+  }
+}
+
 // One of the app's named controls (explorer.controls(); docs/embedding.md lists the names) once it is drawn
 // and has stayed put for a few polls (a popup measures itself in its first frames, so its rows move
 // before they settle): {name, x, y, w, h} in CSS pixels, or null when it is not drawn within `ms`.
@@ -33,6 +42,25 @@ export async function control(page, name, ms = 15000) {
   } catch {
     return null;
   }
+}
+
+// Opens the ☰ menu and clicks its row `item` by real clicks, as a reader does, up to three times (a
+// popup is measured in its first frame and placed in the next: its row is clicked where it settled);
+// true once every control named in `shown` is drawn.
+export async function fromMenu(page, item, shown) {
+  const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const menu = await control(page, 'menu', 4000);
+    if (!menu) continue;
+    await page.mouse.click(...centre(menu));
+    const row = await control(page, item, 4000);
+    if (!row) continue;
+    await page.mouse.click(...centre(row));
+    let all = true;
+    for (const name of shown) all = all && !!(await control(page, name));
+    if (all) return true;
+  }
+  return false;
 }
 
 export function parseArgs(argv) {

@@ -7,7 +7,7 @@
 //   node tests/browser/by-body.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors, until as untilTruthy } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -15,15 +15,8 @@ const { check, finish } = checker();
 const { server, url } = await startServer(site);
 const browser = await launch();
 
-async function until(page, fn, arg, ms = 20000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() - t0 > ms) return null;
-    await page.waitForTimeout(100);
-  }
-}
+// The shared wait, with this test's longer default.
+const until = (page, fn, arg, ms = 20000) => untilTruthy(page, fn, arg, ms);
 
 const meets = (a, b) => a.x < b.x + b.w - 0.5 && a.x + a.w > b.x + 0.5 && a.y < b.y + b.h - 0.5 && a.y + a.h > b.y + 0.5;
 

@@ -5,22 +5,13 @@
 //   node tests/browser/compare-ui.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, until, watchErrors } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
 const { server, url } = await startServer(site);
 const browser = await launch();
 
-// Waits until fn (run in the page) returns something truthy; returns it, or null after `ms`.
-async function until(page, fn, arg, ms = 15000) {
-  try {
-    const h = await page.waitForFunction(fn, arg, { timeout: ms, polling: 50 });
-    return await h.jsonValue();
-  } catch {
-    return null;
-  }
-}
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 // The Compare tab's line for `id`, scrolling the drawer with the wheel as a reader would until it shows.
 async function changeLine(page, id) {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors, fromMenu } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -66,17 +66,7 @@ try {
   // ---- Paste, Read, the review, Add to the map: deferred code, by real clicks.
   const state = () => page.evaluate(() => window.explorer.state());
   const before = await state();
-  let open = false;
-  for (let attempt = 0; attempt < 3 && !open; attempt++) {
-    const menu = await control(page, 'menu', 4000);
-    if (!menu) continue;
-    await page.mouse.click(...centre(menu));
-    const item = await control(page, 'menu:paste', 4000);
-    if (!item) continue;
-    await page.mouse.click(...centre(item));
-    open = !!(await control(page, 'paste:field'));
-  }
-  check('the menu opens "Paste from spreadsheet"', open);
+  check('the menu opens "Paste from spreadsheet"', await fromMenu(page, 'menu:paste', ['paste:field', 'paste:read']));
   const seen = (await state()).frames;
   await page.mouse.click(...centre(await control(page, 'paste:field')));
   await until((f) => window.explorer.state().frames >= f + 2, seen, 4000);

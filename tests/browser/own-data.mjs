@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors, fromMenu } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -43,19 +43,7 @@ try {
   const before = await state();
 
   // Opens "Paste from spreadsheet" from the overflow menu, by clicks; true when the box is up.
-  // A popup is measured in its first frame and placed in the next: its item is clicked where it settled.
-  async function openPasteBox() {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const menu = await control(page, 'menu', 4000);
-      if (!menu) continue;
-      await page.mouse.click(...centre(menu));
-      const item = await control(page, 'menu:paste', 4000);
-      if (!item) continue;
-      await page.mouse.click(...centre(item));
-      if (await control(page, 'paste:field') && await control(page, 'paste:read')) return true;
-    }
-    return false;
-  }
+  const openPasteBox = () => fromMenu(page, 'menu:paste', ['paste:field', 'paste:read']);
   // Puts a sheet into the box (replacing what is there), pasted from the clipboard with Ctrl+V or typed
   // key by key, and presses Read; the characters the box holds.
   async function pasteAndRead(text, how) {

@@ -7,7 +7,7 @@
 //   node tests/browser/theme-colour.mjs --site build/web/site --artifacts build/test-artifacts
 import path from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { checker, control, launch, testOptions, watchErrors } from './browser.mjs';
+import { checker, control, launch, testOptions, watchErrors, until as untilTruthy } from './browser.mjs';
 
 const { site, artifacts } = testOptions(process.argv);
 const { check, finish } = checker();
@@ -21,14 +21,8 @@ const NODE = 'org-nhs-trusts';
 const ORGANISATION_BLUE = [0, 114, 178];
 const THIRD_THEME = [0, 158, 115];
 
-async function until(page, fn, arg, ms = 20000) {
-  try {
-    const h = await page.waitForFunction(fn, arg, { timeout: ms, polling: 50 });
-    return await h.jsonValue();
-  } catch {
-    return null;
-  }
-}
+// The shared wait, with this test's longer default.
+const until = (page, fn, arg, ms = 20000) => untilTruthy(page, fn, arg, ms);
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 const meets = (a, b) => a.x < b.x + b.w - 0.5 && a.x + a.w > b.x + 0.5 && a.y < b.y + b.h - 0.5 && a.y + a.h > b.y + 0.5;
 const near = (p, rgb, tol = 40) => !!p && Math.abs(p[0] - rgb[0]) + Math.abs(p[1] - rgb[1]) + Math.abs(p[2] - rgb[2]) <= tol;
