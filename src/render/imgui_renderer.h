@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "render/gl.h"
 
 struct ImDrawData;
@@ -39,6 +41,8 @@ class ImGuiRenderer {
   GLint projection_ = -1, texture_ = -1;
   unsigned int pointedAt_ = 0;  // the vertex the attributes start at (a command's VtxOffset)
   std::vector<unsigned char> last_, now_;  // the last frame's draw data as bytes, and this one's
+  std::vector<ImDrawVert> vertices_;       // every list's vertices, uploaded at once
+  std::vector<ImDrawIdx> indices_;         // and indices
 };
 
 // Fills a rectangle of the draw list with a solid colour by clearing it (glClear under a scissor) instead
