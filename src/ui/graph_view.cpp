@@ -11,6 +11,7 @@
 #include "render/imgui_renderer.h"
 #include "core/story_place.h"
 #include "ui/corner_tools.h"
+#include "ui/drag.h"
 #include "ui/icons.h"
 #include "ui/flow.h"
 #include "ui/graph_legend.h"
@@ -275,7 +276,7 @@ void GraphView::handleInput(const Corpus& c, const AppState& s, ActionQueue& out
     panning_ = hovered_ < 0;
     pressStart_ = std::chrono::steady_clock::now();  // wall time: frame times stretch over idle gaps
   }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+  if (dragMovedThisFrame(kDragSlopPx)) {
     if (dragNode_ >= 0) {
       scene_.drag(static_cast<uint32_t>(dragNode_), cam_.toWorldX(mx), cam_.toWorldY(my));
     } else if (panning_) {

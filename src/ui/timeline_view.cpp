@@ -11,6 +11,7 @@
 #include "core/kind_style.h"
 #include "ui/control_spots.h"
 #include "ui/corner_tools.h"
+#include "ui/drag.h"
 #include "ui/icons.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
@@ -492,7 +493,7 @@ void TimelineView::handleInput(const Corpus& c, const AppState& s, ActionQueue& 
   }
   if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && draggingCursor_) {
     out.push(act::SetAsOf{static_cast<int32_t>(std::lround(std::clamp(scale_.toTime(mx), layout_.dataFirst(), layout_.dataLast()))), true});
-  } else if (dragging_ && touchFingers < 2 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragSlopPx)) {
+  } else if (dragging_ && touchFingers < 2 && dragMovedThisFrame(kDragSlopPx)) {
     scale_.pan(io.MouseDelta.x);
     scrollY_ = std::clamp(scrollY_ - io.MouseDelta.y, 0.f, maxScroll);
   }
