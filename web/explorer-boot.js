@@ -60,6 +60,7 @@
   // The corpus fetch explorer-fetch.js began from the page's head, taken once if it is for this URL.
   let early = window.__explorerEarly || null;
   window.__explorerEarly = null;  // (if that script runs after this one, it fetches nothing)
+  const earlyWasm = early && early.wasm;  // the app compiled as it streamed in (explorer-fetch.js)
   function fetchCorpus(url) {
     const e = early;
     early = null;
@@ -165,8 +166,20 @@
     query.addEventListener('change', apply);
   }, () => {});
 
+  // The module explorer-fetch.js compiled, instantiated with the glue's imports (Emscripten's
+  // Module.instantiateWasm hook); without it the glue fetches and compiles explorer.wasm itself.
+  function instantiateEarly(imports, receive) {
+    earlyWasm.then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled)))
+      .catch((e) => {
+        document.getElementById('loading').textContent = 'The explorer could not start: ' + e.message;
+        rejectReady(e);
+      });
+    return {};  // the exports arrive through receive()
+  }
+
   createExplorerModule({
     canvas: document.getElementById('canvas'),
+    instantiateWasm: earlyWasm ? instantiateEarly : undefined,
     wasmBinary: inlinedBytes('explorer-wasm') || undefined,  // the one-file build: no fetch of explorer.wasm
     loadSplitModule: deferred.loadSplitModule,  // the app's first call into its deferred code
     // Search results and found connections, read out through the page's live region (a11y-mirror.js).

@@ -6,8 +6,16 @@
 (function () {
   'use strict';
   if ('__explorerEarly' in window) return;  // explorer-boot.js ran first: it fetches for itself
-  window.__explorerEarly = null;
+  const early = (window.__explorerEarly = { url: null, corpus: null, wasm: null });
   if (document.getElementById('explorer-corpus')) return;  // the one-file build: nothing is fetched
+  // The app compiled as its bytes stream in, from here rather than once the page's scripts have run:
+  // explorer-boot.js instantiates this module (Emscripten's Module.instantiateWasm).
+  early.wasm = fetch('explorer.wasm', { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error(`explorer.wasm: HTTP ${r.status}`);
+    // A host that serves wasm without its MIME type cannot stream: compile from the bytes then.
+    return WebAssembly.compileStreaming(r.clone()).catch(() => r.arrayBuffer().then((b) => WebAssembly.compile(b)));
+  });
+  early.wasm.catch(() => {});  // explorer-boot.js handles a failure
   const query = new URLSearchParams(location.search);
   const data = query.get('data');
   if (data && /^(1|true|yes)$/i.test(query.get('merge') || '')) return;
@@ -23,5 +31,6 @@
     return r.arrayBuffer();
   }).then((b) => new Uint8Array(b));
   corpus.catch(() => {});  // explorer-boot.js handles a failure
-  window.__explorerEarly = { url, corpus };
+  early.url = url;
+  early.corpus = corpus;
 })();
