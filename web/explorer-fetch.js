@@ -11,7 +11,9 @@
   const query = new URLSearchParams(location.search);
   const data = query.get('data');
   if (data && /^(1|true|yes)$/i.test(query.get('merge') || '')) return;
-  let url = 'data/corpus.json';  // named as explorer-boot.js names it (its errors say the same)
+  // The bundled corpus's first part (its citations follow: explorer-citations.js), named as
+  // explorer-boot.js names it (its errors say the same).
+  let url = 'data/corpus-view.json';
   if (data) {
     let u;
     try { u = new URL(data, location.href); } catch { return; }

@@ -1126,6 +1126,7 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
   auto err = [&](std::string where, std::string msg) { out.push_back({std::move(where), std::move(msg)}); };
   if (!checkFormat(s, c, out)) return;  // an unreadable version: nothing else is meaningful
   checkSplitFrom(s, out, c.splitFrom);
+  if (s.part == Part::Whole && s.splitFrom.seen) return;  // a first part opened as a corpus: that says it all
   if (!s.title.seen) err("", "missing required field \"title\"");
   else if (s.title.type != JType::String) err("/title", std::string("expected a string, found ") + typeName(s.title.type));
   else if (blank(s.title.text)) err("/title", "expected a non-empty string, found \"\"");
@@ -1202,6 +1203,7 @@ LoadResult load(std::string_view text, bool allowThreads, Part part) {
   s.finish();  // every item read (the reader writes the corpus on its own thread until then)
   checkTop(s, result.corpus, result.errors);
   if (!result.errors.empty() && !result.corpus.format.size()) return result;
+  if (part == Part::Whole && s.splitFrom.seen) return result;  // not one error per item without citations
   result.errors.insert(result.errors.end(), itemErrors.begin(), itemErrors.end());
   if (result.ok()) result.corpus.buildIndex();
   if (result.ok() && part == Part::View) result.corpus.citationsState = CitationsState::Pending;
