@@ -37,6 +37,8 @@
         } catch (e) {
           why = e.message;
         }
+        // Attaching them is code of the deferred wasm module: waited for here, not fetched by a blocking request.
+        if (parts.deferred) await parts.deferred.prepare();
         // Meanwhile the app may have taken them at once (bytesNow), or shown another corpus.
         if (state() === 'pending') {
           const { wasm, events } = parts;

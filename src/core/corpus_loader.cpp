@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/deferred_call.h"
 #include "core/filter.h"
 #include "core/id_table.h"
 #include "core/json_item.h"
@@ -174,7 +175,9 @@ class CorpusReader {
   CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes, const Corpus* base = nullptr,
                Part part = Part::Whole)
       : c_(c), base_(base), part_(part), r_(errors), ids_(textBytes / 256 + (base ? base->entities.size() : 0)) {
-    if (part == Part::Citations) knowFirstPart();
+    // The second part's own code is in the deferred wasm module (tools/deferred-code.txt): called
+    // indirectly, so that it stays there (core/deferred_call.h).
+    if (part == Part::Citations) (this->*deferredCall(&CorpusReader::knowFirstPart))();
     if (!base) return;
     for (uint32_t i = 0; i < base->sources.size(); ++i) ids_.insert(base->sources[i].id, IdHome{Section::Sources, i, i});
     for (uint32_t i = 0; i < base->entities.size(); ++i) ids_.insert(base->entities[i].id, IdHome{Section::Entities, i, i});
@@ -196,7 +199,7 @@ class CorpusReader {
       case Section::Relations: readRelation(v, at, keep); break;
       case Section::Events: readEvent(v, at, keep); break;
       case Section::Stories: readStory(v, at, keep); break;
-      case Section::Cited: readCited(v, at); break;
+      case Section::Cited: (this->*deferredCall(&CorpusReader::readCited))(v, at); break;
       case Section::Count: break;
     }
   }
@@ -206,7 +209,7 @@ class CorpusReader {
   // After the whole text: pending references, cycles; of a second part, what it did not cite.
   void finish() {
     resolvePending();
-    if (part_ == Part::Citations) checkAllCited();
+    if (part_ == Part::Citations) (this->*deferredCall(&CorpusReader::checkAllCited))();
     else checkCycles();
   }
 
@@ -1263,7 +1266,7 @@ std::vector<Diagnostic> attachCitations(Corpus& c, std::string_view text) {
     }
   }
   if (errors.empty()) c.citationsState = CitationsState::Present;
-  else dropCitations(c);
+  else deferredCall(&dropCitations)(c);
   return errors;
 }
 

@@ -54,26 +54,6 @@ const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::strin
   return lastErrors_;
 }
 
-const std::vector<Diagnostic>& App::attachCitations(std::string_view text, std::string_view name) {
-  lastErrors_ = nhsx::attachCitations(corpus_, text);
-  if (lastErrors_.empty()) {
-    search_.forgetIndex();  // the quotes are searchable now
-    return lastErrors_;
-  }
-  if (corpus_.citationsState != CitationsState::Pending) return lastErrors_;  // none awaited: nothing to say
-  std::vector<std::string> lines;
-  for (const Diagnostic& d : lastErrors_) lines.push_back(formatDiagnostic(name, d));
-  corpus_.citationsState = CitationsState::Missing;
-  adopt(Corpus{}, std::string(name) + " (the map's citations and sources)", std::move(lines));  // lists them; keeps the corpus
-  return lastErrors_;
-}
-
-void App::citationsMissing(std::string_view name, std::string why) {
-  if (corpus_.citationsState != CitationsState::Pending) return;
-  corpus_.citationsState = CitationsState::Missing;
-  adopt(Corpus{}, std::string(name) + " (the map's citations and sources)", {std::move(why)});
-}
-
 void App::ensureCitations() {
   if (corpus_.citationsState != CitationsState::Pending || !citationsNow_) return;
   const std::string text = citationsNow_();
