@@ -242,6 +242,8 @@
         try { parsed = JSON.parse(decoded); } catch (e) { /* the loader says where */ }
         if (isStoryFile(parsed)) return addStories(decoded, name);
       }
+      // Added to the map with the map's citations: those of the bundled corpus are waited for first.
+      if (merge && parts.citations) await parts.citations.attach();
       return merge ? mergeText(text, name) : loadText(text, name);
     }),
     // The corpus shown (shared: do not modify it), or null before one loaded: the text last loaded, or

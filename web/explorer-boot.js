@@ -124,6 +124,8 @@
     if (font) measure('set font', () => wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n)));
     let result = start.error ? null : measure('load corpus', () => loadText(start.text, start.name, !!start.part));
     if (extra && result && result.ok) {
+      // Added to the map with the map's citations: those are fetched first (not by a blocking request).
+      await parts.citations.attach();
       // Refused or bad: said visibly; the bundled corpus stays, as it is.
       const merged = extra.error ? null : mergeExtra(extra);
       if (!merged || !merged.ok) {
