@@ -398,6 +398,7 @@ EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
 
 // Search results as [{"id","name","kind","tier"}], best first.
 EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
+  gApp->ensureCitations();  // quotes are searched too
   nlohmann::json out = nlohmann::json::array();
   const Corpus& c = gApp->corpus();
   for (const SearchHit& h : gApp->search().query(query, static_cast<size_t>(limit > 0 ? limit : 20))) {

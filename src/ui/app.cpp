@@ -522,6 +522,7 @@ bool App::drawFrame(float width, float height, double dt) {
     if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
+  if (search_.isOpen()) ensureCitations();  // quotes are searched too (they follow the first view)
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);
