@@ -77,9 +77,12 @@
     }
   }
 
-  // The second part as an object, when the app holds it (explorer.corpus() adds it to the first).
+  // The second part as an object, when the app holds it (explorer.corpus() adds it to the first); parsed once.
+  let parsed = null;
   function attached() {
-    return bytes && state() === 'present' ? JSON.parse(new TextDecoder().decode(bytes)) : null;
+    if (!bytes || state() !== 'present') return null;
+    if (!parsed) parsed = JSON.parse(new TextDecoder().decode(bytes));
+    return parsed;
   }
 
   parts.citations = { FILE, state, attach, attachWhenIdle, bytesNow, attached };
