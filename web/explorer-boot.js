@@ -122,10 +122,14 @@
     const [font, start, extra] = await earlyFetches;
     mark('fetches awaited');
     if (font) measure('set font', () => wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n)));
+    // A shared story (tour=) cites its items' citations, and a merge (?data=&merge=1) keeps the map's: the
+    // app takes them as it opens the link or merges. They and the code that attaches them are fetched
+    // first, before the corpus is shown (its first frame would rewrite the link), not by blocking requests.
+    if (start.part && (bootMerge || /[?#&]tour=/.test(location.search + location.hash))) {
+      await Promise.all([parts.citations.prefetch().catch(() => {}), deferred.prepare()]);
+    }
     let result = start.error ? null : measure('load corpus', () => loadText(start.text, start.name, !!start.part));
     if (extra && result && result.ok) {
-      // Added to the map with the map's citations: those are fetched first (not by a blocking request).
-      await parts.citations.attach();
       // Refused or bad: said visibly; the bundled corpus stays, as it is.
       const merged = extra.error ? null : mergeExtra(extra);
       if (!merged || !merged.ok) {
@@ -143,8 +147,6 @@
       result = loadText(bundled.text, bundled.name, bundled.part);
     }
     if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
-    // A shared story (tour=) cites its items' citations: those are fetched first (not a blocking request).
-    if (/[?#&]tour=/.test(location.search + location.hash)) await parts.citations.attach();
     // The link's whole view (?view=, ?select= and every deep-link field of the query, then the hash),
     // before any host command is taken (those wait for the corpus only).
     measure('open link', () => parts.history.openFromLocation());

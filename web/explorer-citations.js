@@ -13,6 +13,19 @@
   const NAME = 'corpus-citations.json';
   let bytes = null;    // the second part, once fetched
   let pending = null;  // the Promise of fetching and attaching it, once asked for
+  let fetching = null;  // the Promise of its bytes
+
+  // Fetches the bytes, once (a failure is fetched again when next asked for).
+  function prefetch() {
+    if (bytes) return Promise.resolve(bytes);
+    if (!fetching) {
+      fetching = fetch(FILE, { credentials: 'same-origin' }).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.arrayBuffer();
+      }).then((b) => { bytes = new Uint8Array(b); return bytes; }).finally(() => { fetching = null; });
+    }
+    return fetching;
+  }
 
   // The app's word: 'present', 'pending' (a first part awaiting this) or 'missing' (could not be had).
   function state() {
@@ -29,11 +42,7 @@
       pending = (async () => {
         let why = null;
         try {
-          if (!bytes) {
-            const r = await fetch(FILE, { credentials: 'same-origin' });
-            if (!r.ok) throw new Error(`HTTP ${r.status}`);
-            bytes = new Uint8Array(await r.arrayBuffer());
-          }
+          await prefetch();
         } catch (e) {
           why = e.message;
         }
@@ -85,5 +94,5 @@
     return parsed;
   }
 
-  parts.citations = { FILE, state, attach, attachWhenIdle, bytesNow, attached };
+  parts.citations = { FILE, state, prefetch, attach, attachWhenIdle, bytesNow, attached };
 })(window.__explorerParts = window.__explorerParts || {});
