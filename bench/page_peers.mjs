@@ -5,7 +5,7 @@
 //                             [--corpus-gen build/native/corpus-gen] [--bench-corpus build/native/bench-corpus]
 //                             [--json FILE]
 //
-// Load: a fresh browser context opens our page (the site with data/corpus.json) and the peer page
+// Load: a fresh browser context opens our page (the site with its bundled corpus) and the peer page
 //   (bench/peer_vis.html: the same corpus in vis-timeline + vis-network, standalone builds). Bytes: every
 //   response of the visit, each body gzipped at level 9 (the size a gzip-serving host sends; our test server
 //   sends plain bytes), in all and those that had arrived by the first interactive frame. Time to first interactive frame, from navigation start: ours, the first frame drawn

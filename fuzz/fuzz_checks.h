@@ -263,6 +263,68 @@ inline std::string checkDeepLink(std::string_view text) {
   return problem.empty() ? checkStoryLink(text) : problem;
 }
 
+// The first part of a small split corpus (an entity with a figure, one of the user's own, a relation,
+// an event, a story and an own story): the second parts the fuzzer makes are attached to it.
+inline constexpr std::string_view kCitationsFirstPart = R"({"format": "1.0", "title": "T",
+  "splitFrom": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  "entities": [
+    {"id": "org-a", "kind": "organisation", "type": "charity", "name": "A", "figures": [{"label": "Staff", "value": 3}]},
+    {"id": "org-b", "kind": "organisation", "type": "nhs-trust", "name": "B"},
+    {"id": "org-own", "kind": "organisation", "type": "charity", "name": "Mine", "own": true}],
+  "relations": [{"id": "rel-1", "type": "partner-in", "from": "org-a", "to": "org-b"}],
+  "events": [{"id": "ev-1", "type": "launch", "name": "L", "date": "2014-07-28", "entities": ["org-b"]}],
+  "stories": [{"id": "story-1", "title": "S", "steps": [{"title": "One", "narration": "N", "focus": ["org-a"]}]},
+              {"id": "story-own", "title": "Mine", "own": true, "steps": [{"title": "One", "narration": "N"}]}]})";
+
+// No citation and no source anywhere: a first part as loaded, or after a refused second part.
+inline bool uncited(const Corpus& c) {
+  bool none = c.sources.empty();
+  for (const Entity& e : c.entities) {
+    none = none && e.citations.empty();
+    for (const Figure& f : e.figures) none = none && f.citations.empty();
+  }
+  for (const Relation& r : c.relations) none = none && r.citations.empty();
+  for (const Event& e : c.events) none = none && e.citations.empty();
+  for (const Story& s : c.stories) for (const StoryStep& st : s.steps) none = none && st.citations.empty();
+  return none;
+}
+
+// A second part attached to the first (core/corpus_loader.h, attachCitations): every error says what,
+// briefly; refused, the first part is as it was (awaiting, no citation, no source) and takes a second
+// part again; taken, every item that must cite has its citations, each of a listed source.
+inline std::string checkCitations(std::string_view text) {
+  LoadResult r = loadCorpusView(kCitationsFirstPart);
+  if (!r.ok()) return "the first part does not load: " + r.errors[0].where + ": " + r.errors[0].message;
+  Corpus& c = r.corpus;
+  const std::vector<Diagnostic> errors = attachCitations(c, text);
+  for (const Diagnostic& d : errors) {
+    if (d.message.empty()) return "an error without a message at " + d.where;
+    if (d.message.size() > kMaxMessageBytes)
+      return "a message of " + std::to_string(d.message.size()) + " bytes at " + d.where + ": " + d.message.substr(0, 80);
+  }
+  if (!errors.empty()) {
+    if (c.citationsState != CitationsState::Pending) return "a refused second part changed the corpus's state";
+    if (!uncited(c)) return "a refused second part left citations or sources behind";
+    return "";
+  }
+  if (c.citationsState != CitationsState::Present) return "a second part taken, yet the corpus still awaits one";
+  if (std::string e = corpusInvariants(c); !e.empty()) return e;
+  for (const Entity& e : c.entities) {
+    if (!e.own && e.citations.empty()) return "entity " + e.id + " has no citation";
+    for (const Figure& f : e.figures)
+      if (f.citations.empty()) return "a figure of " + e.id + " has no citation";
+  }
+  for (const Relation& rel : c.relations)
+    if (!rel.own && rel.citations.empty()) return "relation " + rel.id + " has no citation";
+  for (const Event& ev : c.events)
+    if (ev.citations.empty()) return "event " + ev.id + " has no citation";
+  for (const Story& s : c.stories)
+    for (const StoryStep& st : s.steps)
+      if (!s.own && st.citations.empty()) return "a step of story " + s.id + " has no citation";
+  if (attachCitations(c, text).empty()) return "a second part was taken twice";
+  return "";
+}
+
 }  // namespace nhsx::fuzz
 
 // The libFuzzer entry point of a target that runs one of the checks above: a broken property traps, so

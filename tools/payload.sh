@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Payload budget: the bytes of every file of the built site, raw and gzipped (gzip -9), and the total
 # a first visit to index.html downloads before its first interactive frame (the page, what it links, the
-# primary wasm, the corpus and the fonts). The deferred wasm (explorer.deferred.wasm: import, merge, export,
-# compare, the story editor; web/explorer-deferred.js) is fetched after that frame, when the browser is
-# idle: it is counted apart ("after the first view"), not in the first visit.
+# primary wasm, the corpus's first part and the fonts). The deferred wasm (explorer.deferred.wasm: import,
+# merge, export, compare, the story editor; web/explorer-deferred.js) and the corpus's second part (its
+# citations and sources: data/corpus-citations.json; web/explorer-citations.js) are fetched after that
+# frame: they are counted apart ("after the first view"), not in the first visit. data/corpus.json, the
+# whole corpus, is fetched only when asked for (?data=, downloads).
 #   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 640 (gzipped KB, 1 KB = 1000 B)
 # Exits 1 when the first visit is over the budget.
 set -euo pipefail
@@ -14,7 +16,7 @@ budget_kb=${2:-640}
 cd "$site"
 
 # What a first visit fetches: index.html, the src/href it names, and what explorer-api.js loads.
-first=(index.html explorer.wasm data/corpus.json)
+first=(index.html explorer.wasm data/corpus-view.json)
 while read -r ref; do first+=("$ref"); done < <(grep -oE '(src|href)="[^":#?]+"' index.html | sed -E 's/^[a-z]+="(.*)"$/\1/')
 while read -r f; do first+=("$f"); done < <(find fonts -type f 2>/dev/null)
 
@@ -32,9 +34,13 @@ while read -r f; do
 done < <(find . -type f -printf '%P\n' | sort)
 printf '%-32s %10d %10d\n' 'all files' "$raw_all" "$gz_all"
 printf '%-32s %10d %10d  (budget %d KB gzipped)\n' 'first visit' "$raw_first" "$gz_first" "$budget_kb"
+for after in explorer.deferred.wasm data/corpus-citations.json; do
+  if [ -f "$after" ]; then
+    printf '%-32s %10d %10d  (fetched after the first view)\n' "after: $after" \
+      "$(stat -c %s "$after")" "$(gzip -9 -c "$after" | wc -c)"
+  fi
+done
 if [ -f explorer.deferred.wasm ]; then
-  printf '%-32s %10d %10d  (fetched after the first view)\n' 'after: explorer.deferred.wasm' \
-    "$(stat -c %s explorer.deferred.wasm)" "$(gzip -9 -c explorer.deferred.wasm | wc -c)"
   printf '%-32s %10d %10d  (primary; the whole app: %d gzipped)\n' 'wasm: explorer.wasm' \
     "$(stat -c %s explorer.wasm)" "$(gzip -9 -c explorer.wasm | wc -c)" \
     "$(( $(gzip -9 -c explorer.wasm | wc -c) + $(gzip -9 -c explorer.deferred.wasm | wc -c) ))"

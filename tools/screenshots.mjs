@@ -40,6 +40,8 @@ try {
     const page = await context.newPage();
     await page.goto(`http://localhost:${port}/${s.at}`);
     await page.evaluate(() => window.explorer.ready);
+    // The pictures show the details with their sources, which follow the first view.
+    await page.evaluate(() => window.explorer.citationsReady());
     if (s.fit) {  // the view's own Fit button, first in its floating controls
       await page.waitForTimeout(300);
       const t = await page.evaluate(() => window.explorer.layoutRects().viewTools);

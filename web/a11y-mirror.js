@@ -132,6 +132,8 @@
     outline.setAttribute('aria-busy', 'true');
     // The outline's code is in the deferred wasm module: waited for here, not fetched by a blocking request.
     if (parts.deferred) await parts.deferred.prepare();
+    // It quotes the citations: those of the bundled corpus follow its first view (explorer-citations.js).
+    if (parts.citations) await parts.citations.attach();
     const corpus = wasm.json('outline_kinds');
     body.replaceChildren(el('p', `${corpus.title || 'Corpus'}: ${corpus.entities} entities, ${corpus.relations} relations.`));
     let done = 0;

@@ -138,7 +138,8 @@
       }, (e) => say('The one-file explorer could not be made: ' + e.message));
     } else if (EXPORTS[what]) {
       const [kind, name, type] = EXPORTS[what];
-      download(name, new Blob([explorer.exportText(kind)], { type }));
+      // With citations: those of the bundled corpus follow its first view (explorer-citations.js).
+      explorer.citationsReady().then(() => download(name, new Blob([explorer.exportText(kind)], { type })));
     }
   };
 })();

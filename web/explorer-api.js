@@ -12,6 +12,7 @@
 //   explorer.load(x)         load a corpus (URL string or object), or add a story file's stories; {ok, errors}
 //   explorer.on(type, fn) / off(type, fn)   events: select, view, asof, filters, story, load, change, ready
 //   explorer.corpus() / entity(id)          the loaded corpus as an object (read-only), one entity
+//   explorer.citationsReady()  a Promise: the bundled corpus's citations and sources are here ('present')
 //   explorer.exportText(kind)   'json', 'entities-csv', 'relations-csv', 'corpus'; 'html': a Promise
 //   explorer.importTable(text, {merge, review, name}) / importCsv(entities, relations, {merge, review})
 //                            the user's own sheet; resolves {ok, errors, warnings, counts, review, adopted}
@@ -50,6 +51,7 @@
   let corpusText = null;
   let corpusCache = null;
   let corpusVersion = -1;  // the app's corpus version corpusText is the text of
+  let firstPart = false;   // corpusText is the first part of the bundled corpus (explorer-citations.js)
   function parsedCorpus() {
     const version = wasm.started() ? wasm.call('corpus_version') : corpusVersion;
     if (version !== corpusVersion && corpusText != null) {
@@ -57,19 +59,44 @@
       corpusText = wasm.text('export', 'corpus');
       corpusCache = null;
       corpusVersion = version;
+      firstPart = false;
     }
+    const second = firstPart && parts.citations ? parts.citations.attached() : null;
+    if (corpusCache && second && !corpusCache.whole) corpusCache = null;  // the citations came since
     if (!corpusCache && corpusText != null) {
-      const data = JSON.parse(typeof corpusText === 'string' ? corpusText : new TextDecoder().decode(corpusText));
-      corpusCache = { data, byId: new Map((data.entities || []).map((e) => [e.id, e])) };
+      let data = JSON.parse(typeof corpusText === 'string' ? corpusText : new TextDecoder().decode(corpusText));
+      if (second) data = withCitations(data, second);
+      corpusCache = { data, whole: !firstPart || !!second, byId: new Map((data.entities || []).map((e) => [e.id, e])) };
     }
     return corpusCache;
   }
 
-  // Loads a corpus given as text or as UTF-8 bytes; emits 'load', then the changes it made.
-  function loadText(text, name) {
-    const load = (p, n) => wasm.text('load', p, n, name);
+  // The bundled corpus's two parts as one corpus, as the app holds it once the second came.
+  function withCitations(data, part) {
+    const cited = new Map((part.cited || []).map((c) => [c.id, c]));
+    const { splitFrom, ...whole } = data;
+    whole.sources = part.sources || [];
+    for (const key of ['entities', 'relations', 'events', 'stories']) {
+      for (const item of whole[key] || []) {
+        const c = cited.get(item.id);
+        if (!c) continue;
+        if (c.citations) item.citations = c.citations;
+        (c.figures || []).forEach((f, i) => { if (f.citations && item.figures && item.figures[i]) item.figures[i].citations = f.citations; });
+        (c.steps || []).forEach((st, i) => { if (st.citations && item.steps && item.steps[i]) item.steps[i].citations = st.citations; });
+      }
+    }
+    return whole;
+  }
+
+  // Loads a corpus given as text or as UTF-8 bytes; emits 'load', then the changes it made. part: the
+  // first part of the bundled corpus, whose citations and sources follow (explorer-citations.js).
+  function loadText(text, name, part = false) {
+    const load = (p, n) => wasm.text(part ? 'load_view' : 'load', p, n, name);
     const result = JSON.parse(typeof text === 'string' ? wasm.withCString(text, load) : wasm.withBytes(text, load));
-    if (result.ok) { corpusText = text; corpusCache = null; corpusVersion = wasm.call('corpus_version'); resolveCorpus(); }
+    if (result.ok) {
+      corpusText = text; corpusCache = null; corpusVersion = wasm.call('corpus_version'); firstPart = part;
+      resolveCorpus();
+    }
     events.emit('load', { ok: result.ok, counts: api.state().counts, errors: result.errors });
     events.take();
     return result;
@@ -215,11 +242,16 @@
         try { parsed = JSON.parse(decoded); } catch (e) { /* the loader says where */ }
         if (isStoryFile(parsed)) return addStories(decoded, name);
       }
+      // Added to the map with the map's citations: those of the bundled corpus are waited for first.
+      if (merge && parts.citations) await parts.citations.attach();
       return merge ? mergeText(text, name) : loadText(text, name);
     }),
     // The corpus shown (shared: do not modify it), or null before one loaded: the text last loaded, or
     // after an import the app's corpus written as a corpus file (its stories left out).
     corpus: () => { const c = parsedCorpus(); return c ? c.data : null; },
+    // The bundled corpus's citations and sources follow its first view: a Promise of state().citations
+    // once they are settled, 'present' or 'missing' (fetched at once if they were not on their way).
+    citationsReady: () => (parts.citations ? parts.citations.attach() : Promise.resolve('present')),
     entity: (id) => { const c = parsedCorpus(); return (c && c.byId.get(id)) || null; },
     on: (type, fn) => { events.on(type, fn); return api; },
     off: (type, fn) => { events.off(type, fn); return api; },

@@ -15,7 +15,9 @@
   const { wasm, events, deferred } = parts;
   const { api, loadText, fetchBytes, importTableText, mergeCorpusText, resolveReady, rejectReady } = parts.api;
   const FONT_URL = 'fonts/explorer-ui.ttf';  // built by tools/ui-font.py
-  const CORPUS_URL = 'data/corpus.json';
+  // The bundled corpus's first part: all the first view needs. Its citations and sources follow once
+  // that view is drawn (explorer-citations.js); data/corpus.json is the whole corpus, for ?data= and downloads.
+  const CORPUS_URL = 'data/corpus-view.json';
   let readyDone = false;
 
   // ?data=<URL> opens another corpus: only an http(s) URL of this page's own origin is fetched.
@@ -67,9 +69,11 @@
     return e && e.url === url ? e.corpus : fetchBytes(url);
   }
 
+  // {name, text, part}: part when it is the first part of two (the one-file build carries it whole).
   async function bundledCorpus() {
     const text = inlined('explorer-corpus');
-    return text != null ? text : fetchCorpus(CORPUS_URL);
+    if (text != null) return { name: 'corpus.json', text, part: false };
+    return { name: 'corpus-view.json', text: await fetchCorpus(CORPUS_URL), part: true };
   }
 
   async function fontBytes() {
@@ -96,7 +100,7 @@
   const query = new URLSearchParams(location.search);
   const bootData = query.get('data');
   const bootMerge = !!bootData && /^(1|true|yes)$/i.test(query.get('merge') || '');
-  const bundledStart = () => bundledCorpus().then((text) => ({ name: 'corpus.json', text }));
+  const bundledStart = () => bundledCorpus();
   const earlyFetches = Promise.all([
     fontBytes(),
     bootData && !bootMerge ? requestedCorpus(bootData) : bundledStart(),
@@ -119,7 +123,13 @@
     const [font, start, extra] = await earlyFetches;
     mark('fetches awaited');
     if (font) measure('set font', () => wasm.withBytes(font, (p, n) => wasm.call('set_font', p, n)));
-    let result = start.error ? null : measure('load corpus', () => loadText(start.text, start.name));
+    // A shared story (tour=) cites its items' citations, and a merge (?data=&merge=1) keeps the map's: the
+    // app takes them as it opens the link or merges. They and the code that attaches them are fetched
+    // first, before the corpus is shown (its first frame would rewrite the link), not by blocking requests.
+    if (start.part && (bootMerge || /[?#&]tour=/.test(location.search + location.hash))) {
+      await Promise.all([parts.citations.prefetch().catch(() => {}), deferred.prepare()]);
+    }
+    let result = start.error ? null : measure('load corpus', () => loadText(start.text, start.name, !!start.part));
     if (extra && result && result.ok) {
       // Refused or bad: said visibly; the bundled corpus stays, as it is.
       const merged = extra.error ? null : mergeExtra(extra);
@@ -134,7 +144,8 @@
       const why = start.error ? start.error.message
         : `${bootData} is not a valid corpus: ` + result.errors.slice(0, 3).map((e) => e.text).join('; ');
       notice(`${why}. Showing the bundled corpus instead.`);
-      result = loadText(await bundledCorpus(), 'corpus.json');
+      const bundled = await bundledCorpus();
+      result = loadText(bundled.text, bundled.name, bundled.part);
     }
     if (!result.ok) throw new Error('The corpus did not load: ' + result.errors.map((e) => e.text).join('; '));
     // The link's whole view (?view=, ?select= and every deep-link field of the query, then the hash),
@@ -182,6 +193,8 @@
     instantiateWasm: earlyWasm ? instantiateEarly : undefined,
     wasmBinary: inlinedBytes('explorer-wasm') || undefined,  // the one-file build: no fetch of explorer.wasm
     loadSplitModule: deferred.loadSplitModule,  // the app's first call into its deferred code
+    // The corpus's citations, when the app needs them before they came (explorer-citations.js).
+    onExplorerCitationsNow: () => parts.citations.bytesNow(),
     // Search results and found connections, read out through the page's live region (a11y-mirror.js).
     onExplorerAnnounce: (text) => { if (typeof api.announce === 'function') api.announce(text); },
     // A file action asked for in the app's own buttons (data-io.js carries it out).
@@ -192,6 +205,7 @@
         mark('ready');
         document.getElementById('loading').hidden = true;
         resolveReady(api);
+        parts.citations.attachWhenIdle();  // the corpus's citations and sources (explorer-citations.js)
         deferred.prepareWhenIdle();  // the cold code's module, after the first view (explorer-deferred.js)
       }
       events.dispatch(frameEvents);  // clicks and keys in the app change state too

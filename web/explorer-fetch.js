@@ -1,8 +1,9 @@
-// The corpus fetch, begun from the page's head as soon as this small script arrives (async), not after
-// the app's scripts have arrived and run: with the wasm and the font preloaded, waiting for the corpus
-// was the last thing between the compiled app and its first frame. Only what is certain here: the
-// bundled corpus, or a ?data= corpus on this site. explorer-boot.js takes it (window.__explorerEarly) and
-// fetches everything else itself as before (another origin the site allows, a merge, the one-file build).
+// Start-up work begun from the page's head as soon as this small script arrives (async), not after the
+// app's scripts have arrived and run: the wasm compile, as its preloaded bytes stream in, and the corpus
+// fetch (with the wasm and the font preloaded, waiting for the corpus was the last thing between the
+// compiled app and its first frame). Only what is certain here: the bundled corpus's first part, or a
+// ?data= corpus on this site. explorer-boot.js takes both (window.__explorerEarly) and does everything
+// else itself as before (another origin the site allows, a merge, the one-file build).
 (function () {
   'use strict';
   if ('__explorerEarly' in window) return;  // explorer-boot.js ran first: it fetches for itself
@@ -19,7 +20,9 @@
   const query = new URLSearchParams(location.search);
   const data = query.get('data');
   if (data && /^(1|true|yes)$/i.test(query.get('merge') || '')) return;
-  let url = 'data/corpus.json';  // named as explorer-boot.js names it (its errors say the same)
+  // The bundled corpus's first part (its citations follow: explorer-citations.js), named as
+  // explorer-boot.js names it (its errors say the same).
+  let url = 'data/corpus-view.json';
   if (data) {
     let u;
     try { u = new URL(data, location.href); } catch { return; }

@@ -64,6 +64,7 @@
   // Resolves the one-file explorer's HTML text.
   async function oneFileHtml() {
     await api.ready;
+    await api.citationsReady();  // the file carries the whole corpus, citations and sources too
     const corpus = api.exportText('corpus');
     const link = api.link();
     const files = block('explorer-index') ? heldFiles() : await fetchedFiles();

@@ -82,6 +82,10 @@ std::string stateJson(const AppState& s, const Corpus& c) {
   j["relations"] = c.relations.size();
   j["events"] = c.events.size();
   j["sources"] = c.sources.size();
+  // The bundled corpus's citations and sources follow its first view (core/corpus_loader.h).
+  j["citations"] = c.citationsState == CitationsState::Pending   ? "pending"
+                   : c.citationsState == CitationsState::Missing ? "missing"
+                                                                 : "present";
   // The view state (what a link holds), field by field.
   for (const ViewField& f : viewFields())
     if (f.json) f.json(s, c, j);

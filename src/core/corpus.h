@@ -111,6 +111,12 @@ struct Story {
   bool own = false;
 };
 
+// Whether the corpus's citations and sources are here. The site's bundled corpus comes in two parts
+// (loadCorpusView, attachCitations in core/corpus_loader.h): the first view needs none of them, so
+// they follow in a second file fetched after it. Until then every citation list and the sources are
+// empty and the corpus says Pending; Missing when the second part could not be had (the map stays).
+enum class CitationsState : uint8_t { Present, Pending, Missing };
+
 struct Corpus {
   Corpus() = default;
   Corpus(Corpus&&) = default;
@@ -124,6 +130,16 @@ struct Corpus {
   std::vector<Relation> relations;
   std::vector<Event> events;
   std::vector<Story> stories;
+  CitationsState citationsState = CitationsState::Present;
+  std::string splitFrom;  // of a corpus in two parts: the sha256 of the whole corpus both were made from
+
+  // What to show where a citation list is empty because the citations have not come (yet): null when
+  // they are here, so an empty list means "no source given".
+  const char* citationsAbsent() const {
+    return citationsState == CitationsState::Pending   ? "Sources loading\xe2\x80\xa6"
+           : citationsState == CitationsState::Missing ? "Sources could not be loaded."
+                                                       : nullptr;
+  }
 
   // Indices, built by buildIndex().
   std::unordered_map<std::string_view, uint32_t> entityById;

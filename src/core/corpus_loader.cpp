@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/deferred_call.h"
 #include "core/filter.h"
 #include "core/id_table.h"
 #include "core/json_item.h"
@@ -153,8 +154,13 @@ class Reader {
   std::vector<Diagnostic>& errors_;
 };
 
-enum class Section : uint8_t { Sources, Entities, Relations, Events, Stories, Count };
-const char* const kSectionNames[] = {"sources", "entities", "relations", "events", "stories"};
+enum class Section : uint8_t { Sources, Entities, Relations, Events, Stories, Cited, Count };
+const char* const kSectionNames[] = {"sources", "entities", "relations", "events", "stories", "cited"};
+
+// What a text is read as: a whole corpus; the first part of a corpus split in two (everything but the
+// citations and the sources: loadCorpusView); or its second part, attached to a first already loaded
+// (attachCitations: the sources, and the citations of each item by its id in "cited").
+enum class Part : uint8_t { Whole, View, Citations };
 
 // Reference values not known yet are stored as kPending + n and fixed at the end.
 constexpr uint32_t kPending = 0x80000000u;
@@ -164,8 +170,14 @@ class CorpusReader {
   // Items take 150-500 bytes of text: sizing the id table up front avoids most rehashing.
   // With a base, only stories are read, against the base's ids (loadStories): its entities and sources
   // are known from the start, and every id it uses is taken.
-  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes, const Corpus* base = nullptr)
-      : c_(c), base_(base), r_(errors), ids_(textBytes / 256 + (base ? base->entities.size() : 0)) {
+  // Reading the second part of a split corpus (Part::Citations), `c` is its first part, loaded already:
+  // its ids are known from the start and the citations are written into it.
+  CorpusReader(Corpus& c, std::vector<Diagnostic>& errors, size_t textBytes, const Corpus* base = nullptr,
+               Part part = Part::Whole)
+      : c_(c), base_(base), part_(part), r_(errors), ids_(textBytes / 256 + (base ? base->entities.size() : 0)) {
+    // The second part's own code is in the deferred wasm module (tools/deferred-code.txt): called
+    // indirectly, so that it stays there (core/deferred_call.h).
+    if (part == Part::Citations) (this->*deferredCall(&CorpusReader::knowFirstPart))();
     if (!base) return;
     for (uint32_t i = 0; i < base->sources.size(); ++i) ids_.insert(base->sources[i].id, IdHome{Section::Sources, i, i});
     for (uint32_t i = 0; i < base->entities.size(); ++i) ids_.insert(base->entities[i].id, IdHome{Section::Entities, i, i});
@@ -180,23 +192,25 @@ class CorpusReader {
     const Path sec = root.child(kSectionNames[static_cast<int>(s)]);
     const Path at = sec.at(index);
     if (!r_.expect(v, at, JType::Object, "an object")) return;
-    const bool keep = registerId(s, v, at);
+    const bool keep = s == Section::Cited || registerId(s, v, at);  // "cited" names ids the first part has
     switch (s) {
       case Section::Sources: readSource(v, at, keep); break;
       case Section::Entities: readEntity(v, at, keep); break;
       case Section::Relations: readRelation(v, at, keep); break;
       case Section::Events: readEvent(v, at, keep); break;
       case Section::Stories: readStory(v, at, keep); break;
+      case Section::Cited: (this->*deferredCall(&CorpusReader::readCited))(v, at); break;
       case Section::Count: break;
     }
   }
 
   void sectionDone(Section s) { done_[static_cast<int>(s)] = true; }
 
-  // After the whole text: pending references, cycles.
+  // After the whole text: pending references, cycles; of a second part, what it did not cite.
   void finish() {
     resolvePending();
-    checkCycles();
+    if (part_ == Part::Citations) (this->*deferredCall(&CorpusReader::checkAllCited))();
+    else checkCycles();
   }
 
  private:
@@ -265,6 +279,11 @@ class CorpusReader {
 
   // `own`: one of the user's own items, which may give no citation at all (shown "no source given").
   void citations(const JView& o, const Path& at, std::vector<Citation>& out, bool own = false) {
+    if (part_ == Part::View) {  // they come in the second part
+      if (o.find("citations").valid())
+        r_.error(at.child("citations"), "unexpected citations in the first part of a split corpus (they come in its second part)");
+      return;
+    }
     JView v = r_.field(o, at, "citations", !own);
     if (!v.valid()) return;
     const Path p = at.child("citations");
@@ -579,6 +598,94 @@ class CorpusReader {
     }
   }
 
+  // ---- The second part of a split corpus ----------------------------------------------------------
+  // The first part's ids, in the one id space (a source of the second part may not take one of them).
+  void knowFirstPart() {
+    for (uint32_t i = 0; i < c_.entities.size(); ++i) ids_.insert(c_.entities[i].id, IdHome{Section::Entities, i, i});
+    for (uint32_t i = 0; i < c_.relations.size(); ++i) ids_.insert(c_.relations[i].id, IdHome{Section::Relations, i, i});
+    for (uint32_t i = 0; i < c_.events.size(); ++i) ids_.insert(c_.events[i].id, IdHome{Section::Events, i, i});
+    for (uint32_t i = 0; i < c_.stories.size(); ++i) ids_.insert(c_.stories[i].id, IdHome{Section::Stories, i, i});
+    for (int s = static_cast<int>(Section::Entities); s <= static_cast<int>(Section::Stories); ++s) done_[s] = true;
+    for (int s = static_cast<int>(Section::Entities); s <= static_cast<int>(Section::Stories); ++s) cited_[s].assign(
+        s == static_cast<int>(Section::Entities)    ? c_.entities.size()
+        : s == static_cast<int>(Section::Relations) ? c_.relations.size()
+        : s == static_cast<int>(Section::Events)    ? c_.events.size()
+                                                    : c_.stories.size(), -1);
+  }
+
+  // One item of "cited": {"id", "citations"}, with "figures": [{"citations"}, ...] for an entity's figures
+  // (one per figure, in order), or for a story {"id", "steps": [{"citations"}, ...]} (one per step).
+  void readCited(const JView& o, const Path& at) {
+    std::string id;
+    if (!r_.str(o, at, "id", id, true)) return;
+    const IdHome* h = lookup(id);
+    if (!h || h->section == Section::Sources || h->section == Section::Cited) {
+      r_.error(at.child("id"), "unknown id " + quoteValue(id) + " (not an entity, relation, event or story of the corpus)");
+      return;
+    }
+    const IdHome home = *h;
+    int32_t& first = cited_[static_cast<int>(home.section)][home.dense];
+    if (first >= 0) {
+      r_.error(at.child("id"), "citations of " + quoteValue(id) + " given twice (first at /cited/" + std::to_string(first) + ")");
+      return;
+    }
+    first = static_cast<int32_t>(at.index);
+    switch (home.section) {
+      case Section::Entities: {
+        Entity& e = c_.entities[home.dense];
+        citations(o, at, e.citations, e.own);
+        alignedCitations(o, at, "figures", "figure", e.figures.size(),
+                         [&](const JView& f, const Path& fp, size_t i) { citations(f, fp, e.figures[i].citations); });
+        break;
+      }
+      case Section::Relations: citations(o, at, c_.relations[home.dense].citations, c_.relations[home.dense].own); break;
+      case Section::Events: citations(o, at, c_.events[home.dense].citations); break;
+      case Section::Stories: {
+        Story& st = c_.stories[home.dense];
+        alignedCitations(o, at, "steps", "step", st.steps.size(),
+                         [&](const JView& x, const Path& xp, size_t i) { citations(x, xp, st.steps[i].citations, st.own); });
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // "figures" or "steps": one object per figure or step of the item, in order.
+  template <class Read>
+  void alignedCitations(const JView& o, const Path& at, const char* key, const char* what, size_t count, Read read) {
+    JView v = r_.field(o, at, key, count > 0);
+    if (!v.valid()) return;
+    const Path p = at.child(key);
+    if (!r_.expect(v, p, JType::Array, "an array of {citations}")) return;
+    if (v.size() != count) {
+      r_.error(p, "expected " + std::to_string(count) + " (one per " + what + " of the item, in order), found " +
+                      std::to_string(v.size()));
+      return;
+    }
+    size_t i = 0;
+    for (JView x = v.first(); x.valid(); x = x.next(), ++i) {
+      const Path xp = p.at(i);
+      if (r_.expect(x, xp, JType::Object, "an object {citations}")) read(x, xp, i);
+    }
+  }
+
+  // Every item that must cite a source got its citations.
+  void checkAllCited() {
+    auto missing = [&](const char* what, const std::string& id) {
+      r_.errorAt("/cited", std::string("no citations given for ") + what + " " + quoteValue(id));
+    };
+    const auto& cited = cited_;
+    auto given = [&](Section s, size_t i) { return cited[static_cast<int>(s)][i] >= 0; };
+    for (size_t i = 0; i < c_.entities.size(); ++i)
+      if (!given(Section::Entities, i) && !c_.entities[i].own) missing("entity", c_.entities[i].id);
+    for (size_t i = 0; i < c_.relations.size(); ++i)
+      if (!given(Section::Relations, i) && !c_.relations[i].own) missing("relation", c_.relations[i].id);
+    for (size_t i = 0; i < c_.events.size(); ++i)
+      if (!given(Section::Events, i)) missing("event", c_.events[i].id);
+    for (size_t i = 0; i < c_.stories.size(); ++i)
+      if (!given(Section::Stories, i) && !c_.stories[i].own) missing("story", c_.stories[i].id);
+  }
+
   // References to ids that came later in the file (or never).
   void resolvePending() {
     if (!pendingEntities_.empty()) {
@@ -689,6 +796,8 @@ class CorpusReader {
 
   Corpus& c_;
   const Corpus* base_;  // where sources and entities are, when only stories are read
+  Part part_;
+  std::vector<int32_t> cited_[static_cast<int>(Section::Count)];  // a second part's: /cited index per item, or -1
   Reader r_;
   IdTable<IdHome> ids_;  // one id space for every kind of item
   std::string lastSourceId_;
@@ -799,8 +908,8 @@ class ItemPipeline {
 class Streamer {
  public:
   Streamer(Corpus& c, std::vector<Diagnostic>& itemErrors, size_t textBytes, bool allowThreads,
-           const Corpus* base = nullptr)
-      : reader_(c, itemErrors, textBytes, base), pipeline_(reader_, allowThreads && useThread(textBytes)) {}
+           const Corpus* base = nullptr, Part part = Part::Whole)
+      : part(part), reader_(c, itemErrors, textBytes, base, part), pipeline_(reader_, allowThreads && useThread(textBytes)) {}
 
   static bool useThread(size_t textBytes) {
 #ifdef __EMSCRIPTEN__
@@ -852,18 +961,24 @@ class Streamer {
   std::string errorMessage;
   bool topIsObject = false;
   JType topType = JType::Null;
+  const Part part;
   // Top-level scalars as found (type Null with `seen` false when absent).
   struct Top {
     bool seen = false;
     JType type = JType::Null;
     std::string text;
-  } format, title, description;
+  } format, title, description, splitFrom;
   bool sectionSeen[static_cast<int>(Section::Count)] = {};
   JType sectionType[static_cast<int>(Section::Count)] = {};
 
  private:
+  // A second part has only sources and "cited"; a corpus or a first part has no "cited".
   int sectionOf(const std::string& k) const {
-    for (int i = 0; i < static_cast<int>(Section::Count); ++i) if (k == kSectionNames[i]) return i;
+    for (int i = 0; i < static_cast<int>(Section::Count); ++i) {
+      const bool here = part == Part::Citations ? i == static_cast<int>(Section::Sources) || i == static_cast<int>(Section::Cited)
+                                                : i != static_cast<int>(Section::Cited);
+      if (here && k == kSectionNames[i]) return i;
+    }
     return -1;
   }
 
@@ -871,6 +986,7 @@ class Streamer {
     if (k == "format") return &format;
     if (k == "title") return &title;
     if (k == "description") return &description;
+    if (k == "splitFrom") return &splitFrom;
     return nullptr;
   }
 
@@ -966,8 +1082,8 @@ class Streamer {
   int skipDepth_ = 0;
 };
 
-// Top-level checks, reported before the items' problems.
-void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
+// "format": a version 1.x; false when it is not.
+bool checkFormat(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
   auto err = [&](std::string where, std::string msg) { out.push_back({std::move(where), std::move(msg)}); };
   if (!s.format.seen) {
     err("", "missing required field \"format\"");
@@ -986,9 +1102,34 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
                          "); this explorer reads version 1.x");
     } else {
       c.format = f;
+      return true;
     }
   }
-  if (!out.empty()) return;  // an unreadable version: nothing else is meaningful
+  return false;
+}
+
+// "splitFrom": the sha256 of the whole corpus, in each part of a split one; only there.
+void checkSplitFrom(const Streamer& s, std::vector<Diagnostic>& out, std::string& value) {
+  auto err = [&](std::string where, std::string msg) { out.push_back({std::move(where), std::move(msg)}); };
+  if (s.part == Part::Whole) {
+    if (s.splitFrom.seen)
+      err("/splitFrom", "this is the first part of a corpus split in two for the site (its citations and sources "
+                        "are in a second file): open the whole corpus (corpus.json) instead");
+    return;
+  }
+  if (!s.splitFrom.seen) err("", "missing required field \"splitFrom\" (the sha256 of the corpus it was split from)");
+  else if (s.splitFrom.type != JType::String || !isSha256Hex(s.splitFrom.text))
+    err("/splitFrom", "expected 64 lower-case hexadecimal digits (a sha256); found " +
+                          (s.splitFrom.type == JType::String ? quoteValue(s.splitFrom.text) : std::string(typeName(s.splitFrom.type))));
+  else value = s.splitFrom.text;
+}
+
+// Top-level checks, reported before the items' problems.
+void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
+  auto err = [&](std::string where, std::string msg) { out.push_back({std::move(where), std::move(msg)}); };
+  if (!checkFormat(s, c, out)) return;  // an unreadable version: nothing else is meaningful
+  checkSplitFrom(s, out, c.splitFrom);
+  if (s.part == Part::Whole && s.splitFrom.seen) return;  // a first part opened as a corpus: that says it all
   if (!s.title.seen) err("", "missing required field \"title\"");
   else if (s.title.type != JType::String) err("/title", std::string("expected a string, found ") + typeName(s.title.type));
   else if (blank(s.title.text)) err("/title", "expected a non-empty string, found \"\"");
@@ -999,7 +1140,11 @@ void checkTop(const Streamer& s, Corpus& c, std::vector<Diagnostic>& out) {
     c.description = s.description.text;
   }
   for (int i = 0; i < static_cast<int>(Section::Count); ++i) {
-    const bool required = i <= static_cast<int>(Section::Entities);
+    const bool required = i == static_cast<int>(Section::Entities) || (i == static_cast<int>(Section::Sources) && s.part == Part::Whole);
+    if (i == static_cast<int>(Section::Sources) && s.part == Part::View && s.sectionSeen[i]) {
+      err("/sources", "unexpected sources in the first part of a split corpus (they come in its second part)");
+      continue;
+    }
     if (!s.sectionSeen[i]) {
       if (required) err("", std::string("missing required field \"") + kSectionNames[i] + "\"");
     } else if (s.sectionType[i] != JType::Array) {
@@ -1042,10 +1187,11 @@ Diagnostic syntaxDiagnostic(std::string_view text, const Streamer& s) {
 
 }  // namespace
 
-LoadResult loadCorpus(std::string_view text, bool allowThreads) {
+namespace {
+LoadResult load(std::string_view text, bool allowThreads, Part part) {
   LoadResult result;
   std::vector<Diagnostic> itemErrors;
-  Streamer s(result.corpus, itemErrors, text.size(), allowThreads);
+  Streamer s(result.corpus, itemErrors, text.size(), allowThreads, nullptr, part);
   nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &s);
   if (s.syntaxError) {
     s.stop();
@@ -1060,9 +1206,68 @@ LoadResult loadCorpus(std::string_view text, bool allowThreads) {
   s.finish();  // every item read (the reader writes the corpus on its own thread until then)
   checkTop(s, result.corpus, result.errors);
   if (!result.errors.empty() && !result.corpus.format.size()) return result;
+  if (part == Part::Whole && s.splitFrom.seen) return result;  // not one error per item without citations
   result.errors.insert(result.errors.end(), itemErrors.begin(), itemErrors.end());
   if (result.ok()) result.corpus.buildIndex();
+  if (result.ok() && part == Part::View) result.corpus.citationsState = CitationsState::Pending;
   return result;
+}
+
+// Back to no citations and no sources (a second part refused leaves the first as it was).
+void dropCitations(Corpus& c) {
+  c.sources.clear();
+  for (Entity& e : c.entities) {
+    e.citations.clear();
+    for (Figure& f : e.figures) f.citations.clear();
+  }
+  for (Relation& r : c.relations) r.citations.clear();
+  for (Event& e : c.events) e.citations.clear();
+  for (Story& st : c.stories) for (StoryStep& step : st.steps) step.citations.clear();
+}
+}  // namespace
+
+LoadResult loadCorpus(std::string_view text, bool allowThreads) { return load(text, allowThreads, Part::Whole); }
+
+LoadResult loadCorpusView(std::string_view text) { return load(text, false, Part::View); }
+
+std::vector<Diagnostic> attachCitations(Corpus& c, std::string_view text) {
+  std::vector<Diagnostic> errors;
+  if (c.citationsState != CitationsState::Pending) {
+    errors.push_back({"", "the corpus shown awaits no citations (it is not the first part of a split corpus)"});
+    return errors;
+  }
+  std::vector<Diagnostic> itemErrors;
+  {
+    Streamer s(c, itemErrors, text.size(), false, nullptr, Part::Citations);
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &s);
+    if (s.syntaxError) {
+      s.stop();
+      errors.push_back(syntaxDiagnostic(text, s));
+    } else if (!s.topIsObject) {
+      s.stop();
+      errors.push_back({"", std::string("expected a JSON object at the top level, found ") + typeName(s.topType)});
+    } else {
+      s.finish();
+      Corpus scratch;  // the format is the corpus's own; only checked here
+      if (checkFormat(s, scratch, errors)) {
+        std::string from;
+        checkSplitFrom(s, errors, from);
+        if (!from.empty() && from != c.splitFrom)
+          errors.push_back({"/splitFrom", "these citations are of another corpus (split from " + from.substr(0, 12) +
+                                              "\xe2\x80\xa6, the corpus shown from " + c.splitFrom.substr(0, 12) +
+                                              "\xe2\x80\xa6): the site's two parts do not match"});
+        for (int i : {static_cast<int>(Section::Sources), static_cast<int>(Section::Cited)}) {
+          if (!s.sectionSeen[i]) errors.push_back({"", std::string("missing required field \"") + kSectionNames[i] + "\""});
+          else if (s.sectionType[i] != JType::Array)
+            errors.push_back({std::string("/") + kSectionNames[i], std::string("expected an array, found ") + typeName(s.sectionType[i])});
+        }
+        errors.insert(errors.end(), itemErrors.begin(), itemErrors.end());
+      }
+    }
+  }
+  if (errors.empty()) c.citationsState = CitationsState::Present;
+  else deferredCall(&dropCitations)(c);
+  return errors;
 }
 
 StoriesResult loadStories(std::string_view text, const Corpus& base) {

@@ -79,9 +79,36 @@ bool bridgeTakeWake() {
   return w;
 }
 
+#ifdef __EMSCRIPTEN__
+// The second part of the bundled corpus, at once, when something needs it before it has come
+// (App::ensureCitations): the page's (web/explorer-citations.js: what it fetched, else a blocking
+// request); "" when it could not be had.
+EM_JS(char*, js_citations_now, (), {
+  const bytes = Module.onExplorerCitationsNow ? Module.onExplorerCitationsNow() : null;
+  if (!bytes) return 0;
+  const p = _malloc(bytes.length + 1);
+  HEAPU8.set(bytes, p);
+  HEAPU8[p + bytes.length] = 0;
+  return p;
+});
+
+namespace {
+std::string citationsNow() {
+  char* p = js_citations_now();
+  if (!p) return {};
+  std::string text(p);
+  free(p);
+  return text;
+}
+}  // namespace
+#endif
+
 void bridgeAttach(App* app, Fonts* fonts) {
   gApp = app;
   gFonts = fonts;
+#ifdef __EMSCRIPTEN__
+  app->setCitationsSource(&citationsNow);
+#endif
 }
 
 #ifdef __EMSCRIPTEN__
@@ -141,17 +168,46 @@ const char* loadReply(const std::vector<Diagnostic>& errors, Format&& format) {
 
 extern "C" {
 
-// Takes a corpus text; returns {"ok":bool,"errors":[{"where","message"}]} as JSON.
-EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
+namespace {
+const char* load(const char* text, int length, const char* name, bool firstPart) {
   wake();
   double t = bridgeNow();
-  const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name);
+  const auto& errors = gApp->loadCorpus(std::string_view(text, static_cast<size_t>(length)), name, firstPart);
   for (const App::LoadStep& step : gApp->loadSteps()) {  // parse, then each view's index of the corpus
     bridgeMeasure((std::string("ex:load ") + step.name).c_str(), t, t + step.ms);
     t += step.ms;
   }
   return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
 }
+}  // namespace
+
+// Takes a corpus text; returns {"ok":bool,"errors":[{"where","message"}]} as JSON.
+EMSCRIPTEN_KEEPALIVE const char* ex_load(const char* text, int length, const char* name) {
+  return load(text, length, name, false);
+}
+
+// The first part of a corpus split in two (the site's bundled corpus: core/corpus_loader.h,
+// loadCorpusView), whose citations and sources follow by ex_attach_citations; replies as ex_load.
+EMSCRIPTEN_KEEPALIVE const char* ex_load_view(const char* text, int length, const char* name) {
+  return load(text, length, name, true);
+}
+
+// The second part, checked and added to the corpus shown; replies as ex_load. Refused, the corpus stays
+// without citations and the app lists why.
+EMSCRIPTEN_KEEPALIVE const char* ex_attach_citations(const char* text, int length, const char* name) {
+  wake();
+  const auto& errors = gApp->attachCitations(std::string_view(text, static_cast<size_t>(length)), name);
+  return loadReply(errors, [&](const Diagnostic& d) { return formatDiagnostic(name, d); });
+}
+
+// The second part could not be fetched (why: "HTTP 404", ...): the corpus stays without it, and says so.
+EMSCRIPTEN_KEEPALIVE void ex_citations_missing(const char* name, const char* why) {
+  wake();
+  gApp->citationsMissing(name, why);
+}
+
+// 0: the corpus shown has its citations; 1: they are awaited (a first part); 2: they could not be had.
+EMSCRIPTEN_KEEPALIVE int ex_citations_state() { return static_cast<int>(gApp->corpus().citationsState); }
 
 EMSCRIPTEN_KEEPALIVE int ex_select(const char* id) {
   wake();
@@ -190,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE int ex_set_timeline_grouping(const char* name) {
 
 // What changed between two dates (a day, month or year each): the JSON of core/compare.h's compareJson.
 EMSCRIPTEN_KEEPALIVE const char* ex_compare(const char* a, const char* b) {
+  gApp->ensureCitations();  // each change with its sources
   return reply(compareJson(gApp->corpus(), a, b));
 }
 
@@ -341,6 +398,7 @@ EMSCRIPTEN_KEEPALIVE int ex_story(const char* id, int step) {
 
 // Search results as [{"id","name","kind","tier"}], best first.
 EMSCRIPTEN_KEEPALIVE const char* ex_search(const char* query, int limit) {
+  gApp->ensureCitations();  // quotes are searched too
   nlohmann::json out = nlohmann::json::array();
   const Corpus& c = gApp->corpus();
   for (const SearchHit& h : gApp->search().query(query, static_cast<size_t>(limit > 0 ? limit : 20))) {
@@ -440,6 +498,7 @@ EMSCRIPTEN_KEEPALIVE void ex_request(const char* what) {
 // What the filters show now, as "json", "entities-csv" or "relations-csv" text (with citations); "story":
 // the story being edited (or followed), as a story file.
 EMSCRIPTEN_KEEPALIVE const char* ex_export(const char* what) {
+  gApp->ensureCitations();  // every export carries them
   const Corpus& c = gApp->corpus();
   const Visibility& v = gApp->visibility();
   const std::string kind = what;
@@ -469,11 +528,15 @@ EMSCRIPTEN_KEEPALIVE const char* ex_describe(const char* id) {
   return reply(e < 0 ? std::string() : describeEntity(gApp->corpus(), static_cast<uint32_t>(e)));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* ex_outline_kinds() { return reply(outlineKindsJson(gApp->corpus())); }
+EMSCRIPTEN_KEEPALIVE const char* ex_outline_kinds() {
+  gApp->ensureCitations();  // the outline quotes them (web/a11y-mirror.js waits for them first)
+  return reply(outlineKindsJson(gApp->corpus()));
+}
 
 EMSCRIPTEN_KEEPALIVE const char* ex_outline_items(const char* kind, int first, int count) {
   Kind k;
   if (!parseKind(kind, k) || first < 0 || count < 0) return reply("[]");
+  gApp->ensureCitations();
   return reply(outlineItemsJson(gApp->corpus(), k, static_cast<size_t>(first), static_cast<size_t>(count)));
 }
 

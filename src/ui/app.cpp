@@ -42,16 +42,23 @@ double msSince(Clock::time_point& t) {  // and restarts the watch
 }
 }  // namespace
 
-const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::string_view name) {
+const std::vector<Diagnostic>& App::loadCorpus(std::string_view text, std::string_view name, bool firstPart) {
   loadSteps_.clear();
   Clock::time_point t = Clock::now();
-  LoadResult r = nhsx::loadCorpus(text);
+  LoadResult r = firstPart ? nhsx::loadCorpusView(text) : nhsx::loadCorpus(text);
   loadSteps_.push_back({"parse", msSince(t)});
   std::vector<std::string> lines;
   for (const Diagnostic& d : r.errors) lines.push_back(formatDiagnostic(name, d));
   lastErrors_ = std::move(r.errors);
   adopt(std::move(r.corpus), std::string(name), std::move(lines));
   return lastErrors_;
+}
+
+void App::ensureCitations() {
+  if (corpus_.citationsState != CitationsState::Pending || !citationsNow_) return;
+  const std::string text = citationsNow_();
+  if (text.empty()) citationsMissing("corpus-citations.json", "It could not be fetched.");
+  else attachCitations(text, "corpus-citations.json");
 }
 
 const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::string_view entitiesName,
@@ -65,6 +72,7 @@ const std::vector<Diagnostic>& App::importCsv(std::string_view entities, std::st
 }
 
 const std::vector<Diagnostic>& App::addStories(std::string_view text, std::string_view name) {
+  ensureCitations();  // stories cite sources by id
   StoriesResult r = loadStories(text, corpus_);
   errorSource_ = std::string(name);
   errorLines_.clear();
@@ -81,6 +89,7 @@ const std::vector<Diagnostic>& App::addStories(std::string_view text, std::strin
 int App::openStoryLink(std::string_view text, std::vector<std::string>& warnings) {
   const std::string value = storyLinkValue(text);
   if (value.empty()) return -1;
+  ensureCitations();  // the link's steps cite their items' citations
   StoryLinkResult r = decodeStoryLink(value, corpus_);
   warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
   if (!r.ok) return -1;
@@ -270,10 +279,13 @@ void App::drawMenu(bool narrow) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cells copied from your spreadsheet, or CSV text: you see what was understood first");
   }
   if (!state_.embed) {
-    if (ImGui::MenuItem("New story")) editor_.openNew(corpus_);
+    if (ImGui::MenuItem("New story")) { ensureCitations(); editor_.openNew(corpus_); }  // it cites the items' citations
     noteControl("menu:new-story");
   }
-  if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) editor_.openStory(corpus_, state_.story);
+  if (!state_.embed && state_.story >= 0 && !editor_.isOpen() && ImGui::MenuItem("Edit this story")) {
+    ensureCitations();
+    editor_.openStory(corpus_, state_.story);
+  }
   // On a narrow screen a submenu would open over its parent: the export rows go inline, under a heading.
   const bool exportOpen = narrow ? (ImGui::SeparatorText("Export"), true) : ImGui::BeginMenu("Export");
   if (!narrow) noteControl("menu:export");
@@ -432,10 +444,13 @@ bool App::drawFrame(float width, float height, double dt) {
                                                   : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                                         ImGuiWindowFlags_NoBackground);
   switch (state_.view) {
-    case View::Overview:
-      if (const int edit = drawOverviewPanel(corpus_, state_, actions_); edit == kNewStory) editor_.openNew(corpus_);
+    case View::Overview: {
+      const int edit = drawOverviewPanel(corpus_, state_, actions_);
+      if (edit == kNewStory || edit >= 0) ensureCitations();  // the editor cites the items' citations
+      if (edit == kNewStory) editor_.openNew(corpus_);
       else if (edit >= 0) editor_.openStory(corpus_, edit);
       break;
+    }
     case View::Timeline:
       timeline_.setOverlays(rects_.storyCard && state_.story >= 0 ? std::vector<ScreenRect>{*rects_.storyCard} : std::vector<ScreenRect>{});
       animating = timeline_.draw(corpus_, state_, actions_, vis_, touchFingers_); break;
@@ -507,6 +522,7 @@ bool App::drawFrame(float width, float height, double dt) {
     if (card_.x != before.x || card_.y != before.y || card_.w != before.w || card_.h != before.h) animating = true;
   }
   if (card_.w > 0) rects_.storyCard = ScreenRect{card_.x, card_.y, card_.w, card_.h};
+  if (search_.isOpen()) ensureCitations();  // quotes are searched too (they follow the first view)
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
   drawHelpPanel(showHelp_, width);

@@ -32,7 +32,19 @@ class App {
 
   // Loads a corpus text. On success it replaces the current corpus; on failure the current corpus
   // stays and the errors are kept for the errors panel. Returns the errors (empty on success).
-  const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name);
+  // firstPart: the text is the first part of a corpus split in two (loadCorpusView; the site's bundled
+  // corpus): its citations and sources follow, by attachCitations.
+  const std::vector<Diagnostic>& loadCorpus(std::string_view text, std::string_view name, bool firstPart = false);
+  // The second part of the corpus shown (its citations and sources), checked and added; refused, the
+  // corpus stays without them (CitationsState::Missing) and the errors are listed as a bad file's are.
+  const std::vector<Diagnostic>& attachCitations(std::string_view text, std::string_view name);
+  // The second part could not be had (a failed fetch): the corpus stays without it, and says why.
+  void citationsMissing(std::string_view name, std::string why);
+  // What needs the citations now (exports, the outline, comparing, merging, story files and links)
+  // calls this first: while they are awaited it takes the second part at once from `citationsNow`
+  // (the page's: what it fetched, else a blocking request); "" when it cannot be had.
+  void ensureCitations();
+  void setCitationsSource(std::string (*citationsNow)()) { citationsNow_ = citationsNow; }
   // How the last loadCorpus spent its time, step by step (parse, then each view taking the corpus): the
   // start-up profile shows these (platform/bridge.h, bench/first_draw_profile.mjs).
   struct LoadStep { const char* name; double ms; };
@@ -117,6 +129,7 @@ class App {
   void drawImports(float width, float height);
 
   Corpus corpus_;
+  std::string (*citationsNow_)() = nullptr;
   std::vector<LoadStep> loadSteps_;
   AppState state_;
   TimelineView timeline_;

@@ -64,6 +64,7 @@ std::string App::finishImport(SheetImportResult&& r, ImportChoice how) {
     return decorate(importReplyJson(r), false, false);
   }
   if (how == ImportChoice::AddToMap) {
+    ensureCitations();  // the map's own citations go into the merged corpus
     MergeResult m = mergeImport(corpus_, r);
     const std::string reply = importReplyJson(r, &m);
     for (const Diagnostic& d : m.errors) lines.push_back(formatImportDiagnostic(d));
@@ -85,6 +86,7 @@ std::string App::finishImport(SheetImportResult&& r, ImportChoice how) {
 }
 
 std::string App::mergeCorpusText(std::string_view text, std::string_view name) {
+  ensureCitations();  // the map's own citations go into the merged corpus
   LoadResult loaded = nhsx::loadCorpus(text);
   std::vector<std::string> lines;
   nlohmann::json j;

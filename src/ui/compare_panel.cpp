@@ -159,7 +159,7 @@ void ComparePanel::draw(const Corpus& c, const AppState& s, ActionQueue& out, co
         ImGui::EndTooltip();
       }
     }
-    if (shown.empty()) ImGui::TextUnformatted("no source given");
+    if (shown.empty()) ImGui::TextUnformatted(c.citationsAbsent() ? c.citationsAbsent() : "no source given");
     ImGui::PopStyleColor();
     ImGui::Unindent();
     ImGui::PopID();

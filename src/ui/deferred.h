@@ -6,12 +6,4 @@
 // deferredCall(&function) (a pointer read back from a volatile), the call is indirect: neither the
 // compiler nor the link can inline it, and the panel stays a function of its own, in the deferred
 // module. The caller tests whether the panel is open first: a closed panel must not load that module.
-namespace nhsx {
-
-template <class Function>
-Function deferredCall(Function f) {
-  volatile Function opaque = f;
-  return opaque;
-}
-
-}  // namespace nhsx
+#include "core/deferred_call.h"  // deferredCall

@@ -73,7 +73,8 @@ void relationLink(const Corpus& c, ActionQueue& out, uint32_t target, const std:
         if (!cit.quote.empty()) quoteText(cit.quote, ImGui::GetFontSize() * 30);
         ImGui::TextDisabled("%s", c.sources[cit.source].title.c_str());
       }
-      if (r.noSource()) ImGui::TextDisabled("No source given (your data)");
+      if (const char* absent = c.citationsAbsent()) ImGui::TextDisabled("%s", absent);
+      else if (r.noSource()) ImGui::TextDisabled("No source given (your data)");
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -243,7 +244,8 @@ DetailsAction drawDetailsPanel(const Corpus& c, const AppState& s, ActionQueue& 
     }
   }
   ImGui::SeparatorText("Sources");
-  if (e.noSource()) ImGui::TextWrapped("No source given.");
+  if (const char* absent = c.citationsAbsent()) ImGui::TextDisabled("%s", absent);  // they follow the first view
+  else if (e.noSource()) ImGui::TextWrapped("No source given.");
   if (std::string open = citationList(c, e.citations, ei, spots); !open.empty()) act.openAddress = std::move(open);
   ImGui::PopTextWrapPos();
   return act;

@@ -22,7 +22,11 @@ int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
     int y0, y1, m, d;
     civilFromDays(c.firstDay, y0, m, d);
     civilFromDays(c.lastDay, y1, m, d);
-    ImGui::TextDisabled("Dates from %d to %d \xc2\xb7 %zu sources", y0, y1, c.sources.size());
+    // The bundled corpus's sources follow its first view (Corpus::citationsAbsent).
+    const std::string sources = c.citationsState == CitationsState::Pending   ? "sources loading\xe2\x80\xa6"
+                                : c.citationsState == CitationsState::Missing ? "sources not loaded"
+                                                                              : std::to_string(c.sources.size()) + " sources";
+    ImGui::TextDisabled("Dates from %d to %d \xc2\xb7 %s", y0, y1, sources.c_str());
   }
   // A first screen that teaches: what each view shows, and that everything can be clicked.
   ImGui::SeparatorText("What you can see here");
@@ -85,7 +89,8 @@ int drawOverviewPanel(const Corpus& c, const AppState& s, ActionQueue& out) {
       ImGui::TableNextColumn();
       ImGui::Text("%s", label);
       ImGui::TableNextColumn();
-      ImGui::Text("%zu", n);
+      if (label == rest[2].first && c.citationsAbsent()) ImGui::TextDisabled("%s", c.citationsAbsent());  // they follow
+      else ImGui::Text("%zu", n);
     }
     ImGui::EndTable();
   }

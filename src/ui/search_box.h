@@ -19,6 +19,8 @@ class SearchBox {
   enum class Key : uint8_t { None, Enter, Up, Down, Escape };
 
   void setCorpus(const Corpus& c);
+  // The corpus's text changed in place (its citations arrived): built again at the next search.
+  void forgetIndex() { built_ = false; lastQuery_.clear(); }
   // opener: the character of the key that opened it ('/'), not to be typed into the field.
   void open(Purpose p = Purpose::Select, unsigned opener = 0);
   bool isOpen() const { return open_; }

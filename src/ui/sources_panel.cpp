@@ -11,6 +11,10 @@ namespace nhsx {
 
 std::string drawSourcesPanel(const Corpus& c, const AppState& s, const Visibility& vis) {
   std::string open;
+  if (const char* absent = c.citationsAbsent()) {  // they follow the first view
+    ImGui::TextWrapped("%s", absent);
+    return open;
+  }
   // The relationship view shows what exists at the "as of" date; the others what the filters allow.
   const bool graph = s.view == View::Graph;
   const std::vector<uint8_t>& ents = graph ? vis.entityAt : vis.filtered.entityVisible;

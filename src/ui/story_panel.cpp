@@ -81,7 +81,8 @@ Rect drawStoryCard(const Corpus& c, const AppState& s, ActionQueue& out, const R
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, bodyMax));
   ImGui::BeginChild("story-body", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoNav);
   ImGui::TextWrapped("%s", step.narration.c_str());
-  if (step.citations.empty()) ImGui::TextDisabled("No source given for this step.");  // one's own story may cite nothing
+  if (const char* absent = c.citationsAbsent()) ImGui::TextDisabled("%s", absent);  // they follow the first view
+  else if (step.citations.empty()) ImGui::TextDisabled("No source given for this step.");  // one's own story may cite nothing
   if (newStep) ImGui::SetNextItemOpen(false);  // Sources closed on every step until clicked
   if (!step.citations.empty() && ImGui::TreeNode("sources", "Sources (%zu)", step.citations.size())) {
     for (const Citation& cit : step.citations) {

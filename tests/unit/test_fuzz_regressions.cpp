@@ -38,6 +38,6 @@ TEST_CASE("saved fuzz regressions replay cleanly through the fuzz targets' check
   // A folder per target; a target with no saved input has no folder.
   const size_t n = replay("loader", nhsx::fuzz::checkLoader) + replay("edtf", nhsx::fuzz::checkEdtf) +
                    replay("url_state", nhsx::fuzz::checkDeepLink) + replay("csv", nhsx::fuzz::checkCsv) +
-                   replay("sheet", nhsx::fuzz::checkSheet);
+                   replay("sheet", nhsx::fuzz::checkSheet) + replay("citations", nhsx::fuzz::checkCitations);
   CHECK(n > 0);
 }
