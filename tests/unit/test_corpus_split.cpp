@@ -48,17 +48,6 @@ std::vector<std::string> texts(const std::vector<Diagnostic>& errors) {
   return out;
 }
 
-bool noCitations(const Corpus& c) {
-  bool none = c.sources.empty();
-  for (const Entity& e : c.entities) {
-    none = none && e.citations.empty();
-    for (const Figure& f : e.figures) none = none && f.citations.empty();
-  }
-  for (const Relation& r : c.relations) none = none && r.citations.empty();
-  for (const Event& e : c.events) none = none && e.citations.empty();
-  for (const Story& s : c.stories) for (const StoryStep& st : s.steps) none = none && st.citations.empty();
-  return none;
-}
 }  // namespace
 
 TEST_CASE("a first part loads as one, awaiting its citations", "[loader][split]") {
@@ -68,7 +57,7 @@ TEST_CASE("a first part loads as one, awaiting its citations", "[loader][split]"
   CHECK(r.corpus.citationsAbsent() != nullptr);
   CHECK(r.corpus.splitFrom == kSplit);
   CHECK(r.corpus.entities.size() == 2);
-  CHECK(noCitations(r.corpus));
+  CHECK(nhsx::fuzz::uncited(r.corpus));
 }
 
 TEST_CASE("a first part is not a corpus, nor a corpus a first part", "[loader][split]") {
@@ -165,7 +154,7 @@ TEST_CASE("a bad second part is refused where it is wrong, and the first stays a
     INFO(texts(errors).front());
     CHECK(found);
     CHECK(r.corpus.citationsState == CitationsState::Pending);
-    CHECK(noCitations(r.corpus));
+    CHECK(nhsx::fuzz::uncited(r.corpus));
     // ... and the right part is still taken after a wrong one.
     CHECK(attachCitations(r.corpus, citations()).empty());
   }
