@@ -65,8 +65,8 @@ const split = [...cold].filter((n) => wasmNames.has(n) && !hot.has(n) && (coldOw
 for (const f of coldFunctions) {
   if (f.endsWith('*')) {
     const prefix = f.slice(0, -1);
-    const matched = [...wasmNames].filter((n) => n.startsWith(prefix) && !split.includes(n));
-    if (matched.length === 0 && !split.some((n) => n.startsWith(prefix))) fail(`${listPath}: no function ${f} in ${wasmPath}`);
+    const matched = [...wasmNames].filter((n) => n.startsWith(prefix));
+    if (matched.length === 0) fail(`${listPath}: no function ${f} in ${wasmPath}`);
     split.push(...matched);
     continue;
   }
@@ -79,5 +79,5 @@ const idChar = /[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]/;
 const escape = (name) => (/^[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]*$/.test(name) ? name
   : [...Buffer.from(name)].map((b) => (b < 128 && idChar.test(String.fromCharCode(b)) ? String.fromCharCode(b)
     : '\\' + b.toString(16).padStart(2, '0'))).join(''));
-fs.writeFileSync(outPath, split.map(escape).join('\n') + '\n');
-console.log(`wasm-split-list: ${split.length} functions to defer (${outPath})`);
+fs.writeFileSync(outPath, [...new Set(split)].map(escape).join('\n') + '\n');
+console.log(`wasm-split-list: ${new Set(split).size} functions to defer (${outPath})`);
