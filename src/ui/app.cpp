@@ -525,7 +525,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
   drawImports(width, height);
-  if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
+  if (showErrors_) deferredCall(&drawErrorsPanel)(errorSource_, errorLines_, showErrors_);  // ui/deferred.h
   return animating;
 }
 
