@@ -2,10 +2,10 @@
 # Payload budget: the bytes of every file of the built site, raw and gzipped (gzip -9), and the total
 # a first visit to index.html downloads before its first interactive frame (the page, what it links, the
 # primary wasm, the corpus's first part and the fonts). The deferred wasm (explorer.deferred.wasm: import,
-# merge, export, compare, the story editor; web/explorer-deferred.js) and the corpus's second part (its
-# citations and sources: data/corpus-citations.json; web/explorer-citations.js) are fetched after that
-# frame: they are counted apart ("after the first view"), not in the first visit. data/corpus.json, the
-# whole corpus, is fetched only when asked for (?data=, downloads).
+# merge, export, compare, the story editor, what a click opens; web/explorer-deferred.js) and the corpus's
+# second part (its citations and sources: data/corpus-citations.json; web/explorer-citations.js) are fetched
+# after that frame: they are counted apart ("after the first view"), not in the first visit.
+# data/corpus.json, the whole corpus, is fetched only when asked for (?data=, downloads).
 #   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 640 (gzipped KB, 1 KB = 1000 B)
 # Exits 1 when the first visit is over the budget.
 set -euo pipefail

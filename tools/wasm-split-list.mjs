@@ -2,7 +2,8 @@
 // those of tools/deferred-code.txt, by the names in the wasm's name section (a link with
 // --profiling-funcs). A source file there stands for every function its object file defines that no
 // other object of ours defines (a template or inline function also made in a hot file stays in the
-// primary module; so does what is not in namespace nhsx, see below); any other line is one function's name.
+// primary module; so does what is not in namespace nhsx, see below); any other line is one function's name,
+// or, ending in "*", every function whose name begins so.
 //   node tools/wasm-split-list.mjs WASM BUILD_DIR LIST OUT
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,7 +60,16 @@ const lambdaOwner = (n) => {
   return false;
 };
 const split = [...cold].filter((n) => wasmNames.has(n) && !hot.has(n) && (coldOwn.has(n) || lambdaOwner(n)));
+// A line ending in "*" stands for every function whose name begins with what comes before it (a member
+// function whatever its parameters: "nhsx::SearchBox::query*"); it must match at least one.
 for (const f of coldFunctions) {
+  if (f.endsWith('*')) {
+    const prefix = f.slice(0, -1);
+    const matched = [...wasmNames].filter((n) => n.startsWith(prefix));
+    if (matched.length === 0) fail(`${listPath}: no function ${f} in ${wasmPath}`);
+    split.push(...matched);
+    continue;
+  }
   if (!wasmNames.has(f)) fail(`${listPath}: no function ${f} in ${wasmPath}`);
   split.push(f);
 }
@@ -69,5 +79,5 @@ const idChar = /[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]/;
 const escape = (name) => (/^[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]*$/.test(name) ? name
   : [...Buffer.from(name)].map((b) => (b < 128 && idChar.test(String.fromCharCode(b)) ? String.fromCharCode(b)
     : '\\' + b.toString(16).padStart(2, '0'))).join(''));
-fs.writeFileSync(outPath, split.map(escape).join('\n') + '\n');
-console.log(`wasm-split-list: ${split.length} functions to defer (${outPath})`);
+fs.writeFileSync(outPath, [...new Set(split)].map(escape).join('\n') + '\n');
+console.log(`wasm-split-list: ${new Set(split).size} functions to defer (${outPath})`);

@@ -8,6 +8,7 @@
 #include "core/csv.h"
 #include "core/csv_import.h"
 #include "core/text_fold.h"
+#include "core/text_util.h"
 
 // One pass over each sheet, a row at a time (CsvReader): each row becomes an entity or a relation of the
 // model straight away, names and ids go into hash maps, so the whole import is linear in the text and
@@ -62,16 +63,7 @@ bool looksLikeId(std::string_view s) {
 }
 
 bool looksLikeUrl(std::string_view s) {
-  auto starts = [&](std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (size_t i = 0; i < p.size(); ++i) {
-      char c = s[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != p[i]) return false;
-    }
-    return true;
-  };
-  return starts("http://") || starts("https://") || starts("www.");
+  return startsWithAnyCase(s, "http://") || startsWithAnyCase(s, "https://") || startsWithAnyCase(s, "www.");
 }
 
 std::string hostOf(std::string_view url) {

@@ -24,17 +24,6 @@ DateField intervalField(int32_t first, int32_t last) {
   return d;
 }
 
-// Whether an id names anything in the corpus (one id space: sources, entities, relations, events, stories).
-bool idTaken(const Corpus& c, const std::string& id, int exceptStory) {
-  if (c.findEntity(id) >= 0) return true;
-  for (const Source& s : c.sources) if (s.id == id) return true;
-  for (const Relation& r : c.relations) if (r.id == id) return true;
-  for (const Event& e : c.events) if (e.id == id) return true;
-  for (size_t i = 0; i < c.stories.size(); ++i)
-    if (static_cast<int>(i) != exceptStory && c.stories[i].id == id) return true;
-  return false;
-}
-
 }  // namespace
 
 StoryStep captureStep(const Corpus& c, const ViewState& s) {
@@ -198,23 +187,6 @@ std::vector<Diagnostic> checkStory(const Corpus& c, const Story& s) {
     if (c.stories[i].id == s.id) named.id = freeStoryId(c, s.id.empty() ? "story" : s.id);
   if (named.id.empty()) named.id = freeStoryId(c, "story");
   return loadStories(storyToJson(c, named).dump(), c).errors;
-}
-
-std::string freeStoryId(const Corpus& c, const std::string& wanted, int except) {
-  if (!idTaken(c, wanted, except)) return wanted;
-  for (int n = 2;; ++n) {
-    std::string id = wanted + "-" + std::to_string(n);
-    if (!idTaken(c, id, except)) return id;
-  }
-}
-
-int addStory(Corpus& c, Story s) {
-  const std::string text = storyToJson(c, s).dump();
-  for (size_t i = 0; i < c.stories.size(); ++i)
-    if (c.stories[i].id == s.id && storyToJson(c, c.stories[i]).dump() == text) return static_cast<int>(i);
-  s.id = freeStoryId(c, s.id);
-  c.stories.push_back(std::move(s));
-  return static_cast<int>(c.stories.size()) - 1;
 }
 
 // ---- the draft ------------------------------------------------------------------------------------

@@ -42,7 +42,8 @@ std::string writeStory(const Corpus& c, const Story& s);  // indented, for a fil
 // What the checks of a loaded story say about it (located: "/steps/1/narration: ...").
 std::vector<Diagnostic> checkStory(const Corpus& c, const Story& s);
 // Adds a story to a loaded corpus: an identical one already there is reused; an id already taken by
-// anything in the corpus gets "-2", "-3"... Returns its index.
+// anything in the corpus gets "-2", "-3"... Returns its index. (These two are in core/story.cpp: a story
+// link opens its story in the first frame, which runs no code of this file's, the deferred wasm's.)
 int addStory(Corpus& c, Story s);
 // An id no item of the corpus has, from `wanted` ("my-story", "my-story-2", ...).
 std::string freeStoryId(const Corpus& c, const std::string& wanted, int except = -1);

@@ -5,6 +5,15 @@
 
 namespace nhsx {
 
+bool startsWithAnyCase(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    const char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 bool isValidId(std::string_view id) {
   if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
   return std::all_of(id.begin(), id.end(),

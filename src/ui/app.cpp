@@ -93,7 +93,9 @@ int App::openStoryLink(std::string_view text, std::vector<std::string>& warnings
   StoryLinkResult r = decodeStoryLink(value, corpus_);
   warnings.insert(warnings.end(), r.warnings.begin(), r.warnings.end());
   if (!r.ok) return -1;
-  return addStory(corpus_, std::move(r.story));
+  const int index = addStory(corpus_, std::move(r.story));
+  linkedStory_ = {index, editor_.opened(), value};
+  return index;
 }
 
 std::string App::storyDraftText() const {
@@ -106,9 +108,11 @@ std::string App::storyDraftText() const {
 std::string App::link() const {
   std::string hash = encodeViewLink(state_, corpus_);
   if (state_.story >= 0 && static_cast<size_t>(state_.story) < corpus_.stories.size() &&
-      corpus_.stories[static_cast<size_t>(state_.story)].own)
+      corpus_.stories[static_cast<size_t>(state_.story)].own) {
+    const bool asLinked = state_.story == linkedStory_.story && editor_.opened() == linkedStory_.editorOpened;
     hash += std::string(hash.size() > 1 ? "&" : "") + kStoryLinkKey + "=" +
-            encodeStoryLink(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]);
+            (asLinked ? linkedStory_.value : encodeStoryLink(corpus_, corpus_.stories[static_cast<size_t>(state_.story)]));
+  }
   return hash;
 }
 
@@ -124,6 +128,7 @@ void App::adopt(Corpus&& c, std::string source, std::vector<std::string> errorLi
   Clock::time_point t = Clock::now();
   corpus_ = std::move(c);
   editor_.close();  // its story was the old corpus's
+  linkedStory_ = {};
   timeline_.forgetCorpus(todayDay());  // laid out when first drawn
   loadSteps_.push_back({"timeline", msSince(t)});
   graph_.setCorpus(corpus_);
@@ -243,12 +248,12 @@ void App::drawSide() {
   const std::string filterLabel = state_.filter.empty() ? "Filters###filters" : "Filters (on)###filters";
   if (ImGui::BeginTabItem(filterLabel.c_str(), nullptr, tabFlags(1))) {
     drawerTab_ = 1;
-    filterPanel_.draw(corpus_, state_, actions_, vis_);
+    (filterPanel_.*deferredCall(&FilterPanel::draw))(corpus_, state_, actions_, vis_);  // ui/deferred.h
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Sources", nullptr, tabFlags(2))) {
     drawerTab_ = 2;
-    const std::string address = drawSourcesPanel(corpus_, state_, vis_);
+    const std::string address = deferredCall(&drawSourcesPanel)(corpus_, state_, vis_);  // ui/deferred.h
     if (!address.empty()) request("open-url " + address);
     ImGui::EndTabItem();
   }
@@ -373,7 +378,7 @@ void App::drawHeader(float width) {
   noteControl("menu");
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("menu")) ImGui::SetTooltip("More: open data, export, filters, sources");
   if (ImGui::BeginPopup("menu")) {
-    drawMenu(narrow);
+    (this->*deferredCall(&App::drawMenu))(narrow);  // opened by a click: ui/deferred.h
     ImGui::EndPopup();
   }
 }
@@ -525,7 +530,7 @@ bool App::drawFrame(float width, float height, double dt) {
   if (search_.isOpen()) ensureCitations();  // quotes are searched too (they follow the first view)
   search_.draw(corpus_, state_, actions_, width);
   if (std::string field = search_.takePageRequest(); !field.empty()) request(std::move(field));  // the page's touch text field
-  drawHelpPanel(showHelp_, width);
+  if (showHelp_) deferredCall(&drawHelpPanel)(showHelp_, width);  // opened by a click or '?': ui/deferred.h
   if (state_.presentation) {  // a halo that shows the room where the pointer is
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x >= 0 && m.y >= 0) {
@@ -536,7 +541,7 @@ bool App::drawFrame(float width, float height, double dt) {
   }
   animating = animating || state_.playing || !actions_.empty();  // what the views asked for, next frame
   drawImports(width, height);
-  if (showErrors_) drawErrorsPanel(errorSource_, errorLines_, showErrors_);
+  if (showErrors_) deferredCall(&drawErrorsPanel)(errorSource_, errorLines_, showErrors_);  // ui/deferred.h
   return animating;
 }
 

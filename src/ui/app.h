@@ -141,6 +141,14 @@ class App {
   bool comparingSeen_ = false;  // the comparison the drawer last saw was on (a new one opens its tab)
   int32_t toldFirst_ = kNoDay, toldSecond_ = kNoDay;  // the comparison screen readers were last told of
   StoryEditor editor_;
+  // The story a link brought ("tour="), and that link's value: link() gives it back while the story is
+  // followed unedited, without writing the story anew (the first frame of such a link writes the address
+  // bar: the story writer is code of the deferred wasm module, tools/deferred-code.txt).
+  struct LinkedStory {
+    int story = -1;
+    unsigned editorOpened = 0;
+    std::string value;
+  } linkedStory_;
   ImportFlow import_;
   std::vector<Path> paths_;  // from the selection to state_.pathTo
   uint64_t pathsVersion_ = 0;

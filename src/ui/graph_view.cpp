@@ -11,6 +11,7 @@
 #include "render/imgui_renderer.h"
 #include "core/story_place.h"
 #include "ui/corner_tools.h"
+#include "ui/deferred.h"
 #include "ui/drag.h"
 #include "ui/icons.h"
 #include "ui/flow.h"
@@ -209,27 +210,14 @@ void GraphView::drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out
   }
   CornerTools tools;
   tools.begin("graph-tools");
-  const char* modes[] = {"Forces", "Around selection", "By date"};
   if (CornerTools::button("Layout \xe2\x96\xbe", "How the graph is laid out", false)) ImGui::OpenPopup("graph-layout");
   if (ImGui::BeginPopup("graph-layout")) {
-    for (int m = 0; m < 3; ++m)
-      if (ImGui::RadioButton(modes[m], scene_.mode() == static_cast<GraphLayoutMode>(m))) scene_.setMode(static_cast<GraphLayoutMode>(m));
-    ImGui::Separator();
-    bool legend = showLegend_ > 0;
-    if (ImGui::Checkbox("Legend", &legend)) showLegend_ = legend ? 1 : 0;
-    if (scene_.mode() == GraphLayoutMode::Force)
-      ImGui::TextDisabled("%s", scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6");
+    (this->*deferredCall(&GraphView::drawLayoutMenu))();  // ui/deferred.h
     ImGui::EndPopup();
   }
-  const char* focus[] = {"Everything", "1 hop", "2 hops", "3 hops"};
   if (CornerTools::button("Focus \xe2\x96\xbe", "Fade what is more than N hops from the selection")) ImGui::OpenPopup("graph-focus");
   if (ImGui::BeginPopup("graph-focus")) {
-    for (int h = 0; h < 4; ++h)
-      if (ImGui::RadioButton(focus[h], focusHops_ == h)) focusHops_ = h;
-    ImGui::Separator();
-    ImGui::BeginDisabled(s.selected < 0);
-    if (ImGui::MenuItem("Fit the selection")) { fit(scene_.nodesNearSelection(1)); needFit_ = false; }
-    ImGui::EndDisabled();
+    (this->*deferredCall(&GraphView::drawFocusMenu))(s);  // ui/deferred.h
     ImGui::EndPopup();
   }
   if (CornerTools::button(ICON_FIT " Fit", "Fit everything")) { fit({}); needFit_ = false; }
@@ -347,6 +335,11 @@ void GraphView::drawContextMenu(const AppState& s, ActionQueue& out) {
   const bool open = ImGui::BeginPopup("node-context");
   if ((open ? contextNode_ : -1) != s.contextEntity) out.push(act::SetContextMenu{open ? contextNode_ : -1});
   if (!open) return;
+  (this->*deferredCall(&GraphView::drawNodeMenu))(s, out);  // ui/deferred.h
+  ImGui::EndPopup();
+}
+
+void GraphView::drawNodeMenu(const AppState& s, ActionQueue& out) {
   if (contextNode_ >= 0 && static_cast<uint32_t>(contextNode_) < scene_.nodeCount()) {
     const uint32_t n = static_cast<uint32_t>(contextNode_);
     ImGui::TextUnformatted(std::string(scene_.labelOf(n)).c_str());
@@ -366,7 +359,27 @@ void GraphView::drawContextMenu(const AppState& s, ActionQueue& out) {
       out.push(act::SetPathTarget{contextNode_});
     if (scene_.pinnedByUser(n) && ImGui::MenuItem("Let it move again")) scene_.letMove(n);
   }
-  ImGui::EndPopup();
+}
+
+void GraphView::drawLayoutMenu() {
+  const char* modes[] = {"Forces", "Around selection", "By date"};
+  for (int m = 0; m < 3; ++m)
+    if (ImGui::RadioButton(modes[m], scene_.mode() == static_cast<GraphLayoutMode>(m))) scene_.setMode(static_cast<GraphLayoutMode>(m));
+  ImGui::Separator();
+  bool legend = showLegend_ > 0;
+  if (ImGui::Checkbox("Legend", &legend)) showLegend_ = legend ? 1 : 0;
+  if (scene_.mode() == GraphLayoutMode::Force)
+    ImGui::TextDisabled("%s", scene_.forceLayout().settled() ? "layout settled" : "laying out\xe2\x80\xa6");
+}
+
+void GraphView::drawFocusMenu(const AppState& s) {
+  const char* focus[] = {"Everything", "1 hop", "2 hops", "3 hops"};
+  for (int h = 0; h < 4; ++h)
+    if (ImGui::RadioButton(focus[h], focusHops_ == h)) focusHops_ = h;
+  ImGui::Separator();
+  ImGui::BeginDisabled(s.selected < 0);
+  if (ImGui::MenuItem("Fit the selection")) { fit(scene_.nodesNearSelection(1)); needFit_ = false; }
+  ImGui::EndDisabled();
 }
 
 // The scene's nodes and edges to the renderers, when they changed.

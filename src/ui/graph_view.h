@@ -69,6 +69,11 @@ class GraphView {
   static std::vector<LegendTheme> legendThemes(const Corpus& c, const ThemeColourMap& m);
   void handleInput(const Corpus& c, const AppState& s, ActionQueue& out, bool hovered);
   void drawContextMenu(const AppState& s, ActionQueue& out);
+  // The rows of the popups a click opens (a node's right-click menu, the toolbar's Layout and Focus):
+  // code of the deferred wasm module (tools/deferred-code.txt), called through deferredCall once open.
+  void drawNodeMenu(const AppState& s, ActionQueue& out);
+  void drawLayoutMenu();
+  void drawFocusMenu(const AppState& s);
   void drawTooltip(const Corpus& c, const AppState& s);
   void drawToolbar(const Corpus& c, const AppState& s, ActionQueue& out);
   void drawLabels();

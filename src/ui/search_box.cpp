@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/kind_style.h"
+#include "ui/deferred.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -102,6 +103,10 @@ void SearchBox::draw(const Corpus& c, const AppState& s, ActionQueue& out, float
     if (!fieldSent_.empty()) close();  // closed by its title bar's button
     return;
   }
+  (this->*deferredCall(&SearchBox::drawOpen))(c, s, out, viewportWidth);  // opened by the reader: ui/deferred.h
+}
+
+void SearchBox::drawOpen(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth) {
   const float fs = ImGui::GetFontSize();
   const float w = std::min(viewportWidth - 16.f, fs * 34);
   ImGui::SetNextWindowPos(ImVec2((viewportWidth - w) * 0.5f, fs * 3.2f), ImGuiCond_Always);

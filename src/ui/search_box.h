@@ -40,6 +40,8 @@ class SearchBox {
   std::string takePageRequest() { return std::move(pageRequest_); }
 
  private:
+  // The open box (its field, the hits): its code is in the deferred module (tools/deferred-code.txt).
+  void drawOpen(const Corpus& c, const AppState& s, ActionQueue& out, float viewportWidth);
   void pick(const Corpus& c, const AppState& s, ActionQueue& out, uint32_t entity);
   void ensureIndex();
   void close();

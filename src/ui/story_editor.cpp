@@ -44,6 +44,7 @@ void StoryEditor::openNew(Corpus& c) {
   draft_.reset(c.stories[static_cast<size_t>(index_)]);
   synced_ = draft_.version();
   open_ = true;
+  ++opened_;
   message_.clear();
 }
 
@@ -55,6 +56,7 @@ void StoryEditor::openStory(Corpus& c, int index) {
   draft_.reset(std::move(s));
   sync(c);
   open_ = true;
+  ++opened_;
   message_.clear();
 }
 

@@ -25,6 +25,8 @@ class StoryEditor {
   void openNew(Corpus& c);
   void openStory(Corpus& c, int index);
   void close() { open_ = false; }
+  // How many times a story was opened for editing (the one a link brought may have changed since).
+  unsigned opened() const { return opened_; }
 
   // Draws the editor into the current window (the side panel, in the details' place: it covers nothing
   // of the view). File and link requests for the page go to `requests`.
@@ -36,6 +38,7 @@ class StoryEditor {
   StoryDraft draft_;
   int index_ = -1;
   bool open_ = false;
+  unsigned opened_ = 0;
   uint64_t synced_ = 0, checked_ = ~0ull;
   std::vector<Diagnostic> problems_;
   std::string message_;  // what the last share did

@@ -2,7 +2,9 @@
 // view must need only the primary module: explorer.deferred.wasm is not fetched before the first frame
 // and none of its code runs then (Emscripten's stand-ins for it report each first call with
 // "placeholder function called"; the corpus's citations, attached after the first view by deferred code,
-// wait for the module to come). Then paste, Read, the review, "Add to the map" by real clicks (code
+// wait for the module to come); so too for the first views deep links open (a view, a selection, an
+// embed, the timeline by body, colours by theme, presentation, a guided story), wide and narrow (a reader's
+// own story carried in a link: tests/browser/story-editor.mjs). Then paste, Read, the review, "Add to the map" by real clicks (code
 // that lives in the deferred module) work, with no console error. A cold call made the moment the
 // page is ready, before the module was fetched in idle time, is answered too (the synchronous path),
 // and so is one in the one-file explorer opened from disk, where nothing may be fetched.
@@ -35,6 +37,32 @@ const recorder = () => {
 };
 const resources = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => ({ file: e.name.split('/').pop(), start: e.startTime })));
+
+// Opens `link` in a fresh page and waits until the deferred module is fetched (in idle time): whether it
+// came after the app was ready, and the first calls into deferred code until then (none, if all is well).
+async function firstView(browser, url, link, viewport) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(recorder);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(url + link);
+    await page.waitForFunction(() => window.explorer && window.explorer.ready, null, { timeout: 30000 });
+    await page.evaluate(() => window.explorer.ready);
+    await page.waitForFunction(() => window.__split.ready !== null, null, { timeout: 15000 });
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/explorer.deferred.wasm')),
+      null, { timeout: 15000 }).catch(() => {});
+    const ready = await page.evaluate(() => window.__split.ready);
+    const deferred = (await resources(page)).filter((r) => r.file === 'explorer.deferred.wasm');
+    const calls = await page.evaluate(() => window.__split.placeholders);
+    const arrived = await page.evaluate(() => (performance.getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/explorer.deferred.wasm')) || {}).responseEnd || Infinity);
+    const s = await page.evaluate(() => { const st = window.explorer.state(); return { view: st.view, selected: st.selected, story: st.story, embed: st.embed }; });
+    return { ready, deferred, calls, arrived, errors, state: s };
+  } finally {
+    await context.close();
+  }
+}
 
 const { server, url } = await startServer(site);
 const browser = await launch();
@@ -69,6 +97,31 @@ try {
   check('no deferred code ran for the first view (only after it, once the module had come)',
     calls.every((t) => t > ready && t >= arrived), `ready at ${ready}, module at ${arrived}: ${JSON.stringify(calls)}`);
 
+  // ---- The first views deep links open: the primary module only, too.
+  const linked = [
+    ['#view=timeline', (s) => s.view === 'timeline'],
+    ['#view=graph&sel=org-nhs-england', (s) => s.view === 'graph' && s.selected === 'org-nhs-england'],
+    ['?view=overview&select=org-nhs-england', (s) => s.view === 'overview' && s.selected === 'org-nhs-england'],
+    ['?embed=1&view=graph', (s) => s.view === 'graph'],
+    ['#view=timeline&group=body', (s) => s.view === 'timeline'],
+    ['#view=graph&col=theme', (s) => s.view === 'graph'],
+    ['?pres=1', (s) => s.view === 'overview'],
+    ['?theme=dark', (s) => s.view === 'overview'],
+    ['#view=timeline&story=story-mandates-2012-to-2025&step=1', (s) => s.story === 'story-mandates-2012-to-2025'],
+  ];
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const at = `${viewport.width}x${viewport.height}`;
+    for (const [link, opened] of viewport.width === 1280 ? linked : [['', () => true], ...linked.slice(0, 3)]) {
+      const v = await firstView(browser, url, link, viewport);
+      check(`${link || 'the default view'} at ${at} opens as linked`, opened(v.state), JSON.stringify(v.state));
+      // (Deferred code runs after the first view once the module has come: the citations' attach.)
+      check(`${link || 'the default view'} at ${at}: no deferred code ran for the first view, the module came after it`,
+        v.calls.every((t) => t > v.ready && t >= v.arrived) && v.deferred.length === 1 && v.deferred[0].start > v.ready &&
+        v.errors.length === 0,
+        JSON.stringify({ ready: v.ready, deferred: v.deferred, arrived: v.arrived, calls: v.calls, errors: v.errors }));
+    }
+  }
+
   // ---- Paste, Read, the review, Add to the map: deferred code, by real clicks.
   const state = () => page.evaluate(() => window.explorer.state());
   const before = await state();
@@ -92,6 +145,7 @@ try {
   const rows = await page.evaluate(() => window.explorer.exportText('entities-csv').split('\n').length);
   check('export (deferred code) works too', rows > before.entities, String(rows));
   check('no console errors on the page', errors.length === 0, errors.join('\n'));
+
 
   // ---- A cold call at once: before the idle fetch, the synchronous path answers it.
   const eagerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -207,8 +207,38 @@ try {
   // ---- A fresh page opens the link and plays the story.
   const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const freshErrors = watchErrors(fresh);
+  // Reading the story in the link calls no code of the deferred module (issue 23; tests/browser/deferred-
+  // wasm.mjs). A tour= link's story cites the map's sources, so the page takes the corpus's citations before
+  // its first frame, and attaching them is deferred code: that module is fetched early, once, and its code
+  // runs only after it has come (no synchronous fetch).
+  await fresh.addInitScript(() => {
+    window.__firstView = { calls: 0, ready: null };
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      if (String(args[0]).startsWith('placeholder function called')) {
+        window.__firstView.calls++;
+        window.__firstView.what = String(args[0]);
+        (window.__firstView.times = window.__firstView.times || []).push(performance.now());
+      }
+      warn(...args);
+    };
+    const timer = setInterval(() => {
+      if (!window.explorer || !window.explorer.ready) return;
+      clearInterval(timer);
+      window.explorer.ready.then(() => { window.__firstView.ready = performance.now(); });
+    }, 0);
+  });
   await fresh.goto(link);
+  await fresh.waitForFunction(() => window.explorer && window.explorer.ready);
   await fresh.evaluate(() => window.explorer.ready);
+  await until(fresh, () => window.__firstView.ready !== null &&
+    performance.getEntriesByType('resource').some((e) => e.name.endsWith('/explorer.deferred.wasm')));
+  const firstView = await fresh.evaluate(() => {
+    const fetched = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/explorer.deferred.wasm'));
+    return { ...window.__firstView, fetched: fetched.map((e) => e.startTime), arrived: fetched.length ? fetched[0].responseEnd : null };
+  });
+  check('the link\'s first view runs deferred code only once that module has come (fetched once, no synchronous fetch)',
+    firstView.fetched.length === 1 && (firstView.times || []).every((t) => t >= firstView.arrived), JSON.stringify(firstView));
   await until(fresh, () => window.explorer.state().story !== null);
   let s = await state(fresh);
   check('the link opens the story at its first step', s.story !== null && s.storyStep === 0 && s.storySteps === 3,
