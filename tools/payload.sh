@@ -6,12 +6,12 @@
 # second part (its citations and sources: data/corpus-citations.json; web/explorer-citations.js) are fetched
 # after that frame: they are counted apart ("after the first view"), not in the first visit.
 # data/corpus.json, the whole corpus, is fetched only when asked for (?data=, downloads).
-#   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 640 (gzipped KB, 1 KB = 1000 B)
+#   tools/payload.sh [SITE_DIR] [BUDGET_KB]     default build/web/site, 560 (gzipped KB, 1 KB = 1000 B)
 # Exits 1 when the first visit is over the budget.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 site=${1:-$here/build/web/site}
-budget_kb=${2:-640}
+budget_kb=${2:-560}
 [ -f "$site/index.html" ] || { echo "payload: no index.html in $site (run tools/build.sh web)" >&2; exit 2; }
 cd "$site"
 
