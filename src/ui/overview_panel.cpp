@@ -117,7 +117,10 @@ void drawErrorsPanel(const std::string& source, const std::vector<std::string>& 
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(size.x * 0.1f, size.y * 0.15f), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(size.x * 0.8f, size.y * 0.5f), ImGuiCond_Appearing);
-  if (!ImGui::Begin("Corpus not loaded", &open)) {
+  // Named for the file refused (a corpus, a sheet, or the bundled corpus's citations part, after which the
+  // map stays shown without its sources): "Corpus not loaded" over a map still on screen misled.
+  const std::string title = "Not loaded: " + source + "###load-errors";
+  if (!ImGui::Begin(title.c_str(), &open)) {
     ImGui::End();
     return;
   }
