@@ -100,10 +100,9 @@
   const query = new URLSearchParams(location.search);
   const bootData = query.get('data');
   const bootMerge = !!bootData && /^(1|true|yes)$/i.test(query.get('merge') || '');
-  const bundledStart = () => bundledCorpus();
   const earlyFetches = Promise.all([
     fontBytes(),
-    bootData && !bootMerge ? requestedCorpus(bootData) : bundledStart(),
+    bootData && !bootMerge ? requestedCorpus(bootData) : bundledCorpus(),
     bootMerge ? requestedCorpus(bootData) : null,
   ]);
 

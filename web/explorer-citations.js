@@ -19,10 +19,7 @@
   function prefetch() {
     if (bytes) return Promise.resolve(bytes);
     if (!fetching) {
-      fetching = fetch(FILE, { credentials: 'same-origin' }).then((r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.arrayBuffer();
-      }).then((b) => { bytes = new Uint8Array(b); return bytes; }).finally(() => { fetching = null; });
+      fetching = parts.api.fetchBytes(FILE).then((b) => { bytes = b; return b; }).finally(() => { fetching = null; });
     }
     return fetching;
   }
@@ -75,11 +72,7 @@
   function bytesNow() {
     if (bytes) return bytes;
     try {
-      const xhr = new XMLHttpRequest();
-      xhr.open('GET', FILE, false);
-      xhr.send(null);
-      if (xhr.status !== 200) return null;
-      bytes = new TextEncoder().encode(xhr.responseText);
+      bytes = parts.deferred.blockingBytes(FILE);  // (explorer-deferred.js)
       return bytes;
     } catch {
       return null;

@@ -49,20 +49,24 @@
     else setTimeout(go, 200);
   }
 
-  // The bytes, synchronously: the one-file copy, or a blocking request (binary through a text response:
-  // a synchronous request on the page's thread may not ask for an ArrayBuffer).
-  function bytesNow() {
-    const inline = inlinedBytes();
-    if (inline) return inline;
+  // A file's bytes by a blocking request, the last resort when code needs them at once (binary through a
+  // text response: a synchronous request on the page's thread may not ask for an ArrayBuffer). Also the
+  // corpus's citations' (explorer-citations.js).
+  function blockingBytes(file) {
     const xhr = new XMLHttpRequest();
-    xhr.open('GET', FILE, false);
+    xhr.open('GET', file, false);
     xhr.overrideMimeType('text/plain; charset=x-user-defined');
     xhr.send(null);
-    if (xhr.status !== 200) throw new Error(`${FILE}: HTTP ${xhr.status}`);
+    if (xhr.status !== 200) throw new Error(`${file}: HTTP ${xhr.status}`);
     const text = xhr.responseText;
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
     return bytes;
+  }
+
+  // The bytes, synchronously: the one-file copy, or a blocking request.
+  function bytesNow() {
+    return inlinedBytes() || blockingBytes(FILE);
   }
 
   // Module.loadSplitModule (Emscripten's SPLIT_MODULE): called by the app's first call into the deferred
@@ -79,6 +83,7 @@
     prepare,
     prepareWhenIdle,
     loadSplitModule,
+    blockingBytes,
     loaded: () => instantiated,  // explorer.deferredLoaded() (tests, and whoever wants to know)
   };
 })(window.__explorerParts = window.__explorerParts || {});
